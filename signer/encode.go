@@ -1,0 +1,84 @@
+package signer
+
+import "strings"
+
+const upperhex = "0123456789ABCDEF"
+
+// isUnreserved reports whether c is in RFC 3986's unreserved set
+// (ALPHA, DIGIT, "-", ".", "_", "~"), the only characters RFC 5849
+// section 3.6 leaves bare.
+func isUnreserved(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+// PercentEncode encodes s as RFC 5849 section 3.6 requires: the UTF-8
+// octets of s, every octet outside the unreserved set written as "%" and two
+// upper-case hex digits. A space becomes "%20", never "+".
+func PercentEncode(s string) string {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isUnreserved(s[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 2*n)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isUnreserved(c) {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(upperhex[c>>4])
+		b.WriteByte(upperhex[c&15])
+	}
+	return b.String()
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// formUnescape decodes one name or value of application/x-www-form-urlencoded
+// text: "+" is a space and "%XX" an octet (RFC 5849 section 3.4.1.3.1 with
+// W3C.REC-html40-19980424). It reports false for a "%" not followed by two
+// hex digits; the caller names the field, never the text.
+func formUnescape(s string) (string, bool) {
+	if !strings.ContainsAny(s, "%+") {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '+':
+			b = append(b, ' ')
+		case '%':
+			if i+2 >= len(s) {
+				return "", false
+			}
+			hi, ok1 := unhex(s[i+1])
+			lo, ok2 := unhex(s[i+2])
+			if !ok1 || !ok2 {
+				return "", false
+			}
+			b = append(b, hi<<4|lo)
+			i += 2
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), true
+}

@@ -1,0 +1,135 @@
+package signer
+
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const canary = "CANARY-s3cr3t-value"
+
+// TestSignFieldErrors checks that each bad field gives a FieldError that
+// names it, and that no message ever contains what was typed.
+func TestSignFieldErrors(t *testing.T) {
+	ok := xExample("https://api.x.com/1.1/statuses/update.json")
+	tests := []struct {
+		name, field string
+		edit        func(*Request)
+		sentinel    error
+	}{
+		{"empty method", "method", func(r *Request) { r.Method = "" }, ErrRequired},
+		{"method with space", "method", func(r *Request) { r.Method = "PO ST" + canary }, ErrMalformed},
+		{"empty url", "url", func(r *Request) { r.URL = "" }, ErrRequired},
+		{"no scheme", "url", func(r *Request) { r.URL = "api.x.com/" + canary }, ErrMalformed},
+		{"ftp scheme", "url", func(r *Request) { r.URL = "ftp://h/" + canary }, ErrMalformed},
+		{"no host", "url", func(r *Request) { r.URL = "https:///" + canary }, ErrMalformed},
+		{"bad escape in path", "url", func(r *Request) { r.URL = "https://h/%zz" + canary }, ErrMalformed},
+		{"bad escape in query", "url", func(r *Request) { r.URL = "https://h/?a=%" + canary + "%" }, ErrMalformed},
+		{"leading space", "url", func(r *Request) { r.URL = " https://h/" + canary }, ErrMalformed},
+		{"oauth param in query", "url", func(r *Request) { r.URL = "https://h/?oauth_nonce=" + canary }, ErrMalformed},
+		{"bad escape in form body", "body", func(r *Request) { r.Body = "a=%zz" + canary }, ErrMalformed},
+		{"oauth param in body", "body", func(r *Request) { r.Body = "oauth_token=" + canary }, ErrMalformed},
+		{"oauth param in extra", "params", func(r *Request) { r.Params = []Param{{Name: "oauth_consumer_key", Value: canary}} }, ErrMalformed},
+		{"empty consumer key", "consumerKey", func(r *Request) { r.ConsumerKey = "" }, ErrRequired},
+		{"unknown method", "signatureMethod", func(r *Request) { r.SignatureMethod = SignatureMethod("MD5-" + canary) }, ErrUnsupportedSignatureMethod},
+		{"timestamp not digits", "timestamp", func(r *Request) { r.Timestamp = "12a" + canary }, ErrMalformed},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := ok
+			r.ConsumerSecret, r.TokenSecret = canary, canary
+			tc.edit(&r)
+			_, err := Sign(r)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tc.field, fe.Field)
+			assert.ErrorIs(t, err, tc.sentinel)
+			assert.NotContains(t, err.Error(), canary)
+			assert.NotContains(t, err.Error(), "CANARY")
+		})
+	}
+}
+
+func TestSignBodyOnlyWhenFormEncoded(t *testing.T) {
+	tests := []struct {
+		contentType string
+		signed      bool
+	}{
+		{"application/x-www-form-urlencoded", true},
+		{"Application/X-WWW-Form-Urlencoded; charset=UTF-8", true},
+		{"application/json", false},
+		{"", false},
+		{"text/plain", false},
+	}
+	for _, tc := range tests {
+		r := xExample("https://api.x.com/1.1/statuses/update.json")
+		r.ContentType = tc.contentType
+		got, err := Sign(r)
+		require.NoError(t, err)
+		assert.Equal(t, tc.signed, strings.Contains(got.SignatureBaseString, "status%3D"), "content type %q", tc.contentType)
+	}
+}
+
+func TestSignOmitsEmptyTokenAndVersion(t *testing.T) {
+	r := xExample("https://api.x.com/1.1/statuses/update.json")
+	r.Token, r.TokenSecret, r.Version = "", "", ""
+	got, err := Sign(r)
+	require.NoError(t, err)
+	assert.NotContains(t, got.SignatureBaseString, "oauth_token")
+	assert.NotContains(t, got.SignatureBaseString, "oauth_version")
+	assert.NotContains(t, got.AuthorizationHeader, "oauth_token")
+	assert.True(t, strings.HasSuffix(got.SigningKey, "&"), "the & stays when the token secret is empty")
+}
+
+func TestSignGeneratesNonceAndTimestamp(t *testing.T) {
+	defer func(f func() time.Time) { now = f }(now)
+	now = func() time.Time { return time.Unix(1700000000, 0) }
+	r := xExample("https://api.x.com/1.1/statuses/update.json")
+	r.Nonce, r.Timestamp = "", ""
+	a, err := Sign(r)
+	require.NoError(t, err)
+	b, err := Sign(r)
+	require.NoError(t, err)
+	assert.Equal(t, "1700000000", a.Timestamp)
+	assert.Len(t, a.Nonce, nonceSize)
+	assert.NotEqual(t, a.Nonce, b.Nonce, "two generated nonces")
+	assert.Contains(t, a.SignatureBaseString, "oauth_nonce%3D"+a.Nonce)
+	assert.Empty(t, strings.Trim(a.Nonce, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"))
+}
+
+func TestSignOauthSignatureNeverSigned(t *testing.T) {
+	r := xExample("https://api.x.com/1.1/statuses/update.json?oauth_signature=abc&include_entities=true")
+	got, err := Sign(r)
+	require.NoError(t, err)
+	assert.Equal(t, "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=", got.Signature)
+}
+
+func TestSignDigestLengths(t *testing.T) {
+	for m, size := range map[SignatureMethod]int{HMACSHA1: 20, HMACSHA256: 32, HMACSHA512: 64} {
+		r := xExample("https://api.x.com/")
+		r.SignatureMethod = m
+		got, err := Sign(r)
+		require.NoError(t, err)
+		raw, err := base64.StdEncoding.DecodeString(got.Signature)
+		require.NoError(t, err)
+		assert.Len(t, raw, size, string(m))
+		assert.Contains(t, got.SignatureBaseString, "oauth_signature_method%3D"+string(m))
+	}
+}
+
+func TestSignMethodUpperCased(t *testing.T) {
+	r := xExample("https://api.x.com/1.1/statuses/update.json?include_entities=true")
+	r.Method = "post"
+	got, err := Sign(r)
+	require.NoError(t, err)
+	assert.Equal(t, "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=", got.Signature)
+}
+
+func TestAuthorizationHeaderRealm(t *testing.T) {
+	got := AuthorizationHeader(`Ph"otos`, []Param{{"oauth_b", "2 x", SourceProtocol}, {"oauth_a", "1", SourceProtocol}})
+	assert.Equal(t, `OAuth realm="Ph\"otos", oauth_a="1", oauth_b="2%20x"`, got)
+}
