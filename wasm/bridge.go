@@ -1,0 +1,258 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+
+	"github.com/hack-pad/safejs"
+
+	"github.com/oauth1-playground/oauth1-playground/signer"
+)
+
+// Version is the JS API's version, oauth1.version.
+const Version = "0.1.0"
+
+// requestFields are the string fields of a sign request, by their JS names.
+var requestFields = []string{
+	"method", "url", "body", "contentType",
+	"consumerKey", "consumerSecret", "token", "tokenSecret",
+	"signatureMethod", "nonce", "timestamp", "version",
+}
+
+// register creates the oauth1 object on global and returns it. The Funcs are
+// never released: they live as long as the page.
+func register(global safejs.Value) (safejs.Value, error) {
+	sign, err := safejs.FuncOf(exported(sign))
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	// safejs.ValueOf does not unwrap a Func inside a map (Set does), so
+	// build the object property by property.
+	object, err := safejs.Global().Get("Object")
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	api, err := object.New()
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	for name, v := range map[string]any{"version": Version, "sign": sign} {
+		if err := api.Set(name, v); err != nil {
+			return safejs.Undefined(), err
+		}
+	}
+	return api, global.Set("oauth1", api)
+}
+
+// exported wraps a JS-facing function so that a panic becomes an error
+// object instead of killing the Go runtime (safejs guards calls into JS,
+// not callbacks out of it).
+func exported(fn func(args []safejs.Value) any) func(safejs.Value, []safejs.Value) any {
+	return func(_ safejs.Value, args []safejs.Value) (out any) {
+		defer func() {
+			if recover() != nil {
+				// The panic value is not shown: it could quote an input.
+				out = errorObject("", "internal error in the signer; the inputs were not changed")
+			}
+		}()
+		return fn(args)
+	}
+}
+
+// sign implements oauth1.sign(request).
+func sign(args []safejs.Value) any {
+	req, err := readRequest(args)
+	if err != nil {
+		return errorResult(err)
+	}
+	res, err := signer.Sign(req)
+	if err != nil {
+		return errorResult(err)
+	}
+	return resultObject(res)
+}
+
+// readRequest turns the JS request object into a signer.Request. Missing,
+// undefined and null fields are empty; any other non-string is an error
+// naming the field.
+func readRequest(args []safejs.Value) (signer.Request, error) {
+	if len(args) < 1 || args[0].Type() != safejs.TypeObject {
+		return signer.Request{}, &signer.FieldError{Field: "request", Reason: "must be an object such as { method, url, consumerKey, ... }"}
+	}
+	obj := args[0]
+	s := map[string]string{}
+	for _, name := range requestFields {
+		v, err := readString(obj, name)
+		if err != nil {
+			return signer.Request{}, err
+		}
+		s[name] = v
+	}
+	params, err := readParams(obj)
+	if err != nil {
+		return signer.Request{}, err
+	}
+	return signer.Request{
+		Method: s["method"], URL: s["url"], Body: s["body"], ContentType: s["contentType"],
+		ConsumerKey: s["consumerKey"], ConsumerSecret: s["consumerSecret"],
+		Token: s["token"], TokenSecret: s["tokenSecret"],
+		SignatureMethod: signer.SignatureMethod(s["signatureMethod"]),
+		Nonce:           s["nonce"], Timestamp: s["timestamp"], Version: s["version"],
+		Params: params,
+	}, nil
+}
+
+// readString reads obj[name] as a string.
+func readString(obj safejs.Value, name string) (string, error) {
+	v, err := obj.Get(name)
+	if err != nil {
+		return "", &signer.FieldError{Field: name, Reason: "could not be read"}
+	}
+	return stringValue(v, name)
+}
+
+func stringValue(v safejs.Value, field string) (string, error) {
+	switch v.Type() {
+	case safejs.TypeUndefined, safejs.TypeNull:
+		return "", nil
+	case safejs.TypeString:
+		s, err := v.String()
+		if err != nil {
+			return "", &signer.FieldError{Field: field, Reason: "could not be read"}
+		}
+		return s, nil
+	}
+	return "", &signer.FieldError{Field: field, Reason: "must be a string, not a " + v.Type().String()}
+}
+
+// readParams reads the optional params field: [[name, value], ...], with an
+// optional third element "query" or "body" saying where the pair is sent.
+func readParams(obj safejs.Value) ([]signer.Param, error) {
+	const field = "params"
+	bad := &signer.FieldError{Field: field, Reason: "must be a list of [name, value] pairs"}
+	v, err := obj.Get(field)
+	if err != nil {
+		return nil, bad
+	}
+	if v.Type() == safejs.TypeUndefined || v.Type() == safejs.TypeNull {
+		return nil, nil
+	}
+	if !isArray(v) {
+		return nil, bad
+	}
+	n, err := v.Length()
+	if err != nil {
+		return nil, bad
+	}
+	out := make([]signer.Param, 0, n)
+	for i := range n {
+		pair, err := v.Index(i)
+		if err != nil || !isArray(pair) {
+			return nil, bad
+		}
+		m, err := pair.Length()
+		if err != nil || m < 2 || m > 3 {
+			return nil, bad
+		}
+		var s [3]string
+		for j := range m {
+			el, err := pair.Index(j)
+			if err != nil || el.Type() != safejs.TypeString {
+				return nil, bad
+			}
+			if s[j], err = el.String(); err != nil {
+				return nil, bad
+			}
+		}
+		p := signer.Param{Name: s[0], Value: s[1], Source: signer.SourceExtra}
+		switch s[2] {
+		case "":
+		case "query":
+			p.Source = signer.SourceQuery
+		case "body":
+			p.Source = signer.SourceBody
+		default:
+			return nil, &signer.FieldError{Field: field, Reason: "a pair's third element must be \"query\" or \"body\""}
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func isArray(v safejs.Value) bool {
+	array, err := safejs.Global().Get("Array")
+	if err != nil {
+		return false
+	}
+	ok, err := array.Call("isArray", v)
+	if err != nil {
+		return false
+	}
+	b, err := ok.Bool()
+	return err == nil && b
+}
+
+// errorResult turns an error into { ok: false, error: { field, message } }.
+// Only a signer.FieldError's own words are shown: other errors could quote
+// an input.
+func errorResult(err error) map[string]any {
+	var fe *signer.FieldError
+	if errors.As(err, &fe) {
+		return errorObject(fe.Field, fe.Field+" "+fe.Reason)
+	}
+	return errorObject("", "the request could not be signed")
+}
+
+func errorObject(field, message string) map[string]any {
+	return map[string]any{"ok": false, "error": map[string]any{"field": field, "message": message}}
+}
+
+// resultObject converts a signer.Result into the plain object of the JS
+// API. It holds only types js.ValueOf accepts.
+func resultObject(res *signer.Result) map[string]any {
+	steps := make([]any, len(res.Steps))
+	for i, s := range res.Steps {
+		step := map[string]any{"id": s.ID, "title": s.Title, "rfc": s.RFC, "value": s.Value}
+		if s.Params != nil {
+			step["params"] = paramsArray(s.Params)
+		}
+		if s.Parts != nil {
+			parts := make([]any, len(s.Parts))
+			for j, p := range s.Parts {
+				parts[j] = p
+			}
+			step["parts"] = parts
+		}
+		if s.Notes != nil {
+			notes := make([]any, len(s.Notes))
+			for j, n := range s.Notes {
+				notes[j] = map[string]any{"id": n.ID, "text": n.Text}
+			}
+			step["notes"] = notes
+		}
+		if s.Secret {
+			step["secret"] = true
+		}
+		steps[i] = step
+	}
+	return map[string]any{
+		"ok":            true,
+		"signature":     res.Signature,
+		"baseString":    res.SignatureBaseString,
+		"signingKey":    res.SigningKey,
+		"authorization": res.AuthorizationHeader,
+		"nonce":         res.Nonce,
+		"timestamp":     res.Timestamp,
+		"params":        paramsArray(res.Parameters),
+		"steps":         steps,
+	}
+}
+
+func paramsArray(ps []signer.Param) []any {
+	out := make([]any, len(ps))
+	for i, p := range ps {
+		out[i] = map[string]any{"name": p.Name, "value": p.Value, "source": string(p.Source)}
+	}
+	return out
+}

@@ -1,0 +1,208 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hack-pad/safejs"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// xRequest is the X "Creating a signature" example, api.x.com/1.1 edition
+// (test-vectors.md V1.a), as a page would pass it.
+func xRequest() map[string]any {
+	return map[string]any{
+		"method":          "POST",
+		"url":             "https://api.x.com/1.1/statuses/update.json?include_entities=true",
+		"body":            "status=Hello%20Ladies%20%2b%20Gentlemen%2c%20a%20signed%20OAuth%20request%21",
+		"contentType":     "application/x-www-form-urlencoded",
+		"consumerKey":     "xvz1evFS4wEEPTGEFPHBog",
+		"consumerSecret":  "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
+		"token":           "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
+		"tokenSecret":     "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE",
+		"signatureMethod": "HMAC-SHA1",
+		"nonce":           "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg",
+		"timestamp":       "1318622958",
+		"version":         "1.0",
+	}
+}
+
+// api registers oauth1 on a fresh object standing in for globalThis.
+func api(t *testing.T) safejs.Value {
+	t.Helper()
+	global, err := safejs.ValueOf(map[string]any{})
+	require.NoError(t, err)
+	obj, err := register(global)
+	require.NoError(t, err)
+	got, err := global.Get("oauth1")
+	require.NoError(t, err)
+	require.True(t, got.Equal(obj))
+	return obj
+}
+
+// call invokes oauth1.sign with arg and returns the result as JSON-like Go
+// values, read back through JSON.stringify so the test sees what JS sees.
+func call(t *testing.T, oauth1 safejs.Value, args ...any) map[string]any {
+	t.Helper()
+	res, err := oauth1.Call("sign", args...)
+	require.NoError(t, err)
+	return toGo(t, res).(map[string]any)
+}
+
+func toGo(t *testing.T, v safejs.Value) any {
+	t.Helper()
+	switch v.Type() {
+	case safejs.TypeString:
+		s, err := v.String()
+		require.NoError(t, err)
+		return s
+	case safejs.TypeBoolean:
+		b, err := v.Bool()
+		require.NoError(t, err)
+		return b
+	case safejs.TypeNumber:
+		f, err := v.Float()
+		require.NoError(t, err)
+		return f
+	case safejs.TypeObject:
+		array, _ := safejs.Global().Get("Array")
+		isArr, _ := array.Call("isArray", v)
+		if b, _ := isArr.Bool(); b {
+			n, err := v.Length()
+			require.NoError(t, err)
+			out := make([]any, n)
+			for i := range n {
+				el, err := v.Index(i)
+				require.NoError(t, err)
+				out[i] = toGo(t, el)
+			}
+			return out
+		}
+		object, _ := safejs.Global().Get("Object")
+		keys, err := object.Call("keys", v)
+		require.NoError(t, err)
+		n, _ := keys.Length()
+		out := map[string]any{}
+		for i := range n {
+			k, _ := keys.Index(i)
+			ks, _ := k.String()
+			el, err := v.Get(ks)
+			require.NoError(t, err)
+			out[ks] = toGo(t, el)
+		}
+		return out
+	}
+	return nil
+}
+
+func TestSignXExample(t *testing.T) {
+	got := call(t, api(t), xRequest())
+	require.Equal(t, true, got["ok"], "%v", got["error"])
+	assert.Equal(t, "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=", got["signature"])
+	assert.Equal(t, "POST&https%3A%2F%2Fapi.x.com%2F1.1%2Fstatuses%2Fupdate.json&include_entities%3Dtrue%26oauth_consumer_key%3Dxvz1evFS4wEEPTGEFPHBog%26oauth_nonce%3DkYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1318622958%26oauth_token%3D370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb%26oauth_version%3D1.0%26status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521", got["baseString"])
+	assert.Equal(t, "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw&LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE", got["signingKey"])
+	assert.True(t, strings.HasPrefix(got["authorization"].(string), `OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", `))
+
+	steps := got["steps"].([]any)
+	var ids []any
+	for _, s := range steps {
+		step := s.(map[string]any)
+		ids = append(ids, step["id"])
+		assert.NotEmpty(t, step["title"])
+		assert.NotEmpty(t, step["rfc"])
+		assert.IsType(t, "", step["value"])
+	}
+	assert.Equal(t, []any{"parameters", "encoded", "sorted", "parameterString", "baseStringURI",
+		"signatureBaseString", "signingKey", "digest", "signature", "authorizationHeader"}, ids)
+	first := steps[0].(map[string]any)["params"].([]any)[0]
+	assert.Equal(t, map[string]any{"name": "include_entities", "value": "true", "source": "query"}, first)
+	assert.Equal(t, true, steps[6].(map[string]any)["secret"])
+	assert.Len(t, steps[5].(map[string]any)["parts"], 3)
+	assert.Equal(t, []any{map[string]any{"id": "query-removed", "text": "The query was removed from the URI; its parameters are signed as parameters."}},
+		steps[4].(map[string]any)["notes"])
+}
+
+func TestSignExtraParams(t *testing.T) {
+	req := map[string]any{"method": "GET", "url": "http://photos.example.net/photos",
+		"consumerKey": "dpf43f3p2l4k3l03", "consumerSecret": "kd94hf93k423kf44",
+		"token": "nnch734d00sl2jdk", "tokenSecret": "pfkkdhi9sl3r4s00",
+		"nonce": "kllo9940pd9333jh", "timestamp": "1191242096", "version": "1.0",
+		"params": []any{[]any{"size", "original"}, []any{"file", "vacation.jpg", "query"}}}
+	got := call(t, api(t), req)
+	require.Equal(t, true, got["ok"], "%v", got["error"])
+	assert.Equal(t, "tR3+Ty81lMeYAr/Fid0kMTYa/WM=", got["signature"])
+}
+
+func TestSignGeneratesNonceAndTimestamp(t *testing.T) {
+	req := xRequest()
+	req["nonce"], req["timestamp"] = "", nil
+	got := call(t, api(t), req)
+	require.Equal(t, true, got["ok"], "%v", got["error"])
+	assert.Len(t, got["nonce"], 32)
+	assert.NotEmpty(t, got["timestamp"])
+}
+
+// TestSignBadInput checks that wrong types and bad values come back as
+// { ok: false, error: { field, message } } without the value, and that the
+// runtime keeps working afterwards.
+func TestSignBadInput(t *testing.T) {
+	const canary = "CANARY-secret"
+	oauth1 := api(t)
+	tests := []struct {
+		name  string
+		args  []any
+		field string
+	}{
+		{"no argument", nil, "request"},
+		{"a string", []any{"POST https://x"}, "request"},
+		{"null", []any{nil}, "request"},
+		{"number url", []any{with("url", 42)}, "url"},
+		{"boolean secret", []any{with("consumerSecret", true)}, "consumerSecret"},
+		{"object token", []any{with("token", map[string]any{"a": canary})}, "token"},
+		{"array nonce", []any{with("nonce", []any{canary})}, "nonce"},
+		{"bad url", []any{with("url", "notaurl"+canary)}, "url"},
+		{"bad timestamp", []any{with("timestamp", canary)}, "timestamp"},
+		{"unknown signature method", []any{with("signatureMethod", canary)}, "signatureMethod"},
+		{"params not an array", []any{with("params", canary)}, "params"},
+		{"params pair too short", []any{with("params", []any{[]any{canary}})}, "params"},
+		{"params pair not strings", []any{with("params", []any{[]any{"a", 1}})}, "params"},
+		{"params bad place", []any{with("params", []any{[]any{"a", "b", canary}})}, "params"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := call(t, oauth1, tc.args...)
+			assert.Equal(t, false, got["ok"])
+			e := got["error"].(map[string]any)
+			assert.Equal(t, tc.field, e["field"])
+			assert.NotEmpty(t, e["message"])
+			assert.NotContains(t, e["message"], canary)
+		})
+	}
+	got := call(t, oauth1, xRequest())
+	assert.Equal(t, "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=", got["signature"], "the runtime still signs after bad input")
+}
+
+func TestExportedRecoversPanics(t *testing.T) {
+	fn, err := safejs.FuncOf(exported(func([]safejs.Value) any { panic("boom with a secret") }))
+	require.NoError(t, err)
+	defer fn.Release()
+	res, err := fn.Value().Invoke()
+	require.NoError(t, err)
+	got := toGo(t, res).(map[string]any)
+	assert.Equal(t, false, got["ok"])
+	assert.NotContains(t, got["error"].(map[string]any)["message"], "secret")
+
+	v, err := safejs.ValueOf(map[string]any{})
+	require.NoError(t, err)
+	_, err = register(v)
+	require.NoError(t, err, "the runtime is alive after a panic")
+}
+
+func with(field string, v any) map[string]any {
+	r := xRequest()
+	r[field] = v
+	return r
+}
