@@ -1,0 +1,92 @@
+//go:build !js
+
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// siteSources returns the hand-written files of site/ with the given
+// extension: the generated wasm_exec.js and signer.wasm.js are not ours.
+func siteSources(t *testing.T, ext string) map[string]string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("site", "*"+ext))
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, p := range paths {
+		if base := filepath.Base(p); base == "wasm_exec.js" || base == "signer.wasm.js" {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		out[p] = string(b)
+	}
+	require.NotEmpty(t, out, "no site/*%s files", ext)
+	return out
+}
+
+// TestMetaCSPMatchesHeader keeps the <meta> policy of index.html equal to
+// the header policy minus frame-ancestors, so the no-network guarantee
+// travels with the files to any static host.
+func TestMetaCSPMatchesHeader(t *testing.T) {
+	html := siteSources(t, ".html")[filepath.Join("site", "index.html")]
+	m := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(html)
+	require.NotNil(t, m, "index.html has no CSP meta tag")
+	assert.Equal(t, contentSecurityPolicy, m[1])
+	assert.Less(t, strings.Index(html, "Content-Security-Policy"), strings.Index(html, "<script"), "the policy comes before any script")
+}
+
+// TestSiteHTMLHasNoInlineCode enforces what the CSP would block anyway, so
+// a mistake fails here with a clear message instead of a broken page.
+func TestSiteHTMLHasNoInlineCode(t *testing.T) {
+	banned := map[string]*regexp.Regexp{
+		"inline script":     regexp.MustCompile(`<script(?:\s[^>]*)?>\s*[^<\s]`),
+		"event handler":     regexp.MustCompile(`(?i)\son[a-z]+\s*=`),
+		"style attribute":   regexp.MustCompile(`(?i)\sstyle\s*=`),
+		"style element":     regexp.MustCompile(`(?i)<style`),
+		"form element":      regexp.MustCompile(`(?i)<form[\s>]`),
+		"external resource": regexp.MustCompile(`(?i)(?:src|href)\s*=\s*"(?:https?:)?//`),
+		"javascript: URL":   regexp.MustCompile(`(?i)javascript:`),
+	}
+	scriptTag := regexp.MustCompile(`(?i)<script[^>]*>`)
+	for path, src := range siteSources(t, ".html") {
+		for _, tag := range scriptTag.FindAllString(src, -1) {
+			assert.Contains(t, tag, ` src="`, "%s: every script comes from a file: %s", path, tag)
+		}
+		for what, re := range banned {
+			assert.Nil(t, re.FindStringIndex(src), "%s has a %s: %q", path, what, re.FindString(src))
+		}
+	}
+}
+
+// TestSiteJSAvoidsDangerousAPIs is the static deny-list of security.md B7:
+// no HTML sinks, no storage, no console, no network, no eval.
+func TestSiteJSAvoidsDangerousAPIs(t *testing.T) {
+	banned := regexp.MustCompile(`innerHTML|outerHTML|insertAdjacentHTML|document\.write|localStorage|sessionStorage|indexedDB|document\.cookie|console\.|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|\beval\(|new Function`)
+	for path, src := range siteSources(t, ".js") {
+		for i, line := range strings.Split(src, "\n") {
+			code, _, _ := strings.Cut(line, "//")
+			assert.Nil(t, banned.FindStringIndex(code), "%s:%d uses %q", path, i+1, banned.FindString(code))
+		}
+	}
+}
+
+// TestSecretInputsAreGuarded checks every password input for the
+// attributes that keep spellcheck services and autofill away from it.
+func TestSecretInputsAreGuarded(t *testing.T) {
+	html := siteSources(t, ".html")[filepath.Join("site", "index.html")]
+	inputs := regexp.MustCompile(`<input[^>]*type="password"[^>]*>`).FindAllString(html, -1)
+	require.NotEmpty(t, inputs, "the secrets are password inputs")
+	for _, in := range inputs {
+		assert.Contains(t, in, `spellcheck="false"`, in)
+		assert.Contains(t, in, `autocomplete="off"`, in)
+		assert.Contains(t, in, `autocapitalize="off"`, in)
+	}
+}
