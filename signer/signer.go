@@ -3,7 +3,9 @@ package signer
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/hex"
 	"mime"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -21,14 +23,30 @@ type Request struct {
 	ConsumerSecret string // client shared-secret
 	Token          string // token identifier, sent as oauth_token; empty means none
 	TokenSecret    string // token shared-secret
+	PrivateKey     string // PEM RSA private key, for the RSA-* methods
 
 	SignatureMethod SignatureMethod // empty means HMAC-SHA1
 	Nonce           string          // empty means generated
 	Timestamp       string          // seconds since the Unix epoch; empty means now
 	Version         string          // oauth_version; empty means omitted
+	Realm           string          // sent in the Authorization header only, never signed
+	Callback        string          // oauth_callback (section 2.1); empty means omitted
+	Verifier        string          // oauth_verifier (section 2.3); empty means omitted
+	BodyHash        bool            // add oauth_body_hash (draft-eaton-oauth-bodyhash)
+	Transport       Transport       // where the protocol parameters go; empty means header
 
 	Params []Param // extra parameters, signed as given
 }
+
+// Transport says how the protocol parameters travel (RFC 5849 section 3.5).
+type Transport string
+
+// The three transports of RFC 5849 section 3.5.
+const (
+	TransportHeader Transport = "header" // Authorization header, section 3.5.1
+	TransportBody   Transport = "body"   // form-encoded body, section 3.5.2
+	TransportQuery  Transport = "query"  // request URI query, section 3.5.3
+)
 
 // A Step is one stage of the signature computation, for showing and
 // testing. ID is stable (see the Step* constants); RFC is the RFC 5849
@@ -40,8 +58,8 @@ type Step struct {
 	Value  string
 	Params []Param  // the parameter list at this stage, where there is one
 	Parts  []string // the parts Value was joined from, where it was
-	Notes  []Note   // normalisations applied at this stage
-	Secret bool     // Value is derived from a secret and should be masked
+	Notes  []Note   // normalisations applied and facts worth knowing at this stage
+	Secret bool     // Value is, or is derived from, a secret and should be masked
 }
 
 // Stable step IDs, in the order [Sign] produces them.
@@ -58,13 +76,18 @@ const (
 	StepAuthorizationHeader = "authorizationHeader"
 )
 
-// Result is a signed request: the signature, the strings it came from, and
-// every step in order.
+// Result is a signed request: the signature, the strings it came from, the
+// request in each transport, and every step in order.
 type Result struct {
-	Signature           string  // oauth_signature, base64
-	SignatureBaseString string  // RFC 5849 section 3.4.1.1
-	SigningKey          string  // RFC 5849 section 3.4.2; secret
+	Signature           string  // oauth_signature, base64 (PLAINTEXT: the signing key)
+	SignatureBaseString string  // RFC 5849 section 3.4.1.1; empty for PLAINTEXT
+	SigningKey          string  // RFC 5849 section 3.4.2; secret; empty for RSA
 	AuthorizationHeader string  // the header's value, "OAuth ..." (section 3.5.1)
+	Query               string  // the URL with the protocol parameters in its query (section 3.5.3)
+	FormBody            string  // the body with the protocol parameters (section 3.5.2); empty if the body is not a form
+	Curl                string  // a curl command sending the request with the chosen transport
+	PublicKey           string  // for RSA methods: the PEM public key of PrivateKey
+	BodyHash            string  // oauth_body_hash, when the request asked for it
 	Parameters          []Param // collected parameters, request order
 	Nonce               string  // the nonce used (generated if the request had none)
 	Timestamp           string  // the timestamp used (now if the request had none)
@@ -79,7 +102,8 @@ var (
 	nonceSize = 32
 )
 
-// protocol parameter names (RFC 5849 section 3.1).
+// protocol parameter names (RFC 5849 section 3.1, 2.1, 2.3, and
+// draft-eaton-oauth-bodyhash).
 const (
 	oauthConsumerKey     = "oauth_consumer_key"
 	oauthToken           = "oauth_token"
@@ -88,13 +112,23 @@ const (
 	oauthNonce           = "oauth_nonce"
 	oauthVersion         = "oauth_version"
 	oauthSignature       = "oauth_signature"
+	oauthCallback        = "oauth_callback"
+	oauthVerifier        = "oauth_verifier"
+	oauthBodyHash        = "oauth_body_hash"
 )
 
 // Sign signs r with its signature method and returns the signature with
 // every intermediate step (RFC 5849 section 3.4). A bad field gives a
 // *FieldError that names it without its value.
 func Sign(r Request) (*Result, error) {
-	return defaultPipeline.sign(r)
+	d, err := defaultPipeline.prepare(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := defaultPipeline.finish(d); err != nil {
+		return nil, err
+	}
+	return d.res, nil
 }
 
 // pipeline is Sign's sequence of named stages. A catalogued mistake is a
@@ -112,14 +146,29 @@ var defaultPipeline = pipeline{
 	signingKey: SigningKey,
 }
 
-// SigningKey returns the HMAC key of RFC 5849 section 3.4.2: the encoded
-// consumer secret, "&", and the encoded token secret. The "&" is there even
-// when the token secret is empty.
+// SigningKey returns the key of RFC 5849 section 3.4.2 (HMAC) and 3.4.4
+// (PLAINTEXT): the encoded consumer secret, "&", and the encoded token
+// secret. The "&" is there even when the token secret is empty.
 func SigningKey(consumerSecret, tokenSecret string, encode func(string) string) string {
 	return encode(consumerSecret) + "&" + encode(tokenSecret)
 }
 
-func (pl pipeline) sign(r Request) (*Result, error) {
+// draft is a request validated and taken up to its signature base string;
+// finish signs it.
+type draft struct {
+	r         Request
+	res       *Result
+	spec      methodSpec
+	sigMethod SignatureMethod
+	method    string // upper-cased
+	u         *url.URL
+	protocol  []Param // oauth_* parameters, without oauth_signature
+	transport Transport
+}
+
+// prepare validates r and computes the steps up to the signature base
+// string (RFC 5849 sections 3.4.1 and 3.6).
+func (pl pipeline) prepare(r Request) (*draft, error) {
 	method, err := checkMethod(r.Method)
 	if err != nil {
 		return nil, err
@@ -139,33 +188,56 @@ func (pl pipeline) sign(r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	transport, err := checkTransport(r)
+	if err != nil {
+		return nil, err
+	}
 	nonce, timestamp, err := nonceAndTimestamp(r.Nonce, r.Timestamp)
 	if err != nil {
 		return nil, err
 	}
+	d := &draft{r: r, spec: spec, sigMethod: sigMethod, method: method, u: u, transport: transport,
+		res: &Result{Nonce: nonce, Timestamp: timestamp}}
+	res := d.res
+	add := func(s Step) { res.Steps = append(res.Steps, s) }
 
-	protocol := []Param{{oauthConsumerKey, r.ConsumerKey, SourceProtocol}}
+	var paramNotes []Note
+	d.protocol = []Param{{oauthConsumerKey, r.ConsumerKey, SourceProtocol}}
 	if r.Token != "" {
-		protocol = append(protocol, Param{oauthToken, r.Token, SourceProtocol})
+		d.protocol = append(d.protocol, Param{oauthToken, r.Token, SourceProtocol})
 	}
-	protocol = append(protocol,
+	d.protocol = append(d.protocol,
 		Param{oauthSignatureMethod, string(sigMethod), SourceProtocol},
 		Param{oauthTimestamp, timestamp, SourceProtocol},
 		Param{oauthNonce, nonce, SourceProtocol})
-	if r.Version != "" {
-		protocol = append(protocol, Param{oauthVersion, r.Version, SourceProtocol})
+	for _, p := range [...]Param{{oauthVersion, r.Version, SourceProtocol}, {oauthCallback, r.Callback, SourceProtocol}, {oauthVerifier, r.Verifier, SourceProtocol}} {
+		if p.Value != "" {
+			d.protocol = append(d.protocol, p)
+		}
+	}
+	form := isFormContentType(r.ContentType)
+	switch {
+	case r.BodyHash:
+		if spec.kind == kindPlaintext {
+			return nil, fieldErr("bodyHash", "cannot be used with PLAINTEXT, which has no hash", ErrMalformed)
+		}
+		if form {
+			return nil, fieldErr("bodyHash", "must be off for form-encoded bodies: their parameters are signed already (draft-eaton-oauth-bodyhash section 3.1)", ErrMalformed)
+		}
+		res.BodyHash = base64.StdEncoding.EncodeToString(spec.sum([]byte(r.Body)))
+		d.protocol = append(d.protocol, Param{oauthBodyHash, res.BodyHash, SourceProtocol})
+		paramNotes = append(paramNotes, Note{"body-hashed", "oauth_body_hash is the base64 " + spec.hash.String() + " of the body's " + strconv.Itoa(len(r.Body)) + " bytes, so the body is covered by the signature."})
+	case r.Body != "" && !form:
+		paramNotes = append(paramNotes, Note{"body-not-signed", "The body is not signed: only application/x-www-form-urlencoded bodies become parameters. Turn on the body hash to cover it."})
 	}
 
-	params, err := collectParameters(u.RawQuery, r, protocol)
+	params, err := collectParameters(u.RawQuery, r, d.protocol)
 	if err != nil {
 		return nil, err
 	}
-
-	res := &Result{Parameters: params, Nonce: nonce, Timestamp: timestamp}
-	add := func(s Step) { res.Steps = append(res.Steps, s) }
-
+	res.Parameters = params
 	add(Step{ID: StepParameters, Title: "Collect the parameters", RFC: "3.4.1.3.1",
-		Value: paramLines(params), Params: params})
+		Value: paramLines(params), Params: params, Notes: paramNotes})
 
 	encoded := make([]Param, len(params))
 	for i, p := range params {
@@ -189,27 +261,119 @@ func (pl pipeline) sign(r Request) (*Result, error) {
 	add(Step{ID: StepBaseStringURI, Title: "Base string URI", RFC: "3.4.1.2",
 		Value: baseURI, Notes: notes})
 
+	if spec.kind == kindPlaintext {
+		add(Step{ID: StepSignatureBaseString, Title: "Signature base string", RFC: "3.4.4",
+			Notes: []Note{{"plaintext-no-base-string", "PLAINTEXT signs nothing: the signature is the signing key itself, so no base string is built. It protects nothing unless the request goes over HTTPS."}}})
+		return d, nil
+	}
 	parts := []string{pl.encode(method), pl.encode(baseURI), pl.encode(paramString)}
 	res.SignatureBaseString = strings.Join(parts, "&")
 	add(Step{ID: StepSignatureBaseString, Title: "Signature base string", RFC: "3.4.1.1",
 		Value: res.SignatureBaseString, Parts: parts})
+	return d, nil
+}
 
-	res.SigningKey = pl.signingKey(r.ConsumerSecret, r.TokenSecret, pl.encode)
-	add(Step{ID: StepSigningKey, Title: "Signing key", RFC: "3.4.2",
-		Value: res.SigningKey, Parts: strings.SplitN(res.SigningKey, "&", 2), Secret: true})
+// finish computes the key, digest and signature of a prepared request and
+// writes it out in each transport (RFC 5849 sections 3.4.2 to 3.5).
+func (pl pipeline) finish(d *draft) error {
+	res, r, spec := d.res, d.r, d.spec
+	add := func(s Step) { res.Steps = append(res.Steps, s) }
+	switch spec.kind {
+	case kindHMAC:
+		res.SigningKey = pl.signingKey(r.ConsumerSecret, r.TokenSecret, pl.encode)
+		add(Step{ID: StepSigningKey, Title: "Signing key", RFC: "3.4.2",
+			Value: res.SigningKey, Parts: []string{pl.encode(r.ConsumerSecret), pl.encode(r.TokenSecret)}, Secret: true})
+		sum := spec.hmacSum(res.SigningKey, res.SignatureBaseString)
+		add(Step{ID: StepDigest, Title: string(d.sigMethod) + " digest", RFC: "3.4.2",
+			Value: spacedHex(sum)})
+		res.Signature = base64.StdEncoding.EncodeToString(sum)
+		add(Step{ID: StepSignature, Title: "Signature (base64 of the digest)", RFC: "3.4.2",
+			Value: res.Signature})
+	case kindRSA:
+		key, err := ParsePrivateKey(r.PrivateKey)
+		if err != nil {
+			return err
+		}
+		res.PublicKey = publicKeyPEM(&key.PublicKey)
+		add(Step{ID: StepSigningKey, Title: "Signing key", RFC: "3.4.3",
+			Value: "RSA private key, " + strconv.Itoa(key.N.BitLen()) + " bits. Its public key, which the server verifies with:\n" + res.PublicKey,
+			Notes: []Note{{"rsa-no-secrets", "RSA methods sign with the private key alone: the consumer secret and token secret are not used."}}})
+		digest := spec.sum([]byte(res.SignatureBaseString))
+		add(Step{ID: StepDigest, Title: spec.hash.String() + " digest of the base string", RFC: "3.4.3",
+			Value: spacedHex(digest)})
+		sig, err := rsaSign(key, spec, digest)
+		if err != nil {
+			return err
+		}
+		res.Signature = base64.StdEncoding.EncodeToString(sig)
+		add(Step{ID: StepSignature, Title: "Signature (RSASSA-PKCS1-v1_5, base64)", RFC: "3.4.3",
+			Value: res.Signature})
+	case kindPlaintext:
+		res.SigningKey = pl.signingKey(r.ConsumerSecret, r.TokenSecret, pl.encode)
+		add(Step{ID: StepSigningKey, Title: "Signing key", RFC: "3.4.4",
+			Value: res.SigningKey, Parts: []string{pl.encode(r.ConsumerSecret), pl.encode(r.TokenSecret)}, Secret: true})
+		add(Step{ID: StepDigest, Title: "Digest", RFC: "3.4.4",
+			Notes: []Note{{"plaintext-no-digest", "PLAINTEXT computes no digest."}}})
+		res.Signature = res.SigningKey
+		add(Step{ID: StepSignature, Title: "Signature (the signing key itself)", RFC: "3.4.4",
+			Value: res.Signature, Secret: true})
+	}
 
-	sum := spec.digest(res.SigningKey, res.SignatureBaseString)
-	add(Step{ID: StepDigest, Title: string(sigMethod) + " digest", RFC: "3.4.2",
-		Value: spacedHex(sum)})
+	signed := append(append([]Param(nil), d.protocol...), Param{oauthSignature, res.Signature, SourceProtocol})
+	res.AuthorizationHeader = AuthorizationHeader(r.Realm, signed)
+	res.Query = queryTransport(r.URL, signed)
+	if r.Body == "" || isFormContentType(r.ContentType) {
+		res.FormBody = formTransport(r.Body, signed)
+	}
+	final := Step{ID: StepAuthorizationHeader, Secret: spec.kind == kindPlaintext}
+	var headers [][2]string
+	body := r.Body
+	curlURL := r.URL
+	switch d.transport {
+	case TransportHeader:
+		final.Title, final.RFC, final.Value = "Authorization header", "3.5.1", res.AuthorizationHeader
+		if r.Realm != "" {
+			final.Notes = append(final.Notes, Note{"realm-not-signed", "realm comes first in the header and is never signed."})
+		}
+		headers = append(headers, [2]string{"Authorization", res.AuthorizationHeader})
+	case TransportQuery:
+		final.Title, final.RFC, final.Value = "Signed URL (query transport)", "3.5.3", res.Query
+		curlURL = res.Query
+	case TransportBody:
+		final.Title, final.RFC, final.Value = "Form body (body transport)", "3.5.2", res.FormBody
+		body = res.FormBody
+	}
+	if d.transport != TransportHeader && r.Realm != "" {
+		final.Notes = append(final.Notes, Note{"realm-dropped", "realm travels only in the Authorization header, so this transport leaves it out."})
+	}
+	if body != "" {
+		ct := r.ContentType
+		if d.transport == TransportBody {
+			ct = "application/x-www-form-urlencoded"
+		}
+		if ct != "" {
+			headers = append(headers, [2]string{"Content-Type", ct})
+		}
+	}
+	res.Curl = curlCommand(d.method, curlURL, headers, body)
+	add(final)
+	return nil
+}
 
-	res.Signature = base64.StdEncoding.EncodeToString(sum)
-	add(Step{ID: StepSignature, Title: "Signature (base64 of the digest)", RFC: "3.4.2",
-		Value: res.Signature})
-
-	res.AuthorizationHeader = AuthorizationHeader("", append(protocol, Param{oauthSignature, res.Signature, SourceProtocol}))
-	add(Step{ID: StepAuthorizationHeader, Title: "Authorization header", RFC: "3.5.1",
-		Value: res.AuthorizationHeader})
-	return res, nil
+// checkTransport validates the transport of r (RFC 5849 section 3.5).
+func checkTransport(r Request) (Transport, error) {
+	switch r.Transport {
+	case "", TransportHeader:
+		return TransportHeader, nil
+	case TransportQuery:
+		return TransportQuery, nil
+	case TransportBody:
+		if r.Body != "" && !isFormContentType(r.ContentType) {
+			return "", fieldErr("transport", "\"body\" needs a form-encoded body (application/x-www-form-urlencoded) or none (section 3.5.2)", ErrMalformed)
+		}
+		return TransportBody, nil
+	}
+	return "", fieldErr("transport", "must be \"header\", \"query\" or \"body\"", ErrMalformed)
 }
 
 // checkMethod validates an HTTP method (RFC 9110 token characters) and
@@ -335,12 +499,13 @@ func paramLines(params []Param) string {
 // spacedHex writes b as upper-case hex octets separated by spaces, the way
 // the X documentation prints its HMAC output.
 func spacedHex(b []byte) string {
+	h := strings.ToUpper(hex.EncodeToString(b))
 	out := make([]byte, 0, len(b)*3)
-	for i, c := range b {
+	for i := 0; i < len(h); i += 2 {
 		if i > 0 {
 			out = append(out, ' ')
 		}
-		out = append(out, upperhex[c>>4], upperhex[c&15])
+		out = append(out, h[i], h[i+1])
 	}
 	return string(out)
 }
