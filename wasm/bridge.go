@@ -16,8 +16,9 @@ const Version = "0.1.0"
 // requestFields are the string fields of a sign request, by their JS names.
 var requestFields = []string{
 	"method", "url", "body", "contentType",
-	"consumerKey", "consumerSecret", "token", "tokenSecret",
+	"consumerKey", "consumerSecret", "token", "tokenSecret", "privateKey",
 	"signatureMethod", "nonce", "timestamp", "version",
+	"realm", "callback", "verifier", "transport",
 }
 
 // register creates the oauth1 object on global and returns it. The Funcs are
@@ -37,7 +38,11 @@ func register(global safejs.Value) (safejs.Value, error) {
 	if err != nil {
 		return safejs.Undefined(), err
 	}
-	for name, v := range map[string]any{"version": Version, "sign": sign} {
+	verify, err := safejs.FuncOf(exported(verify))
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	for name, v := range map[string]any{"version": Version, "sign": sign, "verify": verify} {
 		if err := api.Set(name, v); err != nil {
 			return safejs.Undefined(), err
 		}
@@ -73,6 +78,39 @@ func sign(args []safejs.Value) any {
 	return resultObject(res)
 }
 
+// verify implements oauth1.verify(request): the request's fields plus
+// signature (the oauth_signature received) or authorization (the whole
+// header received), and publicKey for RSA methods.
+func verify(args []safejs.Value) any {
+	req, err := readRequest(args)
+	if err != nil {
+		return errorResult(err)
+	}
+	var extra [3]string
+	for i, name := range []string{"signature", "authorization", "publicKey"} {
+		if extra[i], err = readString(args[0], name); err != nil {
+			return errorResult(err)
+		}
+	}
+	var v *signer.Verification
+	if extra[1] != "" {
+		v, err = signer.VerifyAuthorization(req, extra[1], extra[2])
+	} else {
+		v, err = signer.Verify(req, extra[0], extra[2])
+	}
+	if err != nil {
+		return errorResult(err)
+	}
+	return map[string]any{
+		"ok":         true,
+		"valid":      v.Valid,
+		"reason":     v.Reason,
+		"expected":   v.Expected,
+		"baseString": v.Result.SignatureBaseString,
+		"steps":      stepsArray(v.Result.Steps),
+	}
+}
+
 // readRequest turns the JS request object into a signer.Request. Missing,
 // undefined and null fields are empty; any other non-string is an error
 // naming the field.
@@ -93,12 +131,18 @@ func readRequest(args []safejs.Value) (signer.Request, error) {
 	if err != nil {
 		return signer.Request{}, err
 	}
+	bodyHash, err := readBool(obj, "bodyHash")
+	if err != nil {
+		return signer.Request{}, err
+	}
 	return signer.Request{
 		Method: s["method"], URL: s["url"], Body: s["body"], ContentType: s["contentType"],
 		ConsumerKey: s["consumerKey"], ConsumerSecret: s["consumerSecret"],
-		Token: s["token"], TokenSecret: s["tokenSecret"],
+		Token: s["token"], TokenSecret: s["tokenSecret"], PrivateKey: s["privateKey"],
 		SignatureMethod: signer.SignatureMethod(s["signatureMethod"]),
 		Nonce:           s["nonce"], Timestamp: s["timestamp"], Version: s["version"],
+		Realm: s["realm"], Callback: s["callback"], Verifier: s["verifier"],
+		BodyHash: bodyHash, Transport: signer.Transport(s["transport"]),
 		Params: params,
 	}, nil
 }
@@ -124,6 +168,26 @@ func stringValue(v safejs.Value, field string) (string, error) {
 		return s, nil
 	}
 	return "", &signer.FieldError{Field: field, Reason: "must be a string, not a " + v.Type().String()}
+}
+
+// readBool reads obj[name] as a boolean; missing, undefined and null are
+// false.
+func readBool(obj safejs.Value, name string) (bool, error) {
+	v, err := obj.Get(name)
+	if err != nil {
+		return false, &signer.FieldError{Field: name, Reason: "could not be read"}
+	}
+	switch v.Type() {
+	case safejs.TypeUndefined, safejs.TypeNull:
+		return false, nil
+	case safejs.TypeBoolean:
+		b, err := v.Bool()
+		if err != nil {
+			return false, &signer.FieldError{Field: name, Reason: "could not be read"}
+		}
+		return b, nil
+	}
+	return false, &signer.FieldError{Field: name, Reason: "must be true or false, not a " + v.Type().String()}
 }
 
 // readParams reads the optional params field: [[name, value], ...], with an
@@ -211,8 +275,30 @@ func errorObject(field, message string) map[string]any {
 // resultObject converts a signer.Result into the plain object of the JS
 // API. It holds only types js.ValueOf accepts.
 func resultObject(res *signer.Result) map[string]any {
-	steps := make([]any, len(res.Steps))
-	for i, s := range res.Steps {
+	return map[string]any{
+		"ok":            true,
+		"signature":     res.Signature,
+		"baseString":    res.SignatureBaseString,
+		"signingKey":    res.SigningKey,
+		"authorization": res.AuthorizationHeader,
+		"query":         res.Query,
+		"formBody":      res.FormBody,
+		"curl":          res.Curl,
+		"publicKey":     res.PublicKey,
+		"bodyHash":      res.BodyHash,
+		"nonce":         res.Nonce,
+		"timestamp":     res.Timestamp,
+		"params":        paramsArray(res.Parameters),
+		"steps":         stepsArray(res.Steps),
+	}
+}
+
+// stepsArray converts steps for the JS API: { id, title, rfc, value } and,
+// where the step has them, params, parts, notes ({ id, text }) and
+// secret: true.
+func stepsArray(in []signer.Step) []any {
+	steps := make([]any, len(in))
+	for i, s := range in {
 		step := map[string]any{"id": s.ID, "title": s.Title, "rfc": s.RFC, "value": s.Value}
 		if s.Params != nil {
 			step["params"] = paramsArray(s.Params)
@@ -236,17 +322,7 @@ func resultObject(res *signer.Result) map[string]any {
 		}
 		steps[i] = step
 	}
-	return map[string]any{
-		"ok":            true,
-		"signature":     res.Signature,
-		"baseString":    res.SignatureBaseString,
-		"signingKey":    res.SigningKey,
-		"authorization": res.AuthorizationHeader,
-		"nonce":         res.Nonce,
-		"timestamp":     res.Timestamp,
-		"params":        paramsArray(res.Parameters),
-		"steps":         steps,
-	}
+	return steps
 }
 
 func paramsArray(ps []signer.Param) []any {

@@ -170,6 +170,12 @@ func TestSignBadInput(t *testing.T) {
 		{"params pair too short", []any{with("params", []any{[]any{canary}})}, "params"},
 		{"params pair not strings", []any{with("params", []any{[]any{"a", 1}})}, "params"},
 		{"params bad place", []any{with("params", []any{[]any{"a", "b", canary}})}, "params"},
+		{"bodyHash a string", []any{with("bodyHash", "yes")}, "bodyHash"},
+		{"bodyHash on a form body", []any{with("bodyHash", true)}, "bodyHash"},
+		{"transport a number", []any{with("transport", 3)}, "transport"},
+		{"transport unknown", []any{with("transport", canary)}, "transport"},
+		{"RSA without a private key", []any{with("signatureMethod", "RSA-SHA256")}, "privateKey"},
+		{"RSA with junk key", []any{withAll(map[string]any{"signatureMethod": "RSA-SHA1", "privateKey": canary})}, "privateKey"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -199,6 +205,50 @@ func TestExportedRecoversPanics(t *testing.T) {
 	require.NoError(t, err)
 	_, err = register(v)
 	require.NoError(t, err, "the runtime is alive after a panic")
+}
+
+func TestVerifyBadInput(t *testing.T) {
+	const canary = "CANARY-secret"
+	oauth1 := api(t)
+	for name, tc := range map[string]struct {
+		req   map[string]any
+		field string
+	}{
+		"no signature":        {xRequest(), "signature"},
+		"signature a number":  {withAll(map[string]any{"signature": 5}), "signature"},
+		"malformed header":    {withAll(map[string]any{"authorization": "OAuth a=\"" + canary}), "authorization"},
+		"public key not PEM":  {withAll(map[string]any{"signature": "x", "signatureMethod": "RSA-SHA1", "publicKey": canary}), "publicKey"},
+		"publicKey an object": {withAll(map[string]any{"signature": "x", "publicKey": map[string]any{}}), "publicKey"},
+	} {
+		res, err := oauth1.Call("verify", tc.req)
+		require.NoError(t, err, name)
+		got := toGo(t, res).(map[string]any)
+		assert.Equal(t, false, got["ok"], name)
+		e := got["error"].(map[string]any)
+		assert.Equal(t, tc.field, e["field"], name)
+		assert.NotContains(t, e["message"], canary, name)
+	}
+}
+
+func TestVerifyXHeader(t *testing.T) {
+	req := withAll(map[string]any{
+		"url":           "https://api.twitter.com/1/statuses/update.json?include_entities=true",
+		"authorization": `OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", oauth_signature="tnnArxj06cWHq44gCs1OSKk%2FjLY%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_version="1.0"`,
+	})
+	res, err := api(t).Call("verify", req)
+	require.NoError(t, err)
+	got := toGo(t, res).(map[string]any)
+	require.Equal(t, true, got["ok"], "%v", got["error"])
+	assert.Equal(t, true, got["valid"], got["reason"])
+	assert.NotEmpty(t, got["steps"])
+}
+
+func withAll(fields map[string]any) map[string]any {
+	r := xRequest()
+	for k, v := range fields {
+		r[k] = v
+	}
+	return r
 }
 
 func with(field string, v any) map[string]any {
