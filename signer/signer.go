@@ -135,15 +135,43 @@ func Sign(r Request) (*Result, error) {
 // pipeline with one or two stages replaced, so the diagnosis and the real
 // signer can never drift apart (see DESIGN.md).
 type pipeline struct {
-	encode     func(string) string // RFC 5849 section 3.6
-	sortParams func([]Param)       // section 3.4.1.3.2
-	signingKey func(consumerSecret, tokenSecret string, encode func(string) string) string
+	protocol    func([]Param) []Param                                                       // the oauth_* parameters sent (section 3.1)
+	collect     func(query, body, protocol, extra []Param) []Param                          // section 3.4.1.3.1
+	encode      func(string) string                                                         // section 3.6: the base string's parts and the key's secrets
+	encodeName  func(string) string                                                         // section 3.6: parameter names
+	encodeValue func(string) string                                                         // section 3.6: parameter values
+	sortParams  func([]Param)                                                               // section 3.4.1.3.2
+	method      func(string) string                                                         // the method as it enters the base string (section 3.4.1.1)
+	baseURI     func(raw string, u *url.URL) (string, []Note)                               // section 3.4.1.2
+	paramString func(string, func(string) string) string                                    // the parameter string as it enters the base string
+	signingKey  func(consumerSecret, tokenSecret string, encode func(string) string) string // section 3.4.2
+	hash        func(methodSpec) methodSpec                                                 // the hash actually used
+	output      func(digest []byte) string                                                  // digest octets to oauth_signature (section 3.4.2)
 }
 
 var defaultPipeline = pipeline{
-	encode:     PercentEncode,
-	sortParams: SortParameters,
-	signingKey: SigningKey,
+	protocol:    func(p []Param) []Param { return p },
+	collect:     concatParams,
+	encode:      PercentEncode,
+	encodeName:  PercentEncode,
+	encodeValue: PercentEncode,
+	sortParams:  SortParameters,
+	method:      func(m string) string { return m },
+	baseURI:     baseStringURI,
+	paramString: func(s string, encode func(string) string) string { return encode(s) },
+	signingKey:  SigningKey,
+	hash:        func(s methodSpec) methodSpec { return s },
+	output:      base64.StdEncoding.EncodeToString,
+}
+
+// concatParams is the collection order of RFC 5849 section 3.4.1.3.1's
+// list: query, body, protocol, then the caller's extra parameters.
+func concatParams(query, body, protocol, extra []Param) []Param {
+	out := make([]Param, 0, len(query)+len(body)+len(protocol)+len(extra))
+	out = append(out, query...)
+	out = append(out, body...)
+	out = append(out, protocol...)
+	return append(out, extra...)
 }
 
 // SigningKey returns the key of RFC 5849 section 3.4.2 (HMAC) and 3.4.4
@@ -231,17 +259,19 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 		paramNotes = append(paramNotes, Note{"body-not-signed", "The body is not signed: only application/x-www-form-urlencoded bodies become parameters. Turn on the body hash to cover it."})
 	}
 
-	params, err := collectParameters(u.RawQuery, r, d.protocol)
+	d.protocol = pl.protocol(d.protocol)
+	query, body, extra, err := collectParameters(u.RawQuery, r, d.protocol)
 	if err != nil {
 		return nil, err
 	}
+	params := pl.collect(query, body, d.protocol, extra)
 	res.Parameters = params
 	add(Step{ID: StepParameters, Title: "Collect the parameters", RFC: "3.4.1.3.1",
 		Value: paramLines(params), Params: params, Notes: paramNotes})
 
 	encoded := make([]Param, len(params))
 	for i, p := range params {
-		encoded[i] = Param{Name: pl.encode(p.Name), Value: pl.encode(p.Value), Source: p.Source}
+		encoded[i] = Param{Name: pl.encodeName(p.Name), Value: pl.encodeValue(p.Value), Source: p.Source}
 	}
 	add(Step{ID: StepEncoded, Title: "Percent-encode every name and value", RFC: "3.6",
 		Value: paramLines(encoded), Params: append([]Param(nil), encoded...)})
@@ -254,7 +284,7 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 	add(Step{ID: StepParameterString, Title: "Join into the parameter string", RFC: "3.4.1.3.2",
 		Value: paramString})
 
-	baseURI, notes := baseStringURI(r.URL, u)
+	baseURI, notes := pl.baseURI(r.URL, u)
 	if method != r.Method {
 		notes = append(notes, Note{ID: "method-uppercased", Text: "The method was upper-cased."})
 	}
@@ -266,7 +296,7 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 			Notes: []Note{{"plaintext-no-base-string", "PLAINTEXT signs nothing: the signature is the signing key itself, so no base string is built. It protects nothing unless the request goes over HTTPS."}}})
 		return d, nil
 	}
-	parts := []string{pl.encode(method), pl.encode(baseURI), pl.encode(paramString)}
+	parts := []string{pl.encode(pl.method(method)), pl.encode(baseURI), pl.paramString(paramString, pl.encode)}
 	res.SignatureBaseString = strings.Join(parts, "&")
 	add(Step{ID: StepSignatureBaseString, Title: "Signature base string", RFC: "3.4.1.1",
 		Value: res.SignatureBaseString, Parts: parts})
@@ -276,7 +306,7 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 // finish computes the key, digest and signature of a prepared request and
 // writes it out in each transport (RFC 5849 sections 3.4.2 to 3.5).
 func (pl pipeline) finish(d *draft) error {
-	res, r, spec := d.res, d.r, d.spec
+	res, r, spec := d.res, d.r, pl.hash(d.spec)
 	add := func(s Step) { res.Steps = append(res.Steps, s) }
 	switch spec.kind {
 	case kindHMAC:
@@ -286,7 +316,7 @@ func (pl pipeline) finish(d *draft) error {
 		sum := spec.hmacSum(res.SigningKey, res.SignatureBaseString)
 		add(Step{ID: StepDigest, Title: string(d.sigMethod) + " digest", RFC: "3.4.2",
 			Value: spacedHex(sum)})
-		res.Signature = base64.StdEncoding.EncodeToString(sum)
+		res.Signature = pl.output(sum)
 		add(Step{ID: StepSignature, Title: "Signature (base64 of the digest)", RFC: "3.4.2",
 			Value: res.Signature})
 	case kindRSA:
@@ -421,54 +451,42 @@ func isFormContentType(ct string) bool {
 }
 
 // collectParameters gathers the request parameters of RFC 5849 section
-// 3.4.1.3.1 in request order: query, form body, protocol, extra.
-// oauth_signature is never collected. A query, body or extra parameter
-// that repeats a protocol parameter the signer sets is an error, since the
-// request would carry it twice.
-func collectParameters(rawQuery string, r Request, protocol []Param) ([]Param, error) {
-	query, err := ParseForm(rawQuery, SourceQuery, "url")
-	if err != nil {
-		return nil, err
+// 3.4.1.3.1 other than the protocol ones: the query's, the form body's and
+// the caller's extra ones, without oauth_signature, which is never signed.
+// A parameter that repeats a protocol parameter the signer sets is an
+// error, since the request would carry it twice.
+func collectParameters(rawQuery string, r Request, protocol []Param) (query, body, extra []Param, err error) {
+	if query, err = ParseForm(rawQuery, SourceQuery, "url"); err != nil {
+		return nil, nil, nil, err
 	}
-	var body []Param
 	if r.Body != "" && isFormContentType(r.ContentType) {
 		if body, err = ParseForm(r.Body, SourceBody, "body"); err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 	}
-	extra := make([]Param, 0, len(r.Params))
 	for _, p := range r.Params {
 		if p.Source == "" {
 			p.Source = SourceExtra
 		}
 		extra = append(extra, p)
 	}
-
-	out := make([]Param, 0, len(query)+len(body)+len(protocol)+len(extra))
-	for _, group := range [][]Param{query, body, extra} {
+	groups := [][]Param{query, body, extra}
+	for g, group := range groups {
+		kept := group[:0:0]
 		for _, p := range group {
 			if p.Name == oauthSignature {
 				continue
 			}
 			for _, q := range protocol {
 				if p.Name == q.Name {
-					return nil, fieldErr(fieldOf(p.Source), "already has "+p.Name+", which the signer sets from its own field; remove it", ErrMalformed)
+					return nil, nil, nil, fieldErr(fieldOf(p.Source), "already has "+p.Name+", which the signer sets from its own field; remove it", ErrMalformed)
 				}
 			}
+			kept = append(kept, p)
 		}
+		groups[g] = kept
 	}
-	keep := func(ps []Param) {
-		for _, p := range ps {
-			if p.Name != oauthSignature {
-				out = append(out, p)
-			}
-		}
-	}
-	keep(query)
-	keep(body)
-	out = append(out, protocol...)
-	keep(extra)
-	return out, nil
+	return groups[0], groups[1], groups[2], nil
 }
 
 // fieldOf names the request field a parameter of src was given in.

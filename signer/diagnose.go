@@ -1,0 +1,660 @@
+package signer
+
+import (
+	"crypto"
+	"crypto/rsa"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A Mistake is one known way of getting an OAuth 1.0a signature wrong,
+// from the catalogue of common mistakes. Each is a named replacement of
+// one stage of the signing pipeline (or an edit of the request before
+// it), so the diagnosis runs the real signer, never a second one.
+type Mistake struct {
+	ID          string // stable, e.g. "plus-for-space"
+	Title       string // a few words
+	Explanation string // what the code that made it does
+	Fix         string // what to do instead
+
+	// apply edits a copy of the request and pipeline; it reports false
+	// when the mistake cannot change this request's signature. A mistake
+	// that comes in several forms (several unsorted orders) has variants
+	// instead.
+	apply    func(r *Request, pl *pipeline) bool
+	variants []func(r *Request, pl *pipeline) bool
+}
+
+// forms returns the ways the mistake can be made.
+func (m Mistake) forms() []func(r *Request, pl *pipeline) bool {
+	if m.variants != nil {
+		return m.variants
+	}
+	return []func(r *Request, pl *pipeline) bool{m.apply}
+}
+
+// unsorted is a "not sorted" form: the parameters in the order collect
+// gives, left as they are by the sort.
+func unsorted(collect func(query, body, protocol, extra []Param) []Param) func(*Request, *pipeline) bool {
+	return func(r *Request, pl *pipeline) bool {
+		pl.collect = collect
+		pl.sortParams = func([]Param) {}
+		return true
+	}
+}
+
+func sortedCopy(ps []Param) []Param {
+	out := append([]Param(nil), ps...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// A Tell is something the shape of a received value shows without
+// recomputing anything, e.g. "28 base64 characters: a SHA-1 digest".
+type Tell struct {
+	ID   string
+	Text string
+}
+
+// Diagnosis is the outcome of [Diagnose].
+type Diagnosis struct {
+	Correct  bool            // the received value is what the inputs produce
+	Matched  bool            // a mistake (or a pair of them) reproduces the received value
+	Mistakes []Mistake       // the mistakes that reproduce it; empty when none does
+	Expected string          // the correct signature, or base string when one was given
+	Tells    []Tell          // what the received value's shape shows
+	Diff     *BaseStringDiff // the received base string against the correct one, when one was given
+}
+
+// Mistakes returns the catalogue Diagnose tries, one by one and in pairs.
+func Mistakes() []Mistake {
+	out := make([]Mistake, len(catalogue))
+	copy(out, catalogue)
+	return out
+}
+
+// Diagnose explains a signature or base string that does not match. It
+// recomputes the request once per catalogued mistake, and once per pair of
+// them, and reports which reproduces what was received: the signature
+// (compared for HMAC and PLAINTEXT; verified with the public key for RSA,
+// from publicKeyPEM or r.PrivateKey), or the signature base string when
+// baseString is given, which needs no secrets. r's Nonce and Timestamp
+// must be the ones that were used.
+func Diagnose(r Request, signature, baseString, publicKeyPEM string) (*Diagnosis, error) {
+	if signature == "" && baseString == "" {
+		return nil, fieldErr("signature", "is empty: paste the signature you got, or the base string you built", ErrRequired)
+	}
+	if r.Nonce == "" {
+		return nil, fieldErr("nonce", "is empty: diagnosing needs the oauth_nonce that was used", ErrRequired)
+	}
+	if r.Timestamp == "" {
+		return nil, fieldErr("timestamp", "is empty: diagnosing needs the oauth_timestamp that was used", ErrRequired)
+	}
+	correct, err := defaultPipeline.prepare(r)
+	if err != nil {
+		return nil, err
+	}
+	dg := &Diagnosis{}
+	var match func(d *draft, pl pipeline) bool
+	if baseString != "" {
+		baseString = strings.TrimSpace(baseString)
+		dg.Expected = correct.res.SignatureBaseString
+		dg.Tells = baseStringTells(baseString)
+		dg.Diff = DiffBaseStrings(correct.res.SignatureBaseString, baseString)
+		match = func(d *draft, _ pipeline) bool { return d.res.SignatureBaseString == baseString }
+	} else {
+		received := strings.TrimSpace(signature)
+		dg.Tells = signatureTells(received, correct.spec, correct.sigMethod)
+		if strings.Contains(received, "%") {
+			if dec, err := url.PathUnescape(received); err == nil {
+				received = dec
+			}
+		}
+		if correct.spec.kind == kindRSA {
+			pub, err := verifyKey(r, publicKeyPEM)
+			if err != nil {
+				return nil, err
+			}
+			sig, _ := base64.StdEncoding.DecodeString(received)
+			match = func(d *draft, pl pipeline) bool {
+				spec := pl.hash(d.spec)
+				return len(sig) > 0 && rsa.VerifyPKCS1v15(pub, spec.hash, spec.sum([]byte(d.res.SignatureBaseString)), sig) == nil
+			}
+		} else {
+			if err := defaultPipeline.finish(correct); err != nil {
+				return nil, err
+			}
+			dg.Expected = correct.res.Signature
+			match = func(d *draft, pl pipeline) bool {
+				if d.res.Signature == "" && pl.finish(d) != nil {
+					return false
+				}
+				return d.res.Signature == received
+			}
+		}
+	}
+	if match(correct, defaultPipeline) {
+		dg.Correct = true
+		return dg, nil
+	}
+
+	// One mistake at a time, then pairs. A variant that gives the correct
+	// base string and key changes nothing and is skipped.
+	variant := func(forms ...func(*Request, *pipeline) bool) (*draft, pipeline, bool) {
+		rr, pl := r, defaultPipeline
+		rr.Params = append([]Param(nil), r.Params...)
+		for _, apply := range forms {
+			if !apply(&rr, &pl) {
+				return nil, pl, false
+			}
+		}
+		d, err := pl.prepare(rr)
+		if err != nil {
+			return nil, pl, false
+		}
+		return d, pl, true
+	}
+	for _, m := range catalogue {
+		for _, form := range m.forms() {
+			if d, pl, ok := variant(form); ok && match(d, pl) {
+				dg.Matched = true
+				dg.Mistakes = append(dg.Mistakes, m)
+				break
+			}
+		}
+	}
+	if dg.Matched {
+		return dg, nil
+	}
+	for i, a := range catalogue {
+		for _, b := range catalogue[i+1:] {
+			for _, fa := range a.forms() {
+				for _, fb := range b.forms() {
+					if d, pl, ok := variant(fa, fb); ok && match(d, pl) {
+						dg.Matched = true
+						dg.Mistakes = append(dg.Mistakes, a, b)
+						return dg, nil
+					}
+				}
+			}
+		}
+	}
+	return dg, nil
+}
+
+// signatureTells reads what a received signature's shape shows.
+func signatureTells(sig string, spec methodSpec, method SignatureMethod) []Tell {
+	var tells []Tell
+	add := func(id, text string) { tells = append(tells, Tell{id, text}) }
+	if strings.Contains(sig, "%25") {
+		add("double-percent-encoded", "It contains %25: it was percent-encoded twice.")
+	} else if strings.Contains(sig, "%") {
+		add("percent-encoded", "It is percent-encoded, as it appears in a header or URL; it was decoded once before comparing.")
+		if dec, err := url.PathUnescape(sig); err == nil {
+			sig = dec
+		}
+	}
+	if strings.Contains(sig, " ") {
+		add("space-for-plus", "It contains a space: a \"+\" of the base64 was decoded as a form space somewhere. Percent-encode the signature (+ is %2B).")
+		sig = strings.ReplaceAll(sig, " ", "+")
+	}
+	if spec.kind == kindPlaintext {
+		return tells
+	}
+	raw, err := base64.StdEncoding.DecodeString(sig)
+	if err != nil {
+		add("not-base64", "It is not valid base64, so it cannot be a digest's base64.")
+		return tells
+	}
+	if isHexText(raw) {
+		add("hex-then-base64", "It decodes to hexadecimal text: the digest was written as hex and then base64-encoded. Base64-encode the raw digest bytes.")
+		return tells
+	}
+	if spec.kind == kindHMAC {
+		names := map[int]string{20: "SHA-1", 32: "SHA-256", 64: "SHA-512"}
+		if name, ok := names[len(raw)]; ok {
+			if want := spec.hash.Size(); len(raw) != want {
+				add("hash-size", "It is "+strconv.Itoa(len(sig))+" base64 characters, the size of a "+name+" digest, but "+string(method)+" makes "+spec.hash.String()+".")
+			} else {
+				add("hash-size-ok", "Its length fits "+string(method)+" ("+strconv.Itoa(len(raw))+" bytes).")
+			}
+		} else {
+			add("odd-size", "It decodes to "+strconv.Itoa(len(raw))+" bytes, which is no SHA digest size.")
+		}
+	}
+	return tells
+}
+
+func isHexText(b []byte) bool {
+	if len(b) == 0 || len(b)%2 != 0 {
+		return false
+	}
+	_, err := hex.DecodeString(string(b))
+	return err == nil
+}
+
+// baseStringTells reads what a received base string's shape shows.
+func baseStringTells(bs string) []Tell {
+	var tells []Tell
+	add := func(id, text string) { tells = append(tells, Tell{id, text}) }
+	if n := strings.Count(bs, "&"); n != 2 {
+		add("ampersand-count", "It has "+strconv.Itoa(n)+" raw \"&\" where a base string has exactly 2: its parameter string was not percent-encoded a second time.")
+	}
+	for i := 0; i+2 < len(bs); i++ {
+		if bs[i] == '%' && isHex(bs[i+1]) && isHex(bs[i+2]) && (bs[i+1] >= 'a' || bs[i+2] >= 'a') {
+			add("lower-hex", "It has lower-case percent-escapes such as %2f: RFC 5849 section 3.6 requires upper case.")
+			break
+		}
+	}
+	if strings.Contains(bs, "+") {
+		add("plus", "It contains \"+\": spaces were encoded as + (form encoding) instead of %20.")
+	}
+	if method, rest, ok := strings.Cut(bs, "&"); ok {
+		if method != strings.ToUpper(method) {
+			add("method-case", "Its method is not upper case.")
+		}
+		uri, _, _ := strings.Cut(rest, "&")
+		if dec, err := url.PathUnescape(uri); err == nil && strings.ContainsAny(dec, "?#") {
+			add("query-in-uri", "Its base string URI contains a query or fragment: they belong in the parameters, not the URI.")
+		}
+	}
+	return tells
+}
+
+// lowerHexEncode is PercentEncode with lower-case hex digits.
+func lowerHexEncode(s string) string {
+	e := PercentEncode(s)
+	var b strings.Builder
+	for i := 0; i < len(e); i++ {
+		if e[i] == '%' && i+2 < len(e) {
+			b.WriteString("%" + strings.ToLower(e[i+1:i+3]))
+			i += 2
+			continue
+		}
+		b.WriteByte(e[i])
+	}
+	return b.String()
+}
+
+// unescape replaces the given escapes in an RFC 3986 encoding, e.g. to
+// model an encoder that leaves "!" bare.
+func unescape(pairs ...string) func(string) string {
+	r := strings.NewReplacer(pairs...)
+	return func(s string) string { return r.Replace(PercentEncode(s)) }
+}
+
+// latin1Encode encodes characters below U+0100 as single Latin-1 octets,
+// as code that skips the UTF-8 step does.
+func latin1Encode(s string) string {
+	var b []byte
+	for _, c := range s {
+		if c < 0x100 {
+			b = append(b, byte(c))
+		} else {
+			b = append(b, string(c)...)
+		}
+	}
+	return PercentEncode(string(b))
+}
+
+func hasNonASCII(ss ...string) bool {
+	for _, s := range ss {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func requestText(r *Request) []string {
+	texts := []string{r.URL, r.Body, r.Callback, r.Verifier, r.Realm}
+	for _, p := range r.Params {
+		texts = append(texts, p.Name, p.Value)
+	}
+	return texts
+}
+
+func anyChanges(enc func(string) string, ss ...string) bool {
+	for _, s := range ss {
+		for _, part := range strings.FieldsFunc(s, func(c rune) bool { return c == '&' || c == '=' || c == '?' }) {
+			dec, ok := formUnescape(part)
+			if ok && enc(dec) != PercentEncode(dec) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hashVariant(h crypto.Hash) func(*Request, *pipeline) bool {
+	return func(r *Request, pl *pipeline) bool {
+		spec, err := lookupMethod(orDefault(r.SignatureMethod))
+		if err != nil || spec.kind != kindHMAC || spec.hash == h {
+			return false
+		}
+		pl.hash = func(s methodSpec) methodSpec { s.hash = h; return s }
+		return true
+	}
+}
+
+func orDefault(m SignatureMethod) SignatureMethod {
+	if m == "" {
+		return HMACSHA1
+	}
+	return m
+}
+
+func isHMAC(r *Request) bool {
+	spec, err := lookupMethod(orDefault(r.SignatureMethod))
+	return err == nil && spec.kind == kindHMAC
+}
+
+// catalogue is the list of mistakes, in the order a diagnosis reports
+// them; see shared/reference/mistakes.md for the evidence behind each.
+var catalogue = []Mistake{
+	{ID: "plus-for-space", Title: "Spaces encoded as +",
+		Explanation: "Your signature is what you get when spaces are encoded as \"+\" (form encoding, as Java's URLEncoder, Python's quote_plus or Go's url.QueryEscape do).",
+		Fix:         "Encode a space as %20: RFC 5849 section 3.6 allows only A-Z a-z 0-9 - . _ ~ bare and needs %XX for everything else.",
+		apply: func(r *Request, pl *pipeline) bool {
+			enc := func(s string) string { return strings.ReplaceAll(PercentEncode(s), "%20", "+") }
+			pl.encodeName, pl.encodeValue = enc, enc
+			return anyChanges(enc, requestText(r)...)
+		}},
+	{ID: "encode-uri-component", Title: "! * ' ( ) left unencoded",
+		Explanation: "Your signature is what you get when ! * ' ( ) are left bare, as JavaScript's encodeURIComponent does.",
+		Fix:         "Encode those five too: in JavaScript, encodeURIComponent(s).replace(/[!'()*]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase()).",
+		apply: func(r *Request, pl *pipeline) bool {
+			enc := unescape("%21", "!", "%2A", "*", "%27", "'", "%28", "(", "%29", ")")
+			pl.encodeName, pl.encodeValue = enc, enc
+			return anyChanges(enc, requestText(r)...)
+		}},
+	{ID: "lower-case-hex", Title: "Lower-case hex in escapes",
+		Explanation: "Your signature is what you get when percent-escapes use lower-case hex (%2c instead of %2C).",
+		Fix:         "Use upper-case hex digits in every %XX, as RFC 5849 section 3.6 requires.",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.encodeName, pl.encodeValue = lowerHexEncode, lowerHexEncode
+			return true
+		}},
+	{ID: "tilde-encoded", Title: "~ encoded as %7E",
+		Explanation: "Your signature is what you get when \"~\" is encoded as %7E (older PHP rawurlencode, Java URLEncoder, JavaScript escape).",
+		Fix:         "Leave ~ bare: it is one of RFC 3986's unreserved characters.",
+		apply: func(r *Request, pl *pipeline) bool {
+			enc := func(s string) string { return strings.ReplaceAll(PercentEncode(s), "~", "%7E") }
+			pl.encodeName, pl.encodeValue = enc, enc
+			return anyChanges(enc, requestText(r)...)
+		}},
+	{ID: "not-utf8", Title: "Text not UTF-8-encoded first",
+		Explanation: "Your signature is what you get when non-ASCII characters are encoded as Latin-1 bytes instead of UTF-8.",
+		Fix:         "Convert text to UTF-8 bytes first, then percent-encode each byte.",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.encodeName, pl.encodeValue = latin1Encode, latin1Encode
+			return hasNonASCII(requestText(r)...)
+		}},
+	{ID: "values-double-encoded", Title: "Values encoded twice",
+		Explanation: "Your signature is what you get when parameter values are percent-encoded twice, e.g. a value taken already encoded from a URL and encoded again.",
+		Fix:         "Decode values taken from a URL or body first; encode each value exactly once when building the parameter string.",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.encodeValue = func(s string) string { return PercentEncode(PercentEncode(s)) }
+			return true
+		}},
+	{ID: "not-sorted", Title: "Parameters not sorted",
+		Explanation: "Your signature is what you get when the parameters are joined in the order they were added instead of sorted.",
+		Fix:         "Sort by encoded name, then by encoded value, byte by byte (RFC 5849 section 3.4.1.3.2).",
+		variants: []func(r *Request, pl *pipeline) bool{
+			unsorted(func(q, b, p, e []Param) []Param { return concatParams(q, b, p, e) }),
+			unsorted(func(q, b, p, e []Param) []Param { return concatParams(b, q, sortedCopy(p), e) }),
+			unsorted(func(q, b, p, e []Param) []Param { return concatParams(q, b, sortedCopy(p), e) }),
+			unsorted(func(q, b, p, e []Param) []Param { return concatParams(p, q, b, e) }),
+			unsorted(func(q, b, p, e []Param) []Param { return concatParams(sortedCopy(p), q, b, e) }),
+		}},
+	{ID: "query-dropped", Title: "Query parameters left out",
+		Explanation: "Your signature is what you get when the URL's query parameters are not signed.",
+		Fix:         "Add every query parameter to the parameters you sign (RFC 5849 section 3.4.1.3.1).",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.collect = func(_, body, protocol, extra []Param) []Param { return concatParams(nil, body, protocol, extra) }
+			return strings.Contains(r.URL, "?")
+		}},
+	{ID: "query-in-base-uri", Title: "Query left in the base URI",
+		Explanation: "Your signature is what you get when the query string stays in the base string URI (as well as being signed as parameters).",
+		Fix:         "Cut the URL at \"?\" for the base string URI; its parameters go in the parameter string only.",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
+				uri, notes := baseStringURI(raw, u)
+				return uri + "?" + u.RawQuery, notes
+			}
+			return strings.Contains(r.URL, "?")
+		}},
+	{ID: "query-plus-not-space", Title: "+ in the query kept as +",
+		Explanation: "Your signature is what you get when a \"+\" in the query is signed as a plus sign; the query is form data, where + means a space.",
+		Fix:         "Decode the query as form data: + is a space, %2B a plus (RFC 5849 section 3.4.1.3.1).",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.collect = func(query, body, protocol, extra []Param) []Param {
+				q := make([]Param, len(query))
+				for i, p := range query {
+					q[i] = p
+				}
+				u, _ := url.Parse(r.URL)
+				if u != nil {
+					if raw, err := ParseForm(strings.ReplaceAll(u.RawQuery, "+", "%2B"), SourceQuery, "url"); err == nil {
+						q = raw
+					}
+				}
+				return concatParams(q, body, protocol, extra)
+			}
+			u, _, _ := strings.Cut(r.URL, "#")
+			_, q, _ := strings.Cut(u, "?")
+			return strings.Contains(q, "+")
+		}},
+	{ID: "form-body-not-signed", Title: "Form body left out",
+		Explanation: "Your signature is what you get when the form-encoded body's parameters are not signed.",
+		Fix:         "Add every application/x-www-form-urlencoded body parameter to the parameters you sign.",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.collect = func(query, _, protocol, extra []Param) []Param { return concatParams(query, nil, protocol, extra) }
+			return r.Body != "" && isFormContentType(r.ContentType)
+		}},
+	{ID: "json-body-signed", Title: "JSON body signed as parameters",
+		Explanation: "Your signature is what you get when the JSON body's fields are signed as parameters. Only form-encoded bodies are signed.",
+		Fix:         "Leave a JSON body out of the signature (or sign its hash with oauth_body_hash if the server asks for it).",
+		apply: func(r *Request, pl *pipeline) bool {
+			var obj map[string]any
+			if isFormContentType(r.ContentType) || json.Unmarshal([]byte(r.Body), &obj) != nil || len(obj) == 0 {
+				return false
+			}
+			names := make([]string, 0, len(obj))
+			for k := range obj {
+				names = append(names, k)
+			}
+			sort.Strings(names)
+			for _, k := range names {
+				var v string
+				switch x := obj[k].(type) {
+				case string:
+					v = x
+				default:
+					b, _ := json.Marshal(x)
+					v = string(b)
+				}
+				r.Params = append(r.Params, Param{Name: k, Value: v, Source: SourceBody})
+			}
+			return true
+		}},
+	{ID: "body-signed-as-form", Title: "Non-form body signed as a form",
+		Explanation: "Your signature is what you get when a body that is not application/x-www-form-urlencoded is signed as form parameters.",
+		Fix:         "Sign the body's parameters only when the Content-Type is application/x-www-form-urlencoded, and send that Content-Type when you do.",
+		apply: func(r *Request, pl *pipeline) bool {
+			if r.Body == "" || isFormContentType(r.ContentType) || strings.HasPrefix(strings.TrimSpace(r.Body), "{") {
+				return false
+			}
+			r.ContentType = "application/x-www-form-urlencoded"
+			r.BodyHash = false
+			return true
+		}},
+	{ID: "empty-token-signed", Title: "Empty oauth_token signed",
+		Explanation: "Your signature is what you get when an empty oauth_token= is signed although there is no token.",
+		Fix:         "Leave oauth_token out entirely when there is no token (e.g. for the request-token call).",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.protocol = func(p []Param) []Param {
+				return append(p, Param{oauthToken, "", SourceProtocol})
+			}
+			return r.Token == ""
+		}},
+	{ID: "realm-signed", Title: "realm signed",
+		Explanation: "Your signature is what you get when realm is signed as a parameter. realm goes in the Authorization header only.",
+		Fix:         "Leave realm out of the parameters you sign (RFC 5849 section 3.4.1.3.1).",
+		apply: func(r *Request, pl *pipeline) bool {
+			r.Params = append(r.Params, Param{Name: "realm", Value: r.Realm, Source: SourceExtra})
+			return r.Realm != ""
+		}},
+	{ID: "key-no-token-secret", Title: "Token secret left out of the key",
+		Explanation: "Your signature is what you get when the signing key is the consumer secret and \"&\" only, without the token secret.",
+		Fix:         "Build the key as encode(consumer secret) & encode(token secret).",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.signingKey = func(cs, _ string, enc func(string) string) string { return enc(cs) + "&" }
+			return r.TokenSecret != "" && isHMAC(r)
+		}},
+	{ID: "key-consumer-secret-only", Title: "Key is the consumer secret alone",
+		Explanation: "Your signature is what you get when the signing key is just the consumer secret, without the \"&\".",
+		Fix:         "Always add \"&\", even when there is no token secret: the key of a request-token call is \"consumer_secret&\".",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.signingKey = func(cs, _ string, enc func(string) string) string { return enc(cs) }
+			return isHMAC(r) || orDefault(r.SignatureMethod) == PLAINTEXT
+		}},
+	{ID: "key-no-ampersand", Title: "Key without \"&\"",
+		Explanation: "Your signature is what you get when the two secrets are joined without \"&\".",
+		Fix:         "Join them as encode(consumer secret) & encode(token secret).",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.signingKey = func(cs, ts string, enc func(string) string) string { return enc(cs) + enc(ts) }
+			return r.TokenSecret != "" && (isHMAC(r) || orDefault(r.SignatureMethod) == PLAINTEXT)
+		}},
+	{ID: "key-not-encoded", Title: "Secrets not encoded in the key",
+		Explanation: "Your signature is what you get when the secrets go into the key without percent-encoding.",
+		Fix:         "Percent-encode each secret before joining them with \"&\" (RFC 5849 section 3.4.2).",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.signingKey = func(cs, ts string, _ func(string) string) string { return cs + "&" + ts }
+			return PercentEncode(r.ConsumerSecret) != r.ConsumerSecret || PercentEncode(r.TokenSecret) != r.TokenSecret
+		}},
+	{ID: "default-port-kept", Title: "Default port kept",
+		Explanation: "Your signature is what you get when the base string URI keeps the default port (:443 for https, :80 for http).",
+		Fix:         "Drop the port when it is the scheme's default (RFC 5849 section 3.4.1.2).",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
+				uri, notes := baseStringURI(raw, u)
+				scheme, rest, _ := strings.Cut(uri, "://")
+				host, path, _ := strings.Cut(rest, "/")
+				if !strings.HasSuffix(host, "]") && strings.Contains(host, ":") {
+					return uri, notes
+				}
+				return scheme + "://" + host + ":" + defaultPorts[scheme] + "/" + path, notes
+			}
+			return true
+		}},
+	{ID: "host-case", Title: "Host not lower-cased",
+		Explanation: "Your signature is what you get when the host keeps its upper-case letters in the base string URI.",
+		Fix:         "Lower-case the scheme and host (RFC 5849 section 3.4.1.2).",
+		apply: func(r *Request, pl *pipeline) bool {
+			u, err := url.Parse(r.URL)
+			if err != nil || strings.ToLower(u.Host) == u.Host {
+				return false
+			}
+			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
+				uri, notes := baseStringURI(raw, u)
+				return strings.Replace(uri, strings.ToLower(u.Hostname()), u.Hostname(), 1), notes
+			}
+			return true
+		}},
+	{ID: "scheme-case", Title: "Scheme not lower-cased",
+		Explanation: "Your signature is what you get when the scheme keeps its upper-case letters (HTTPS://).",
+		Fix:         "Lower-case the scheme and host (RFC 5849 section 3.4.1.2).",
+		apply: func(r *Request, pl *pipeline) bool {
+			scheme, _, ok := strings.Cut(r.URL, "://")
+			if !ok || strings.ToLower(scheme) == scheme {
+				return false
+			}
+			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
+				uri, notes := baseStringURI(raw, u)
+				return scheme + strings.TrimPrefix(uri, u.Scheme), notes
+			}
+			return true
+		}},
+	{ID: "http-vs-https", Title: "http and https mixed up",
+		Explanation: "Your signature is what you get with the other scheme: signed as http:// and sent to https:// or the other way round.",
+		Fix:         "Sign the URL exactly as the request is sent, scheme included; behind a proxy, use the scheme the client used.",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
+				other := *u
+				other.Scheme = map[string]string{"http": "https", "https": "http"}[u.Scheme]
+				s := other.String()
+				if i := strings.Index(raw, "://"); i >= 0 {
+					s = other.Scheme + raw[i:]
+				}
+				return baseStringURI(s, &other)
+			}
+			return true
+		}},
+	{ID: "method-lower-case", Title: "Method not upper case",
+		Explanation: "Your signature is what you get when the method goes into the base string in lower case (\"post\").",
+		Fix:         "Upper-case the method (RFC 5849 section 3.4.1.1).",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.method = strings.ToLower
+			return true
+		}},
+	{ID: "param-string-not-reencoded", Title: "Parameter string not encoded again",
+		Explanation: "Your signature is what you get when the parameter string goes into the base string as it is, without the second percent-encoding.",
+		Fix:         "Percent-encode the whole parameter string once more when joining method & URI & parameters: the base string has exactly two bare \"&\".",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.paramString = func(s string, _ func(string) string) string { return s }
+			return true
+		}},
+	{ID: "timestamp-milliseconds", Title: "Timestamp in milliseconds",
+		Explanation: "Your signature is what you get with the timestamp in milliseconds (JavaScript's Date.now()).",
+		Fix:         "Use whole seconds since 1970: Math.floor(Date.now() / 1000).",
+		apply: func(r *Request, pl *pipeline) bool {
+			r.Timestamp += "000"
+			return true
+		}},
+	{ID: "version-1.0a", Title: "oauth_version=1.0a",
+		Explanation: "Your signature is what you get with oauth_version=1.0a. The protocol is called 1.0a, but the parameter's value is 1.0.",
+		Fix:         "Send oauth_version=1.0, or leave it out.",
+		apply: func(r *Request, pl *pipeline) bool {
+			r.Version = "1.0a"
+			return true
+		}},
+	{ID: "version-omitted", Title: "oauth_version left out",
+		Explanation: "Your signature is what you get without oauth_version, while these inputs include it.",
+		Fix:         "Sign exactly the oauth_* parameters you send: either send and sign oauth_version=1.0, or neither.",
+		apply: func(r *Request, pl *pipeline) bool {
+			had := r.Version != ""
+			r.Version = ""
+			return had
+		}},
+	{ID: "version-added", Title: "oauth_version=1.0 added",
+		Explanation: "Your signature is what you get with oauth_version=1.0 signed, while these inputs leave it out.",
+		Fix:         "Sign exactly the oauth_* parameters you send: either send and sign oauth_version=1.0, or neither.",
+		apply: func(r *Request, pl *pipeline) bool {
+			had := r.Version == ""
+			r.Version = "1.0"
+			return had
+		}},
+	{ID: "hex-then-base64", Title: "Hex digest base64-encoded",
+		Explanation: "Your signature is what you get when the digest is written as hex text and that text is base64-encoded.",
+		Fix:         "Base64-encode the raw digest bytes (in Node, hmac.digest('base64'); in Python, base64.b64encode(h.digest())).",
+		apply: func(r *Request, pl *pipeline) bool {
+			pl.output = func(sum []byte) string {
+				return base64.StdEncoding.EncodeToString([]byte(hex.EncodeToString(sum)))
+			}
+			return isHMAC(r)
+		}},
+	{ID: "hash-sha1", Title: "Hashed with SHA-1", Explanation: "Your signature is what you get when the digest is computed with SHA-1, not the hash the signature method names.",
+		Fix: "Use the hash that oauth_signature_method names.", apply: hashVariant(crypto.SHA1)},
+	{ID: "hash-sha256", Title: "Hashed with SHA-256", Explanation: "Your signature is what you get when the digest is computed with SHA-256, not the hash the signature method names.",
+		Fix: "Use the hash that oauth_signature_method names.", apply: hashVariant(crypto.SHA256)},
+	{ID: "hash-sha512", Title: "Hashed with SHA-512", Explanation: "Your signature is what you get when the digest is computed with SHA-512, not the hash the signature method names.",
+		Fix: "Use the hash that oauth_signature_method names.", apply: hashVariant(crypto.SHA512)},
+}

@@ -1,0 +1,283 @@
+package signer
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// BaseStringDiff compares a received signature base string with the
+// correct one: a character-level diff for highlighting, and the
+// differences grouped and explained.
+type BaseStringDiff struct {
+	Ops         []DiffOp     // expected → received, character by character; nil when too long to diff
+	Differences []Difference // what differs, in plain words
+}
+
+// A DiffOp is a run of text that is in both strings ("same"), only in the
+// correct one ("missing") or only in the received one ("extra").
+type DiffOp struct {
+	Op   string
+	Text string
+}
+
+// A Difference is one explained difference between two base strings.
+// Kind is "structure", "method", "uri", "missing", "extra", "value",
+// "encoding" or "order".
+type Difference struct {
+	Kind     string
+	Text     string // one plain sentence
+	Expected string // the correct piece, where there is one
+	Received string // the received piece, where there is one
+}
+
+// maxCharDiff bounds the character diff: Myers' algorithm is quadratic
+// in the worst case, and past this size the grouped differences say more.
+const maxCharDiff = 20000
+
+// DiffBaseStrings compares a received signature base string with the
+// expected one (RFC 5849 section 3.4.1.1): method, base string URI and
+// each parameter, decoded, so that a difference of encoding is told
+// apart from a missing parameter or a difference of order.
+func DiffBaseStrings(expected, received string) *BaseStringDiff {
+	d := &BaseStringDiff{}
+	if len(expected) <= maxCharDiff && len(received) <= maxCharDiff {
+		d.Ops = diffChars(expected, received)
+	}
+	add := func(kind, text, exp, rec string) {
+		d.Differences = append(d.Differences, Difference{kind, text, exp, rec})
+	}
+	if expected == received {
+		return d
+	}
+	em, eu, ep := splitBaseString(expected)
+	rm, ru, rp := splitBaseString(received)
+	if n := strings.Count(received, "&"); n != 2 {
+		add("structure", "The received base string has "+strconv.Itoa(n)+" bare \"&\" instead of 2: its parameter string was not percent-encoded a second time, so the parts are told apart by guesswork below.", "", "")
+		// Without the second encoding, everything after the URI is the
+		// parameter string itself.
+		if i := strings.Index(received, "&"); i >= 0 {
+			if j := strings.Index(received[i+1:], "&"); j >= 0 {
+				rp = PercentEncode(received[i+1+j+1:])
+			}
+		}
+	}
+	if em != rm {
+		add("method", "The method differs: it must be upper case, as sent.", em, rm)
+	}
+	if eu != ru {
+		add("uri", uriDifference(decodeOnce(eu), decodeOnce(ru)), decodeOnce(eu), decodeOnce(ru))
+	}
+	diffParams(decodeOnce(ep), decodeOnce(rp), add)
+	return d
+}
+
+// splitBaseString cuts a base string at its first two "&".
+func splitBaseString(s string) (method, uri, params string) {
+	method, rest, _ := strings.Cut(s, "&")
+	uri, params, _ = strings.Cut(rest, "&")
+	return method, uri, params
+}
+
+// decodeOnce percent-decodes s (no "+" rule), or returns it unchanged if
+// it is not valid percent-encoding.
+func decodeOnce(s string) string {
+	if dec, err := url.PathUnescape(s); err == nil {
+		return dec
+	}
+	return s
+}
+
+// uriDifference says how two base string URIs differ.
+func uriDifference(exp, rec string) string {
+	eu, err1 := url.Parse(exp)
+	ru, err2 := url.Parse(rec)
+	switch {
+	case err1 != nil || err2 != nil:
+		return "The base string URI differs."
+	case strings.ContainsAny(rec, "?#"):
+		return "The received base string URI keeps the query or fragment; they must be cut off, the query going into the parameters."
+	case eu.Scheme != ru.Scheme && strings.EqualFold(eu.Scheme, ru.Scheme):
+		return "The scheme's letter case differs: it must be lower case."
+	case eu.Scheme != ru.Scheme:
+		return "The scheme differs (http or https): sign the URL exactly as the request is sent."
+	case eu.Host != ru.Host && strings.EqualFold(eu.Host, ru.Host):
+		return "The host's letter case differs: it must be lower case."
+	case eu.Hostname() == ru.Hostname() && eu.Port() != ru.Port():
+		return "The port differs: the scheme's default port (80 for http, 443 for https) is left out, any other is kept."
+	case eu.Host != ru.Host:
+		return "The host differs."
+	case eu.EscapedPath() != ru.EscapedPath() && strings.TrimSuffix(eu.Path, "/") == strings.TrimSuffix(ru.Path, "/"):
+		return "The path differs by a trailing or missing \"/\": an empty path is \"/\", and the path is signed as sent."
+	}
+	return "The path differs: sign the path exactly as it is sent, percent-escapes in upper case."
+}
+
+type rawParam struct{ name, value string } // as encoded in the parameter string
+
+func parseParamString(s string) []rawParam {
+	var out []rawParam
+	if s == "" {
+		return nil
+	}
+	for pair := range strings.SplitSeq(s, "&") {
+		n, v, _ := strings.Cut(pair, "=")
+		out = append(out, rawParam{n, v})
+	}
+	return out
+}
+
+// diffParams compares two parameter strings (each decoded once from the
+// base string).
+func diffParams(exp, rec string, add func(kind, text, exp, rec string)) {
+	ep, rp := parseParamString(exp), parseParamString(rec)
+	// A correct encoder never leaves "+" bare, so reading "+" as a space
+	// (form decoding) lets a plus-for-space encoder count as encoding.
+	formDecode := func(s string) string {
+		if dec, ok := formUnescape(s); ok {
+			return dec
+		}
+		return s
+	}
+	key := func(p rawParam) string { return formDecode(p.name) + "\x00" + formDecode(p.value) }
+	recByKey := map[string][]int{}
+	for i, p := range rp {
+		recByKey[key(p)] = append(recByKey[key(p)], i)
+	}
+	usedRec := make([]bool, len(rp))
+	var unmatchedExp []rawParam
+	for _, p := range ep {
+		idx := recByKey[key(p)]
+		if len(idx) == 0 {
+			unmatchedExp = append(unmatchedExp, p)
+			continue
+		}
+		i := idx[0]
+		recByKey[key(p)] = idx[1:]
+		usedRec[i] = true
+		if rp[i] != p {
+			add("encoding", "\""+decodeOnce(p.name)+"\" is encoded differently: the same text, other escapes.", p.name+"="+p.value, rp[i].name+"="+rp[i].value)
+		}
+	}
+	var unmatchedRec []rawParam
+	for i, p := range rp {
+		if !usedRec[i] {
+			unmatchedRec = append(unmatchedRec, p)
+		}
+	}
+	for _, p := range unmatchedExp {
+		name := decodeOnce(p.name)
+		found := -1
+		for j, q := range unmatchedRec {
+			if decodeOnce(q.name) == name {
+				found = j
+				break
+			}
+		}
+		if found >= 0 {
+			q := unmatchedRec[found]
+			unmatchedRec = append(unmatchedRec[:found], unmatchedRec[found+1:]...)
+			add("value", "\""+name+"\" has another value.", p.name+"="+p.value, q.name+"="+q.value)
+			continue
+		}
+		add("missing", "\""+name+"\" is missing from the received parameters.", p.name+"="+p.value, "")
+	}
+	for _, q := range unmatchedRec {
+		add("extra", "\""+decodeOnce(q.name)+"\" is in the received parameters but should not be signed, or is not sent.", "", q.name+"="+q.value)
+	}
+	if len(unmatchedExp) == 0 && len(unmatchedRec) == 0 && len(ep) == len(rp) {
+		for i := range ep {
+			if key(ep[i]) != key(rp[i]) {
+				add("order", "The parameters are in another order: sort by encoded name, then by encoded value.", "", "")
+				break
+			}
+		}
+	}
+}
+
+// maxEdits bounds the edit distance diffChars explores; the trace it
+// keeps grows with its square.
+const maxEdits = 2000
+
+// diffChars is Myers' O(ND) difference algorithm over bytes, merged into
+// runs; nil when the strings differ by more than maxEdits. Base strings
+// are ASCII, so byte runs are character runs.
+func diffChars(a, b string) []DiffOp {
+	n, m := len(a), len(b)
+	offset := n + m + 1
+	v := make([]int, 2*offset+1)
+	var trace [][]int // trace[d][k+d] is v[k] as it was before round d
+	for d := 0; d <= n+m && d <= maxEdits; d++ {
+		snap := make([]int, 2*d+1)
+		copy(snap, v[offset-d:offset+d+1])
+		trace = append(trace, snap)
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || k != d && v[offset+k-1] < v[offset+k+1] {
+				x = v[offset+k+1]
+			} else {
+				x = v[offset+k-1] + 1
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x++
+				y++
+			}
+			v[offset+k] = x
+			if x >= n && y >= m {
+				return backtrack(trace, a, b, d)
+			}
+		}
+	}
+	return nil
+}
+
+func backtrack(trace [][]int, a, b string, d int) []DiffOp {
+	var rev []DiffOp
+	push := func(op string, c byte) {
+		if len(rev) > 0 && rev[len(rev)-1].Op == op {
+			rev[len(rev)-1].Text += string(c)
+			return
+		}
+		rev = append(rev, DiffOp{op, string(c)})
+	}
+	x, y := len(a), len(b)
+	for ; d > 0; d-- {
+		v := trace[d]
+		at := func(k int) int { return v[k+d] }
+		k := x - y
+		prevK := k - 1
+		if k == -d || k != d && at(k-1) < at(k+1) {
+			prevK = k + 1
+		}
+		prevX := at(prevK)
+		prevY := prevX - prevK
+		for x > prevX && y > prevY {
+			x--
+			y--
+			push("same", a[x])
+		}
+		if x == prevX {
+			y--
+			push("extra", b[y])
+		} else {
+			x--
+			push("missing", a[x])
+		}
+	}
+	for x > 0 && y > 0 {
+		x--
+		y--
+		push("same", a[x])
+	}
+	// rev holds runs back to front, each run's text reversed.
+	out := make([]DiffOp, len(rev))
+	for i, op := range rev {
+		t := []byte(op.Text)
+		for l, r := 0, len(t)-1; l < r; l, r = l+1, r-1 {
+			t[l], t[r] = t[r], t[l]
+		}
+		out[len(rev)-1-i] = DiffOp{op.Op, string(t)}
+	}
+	return out
+}
