@@ -42,7 +42,11 @@ func register(global safejs.Value) (safejs.Value, error) {
 	if err != nil {
 		return safejs.Undefined(), err
 	}
-	for name, v := range map[string]any{"version": Version, "sign": sign, "verify": verify} {
+	diagnose, err := safejs.FuncOf(exported(diagnose))
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	for name, v := range map[string]any{"version": Version, "sign": sign, "verify": verify, "diagnose": diagnose} {
 		if err := api.Set(name, v); err != nil {
 			return safejs.Undefined(), err
 		}
@@ -108,6 +112,55 @@ func verify(args []safejs.Value) any {
 		"expected":   v.Expected,
 		"baseString": v.Result.SignatureBaseString,
 		"steps":      stepsArray(v.Result.Steps),
+	}
+}
+
+// diagnose implements oauth1.diagnose(request): the request's fields plus
+// signature (the one received) or baseString (the one built), and
+// publicKey for RSA methods.
+func diagnose(args []safejs.Value) any {
+	req, err := readRequest(args)
+	if err != nil {
+		return errorResult(err)
+	}
+	var extra [3]string
+	for i, name := range []string{"signature", "baseString", "publicKey"} {
+		if extra[i], err = readString(args[0], name); err != nil {
+			return errorResult(err)
+		}
+	}
+	d, err := signer.Diagnose(req, extra[0], extra[1], extra[2])
+	if err != nil {
+		return errorResult(err)
+	}
+	mistakes := make([]any, len(d.Mistakes))
+	for i, m := range d.Mistakes {
+		mistakes[i] = map[string]any{"id": m.ID, "title": m.Title, "explanation": m.Explanation, "fix": m.Fix}
+	}
+	tells := make([]any, len(d.Tells))
+	for i, t := range d.Tells {
+		tells[i] = map[string]any{"id": t.ID, "text": t.Text}
+	}
+	var diff any
+	if d.Diff != nil {
+		ops := make([]any, len(d.Diff.Ops))
+		for i, op := range d.Diff.Ops {
+			ops[i] = map[string]any{"op": op.Op, "text": op.Text}
+		}
+		differences := make([]any, len(d.Diff.Differences))
+		for i, x := range d.Diff.Differences {
+			differences[i] = map[string]any{"kind": x.Kind, "text": x.Text, "expected": x.Expected, "received": x.Received}
+		}
+		diff = map[string]any{"ops": ops, "differences": differences}
+	}
+	return map[string]any{
+		"ok":       true,
+		"correct":  d.Correct,
+		"matched":  d.Matched,
+		"expected": d.Expected,
+		"mistakes": mistakes,
+		"tells":    tells,
+		"diff":     diff,
 	}
 }
 

@@ -256,3 +256,36 @@ func with(field string, v any) map[string]any {
 	r[field] = v
 	return r
 }
+
+func TestDiagnoseThroughJS(t *testing.T) {
+	oauth1 := api(t)
+	req := withAll(map[string]any{
+		"url":       "https://api.twitter.com/1.1/statuses/update.json?include_entities=true",
+		"signature": "Il5C7oPhfqV+nSqa3WoH4988Ll0=", // test-vectors.md V16 M1
+	})
+	res, err := oauth1.Call("diagnose", req)
+	require.NoError(t, err)
+	got := toGo(t, res).(map[string]any)
+	require.Equal(t, true, got["ok"], "%v", got["error"])
+	assert.Equal(t, true, got["matched"])
+	assert.Equal(t, false, got["correct"])
+	m := got["mistakes"].([]any)[0].(map[string]any)
+	assert.Equal(t, "plus-for-space", m["id"])
+	assert.NotEmpty(t, m["fix"])
+	assert.Nil(t, got["diff"])
+
+	req = withAll(map[string]any{"baseString": "POST&https%3A%2F%2Fapi.x.com%2F1.1%2Fstatuses%2Fupdate.json&x%3D1"})
+	res, err = oauth1.Call("diagnose", req)
+	require.NoError(t, err)
+	got = toGo(t, res).(map[string]any)
+	require.Equal(t, true, got["ok"], "%v", got["error"])
+	diff := got["diff"].(map[string]any)
+	assert.NotEmpty(t, diff["ops"])
+	assert.NotEmpty(t, diff["differences"])
+
+	res, err = oauth1.Call("diagnose", xRequest())
+	require.NoError(t, err)
+	got = toGo(t, res).(map[string]any)
+	assert.Equal(t, false, got["ok"])
+	assert.Equal(t, "signature", got["error"].(map[string]any)["field"])
+}
