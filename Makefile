@@ -8,7 +8,7 @@ WASM_LIB := $(GOROOT)/lib/wasm
 ADDR     ?= 127.0.0.1:8080
 OUT      := .build
 
-.PHONY: all build run test test-native test-wasm vet fmt fmt-check clean
+.PHONY: all build run test test-native test-wasm vet fmt fmt-check clean fuzz fuzz-smoke bench
 
 all: fmt-check vet test
 
@@ -34,9 +34,10 @@ site/wasm_exec.js: $(WASM_LIB)/wasm_exec.js
 run: build
 	$(GO) run . -addr $(ADDR)
 
-## test: vet, native tests (signer, server, browser), then the js/wasm tests
-## under Node. REQUIRE_BROWSER=1 turns a missing Chromium into a failure.
-test: build vet test-native test-wasm
+## test: vet, native tests (signer, server, browser), the js/wasm tests
+## under Node, then a few seconds of every fuzz target. REQUIRE_BROWSER=1
+## turns a missing Chromium into a failure.
+test: build vet test-native test-wasm fuzz-smoke
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo; echo "################################################################"; \
 	  echo "##  BROWSER TESTS WERE SKIPPED: chromium is not installed.     ##"; \
@@ -61,3 +62,33 @@ fmt-check:
 
 clean:
 	rm -rf $(OUT) site/signer.wasm.js site/wasm_exec.js
+
+## fuzz: run every fuzz target of every package, one after another, each
+## for $(FUZZTIME). Targets are found with `go test -list`, so new ones are
+## picked up by themselves. A failing input is written under the package's
+## testdata/fuzz/FuzzX/ and from then on re-run by plain `go test`.
+FUZZTIME  ?= 30s
+## fuzz-smoke: the same, $(FUZZSMOKE) a target, for `make test`.
+FUZZSMOKE ?= 3s
+
+# fuzz-each runs every Fuzz* target of every package for $(1) each.
+define fuzz-each
+set -e; pkgs=$$($(GO) list ./...); \
+for pkg in $$pkgs; do \
+  targets=$$($(GO) test "$$pkg" -list '^Fuzz'); \
+  for t in $$(printf '%s\n' "$$targets" | grep '^Fuzz' || true); do \
+    echo "fuzz: $$pkg $$t for $(1)"; \
+    $(GO) test "$$pkg" -run '^$$' -fuzz "^$$t\$$" -fuzztime $(1); \
+  done; \
+done
+endef
+
+fuzz:
+	@$(call fuzz-each,$(FUZZTIME))
+
+fuzz-smoke:
+	@$(call fuzz-each,$(FUZZSMOKE))
+
+## bench: the benchmarks, with allocations.
+bench:
+	$(GO) test ./signer -run '^$$' -bench . -benchmem

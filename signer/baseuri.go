@@ -74,6 +74,9 @@ func baseStringURI(raw string, u *url.URL) (string, []Note) {
 	if host != u.Host {
 		note("host-lowercased", "The host was lower-cased.")
 	}
+	// url.Parse decodes "%25" in the host (an IPv6 zone, "[fe80::1%25en0]",
+	// or a registered name); encode it again, or the result is not a URI.
+	host = strings.ReplaceAll(host, "%", "%25")
 	if port := u.Port(); port != "" && port == defaultPorts[u.Scheme] {
 		host = strings.TrimSuffix(host, ":"+port)
 		note("default-port-removed", "The port "+port+" was removed: it is the default for "+u.Scheme+".")
