@@ -168,7 +168,7 @@ func diagnose(args []safejs.Value) any {
 // undefined and null fields are empty; any other non-string is an error
 // naming the field.
 func readRequest(args []safejs.Value) (signer.Request, error) {
-	if len(args) < 1 || args[0].Type() != safejs.TypeObject {
+	if len(args) < 1 || !isObject(args[0]) || isArray(args[0]) {
 		return signer.Request{}, &signer.FieldError{Field: "request", Reason: "must be an object such as { method, url, consumerKey, ... }"}
 	}
 	obj := args[0]
@@ -202,15 +202,38 @@ func readRequest(args []safejs.Value) (signer.Request, error) {
 
 // readString reads obj[name] as a string.
 func readString(obj safejs.Value, name string) (string, error) {
-	v, err := obj.Get(name)
+	v, err := property(obj, name)
 	if err != nil {
 		return "", &signer.FieldError{Field: name, Reason: "could not be read"}
 	}
 	return stringValue(v, name)
 }
 
+// typeOf is v.Type() for values syscall/js has no type for (a BigInt
+// panics with "bad type flag"): those report false.
+func typeOf(v safejs.Value) (t safejs.Type, ok bool) {
+	defer func() {
+		if recover() != nil {
+			t, ok = safejs.TypeUndefined, false
+		}
+	}()
+	return v.Type(), true
+}
+
+// typeName names v's JavaScript type for an error message.
+func typeName(v safejs.Value) string {
+	if t, ok := typeOf(v); ok {
+		return t.String()
+	}
+	return "value of another type"
+}
+
 func stringValue(v safejs.Value, field string) (string, error) {
-	switch v.Type() {
+	t, ok := typeOf(v)
+	if !ok {
+		return "", &signer.FieldError{Field: field, Reason: "must be a string, not a " + typeName(v)}
+	}
+	switch t {
 	case safejs.TypeUndefined, safejs.TypeNull:
 		return "", nil
 	case safejs.TypeString:
@@ -220,27 +243,28 @@ func stringValue(v safejs.Value, field string) (string, error) {
 		}
 		return s, nil
 	}
-	return "", &signer.FieldError{Field: field, Reason: "must be a string, not a " + v.Type().String()}
+	return "", &signer.FieldError{Field: field, Reason: "must be a string, not a " + typeName(v)}
 }
 
 // readBool reads obj[name] as a boolean; missing, undefined and null are
 // false.
 func readBool(obj safejs.Value, name string) (bool, error) {
-	v, err := obj.Get(name)
+	v, err := property(obj, name)
 	if err != nil {
 		return false, &signer.FieldError{Field: name, Reason: "could not be read"}
 	}
-	switch v.Type() {
-	case safejs.TypeUndefined, safejs.TypeNull:
+	t, ok := typeOf(v)
+	switch {
+	case ok && (t == safejs.TypeUndefined || t == safejs.TypeNull):
 		return false, nil
-	case safejs.TypeBoolean:
+	case ok && t == safejs.TypeBoolean:
 		b, err := v.Bool()
 		if err != nil {
 			return false, &signer.FieldError{Field: name, Reason: "could not be read"}
 		}
 		return b, nil
 	}
-	return false, &signer.FieldError{Field: name, Reason: "must be true or false, not a " + v.Type().String()}
+	return false, &signer.FieldError{Field: name, Reason: "must be true or false, not a " + typeName(v)}
 }
 
 // readParams reads the optional params field: [[name, value], ...], with an
@@ -248,34 +272,34 @@ func readBool(obj safejs.Value, name string) (bool, error) {
 func readParams(obj safejs.Value) ([]signer.Param, error) {
 	const field = "params"
 	bad := &signer.FieldError{Field: field, Reason: "must be a list of [name, value] pairs"}
-	v, err := obj.Get(field)
+	v, err := property(obj, field)
 	if err != nil {
 		return nil, bad
 	}
-	if v.Type() == safejs.TypeUndefined || v.Type() == safejs.TypeNull {
+	if t, ok := typeOf(v); ok && (t == safejs.TypeUndefined || t == safejs.TypeNull) {
 		return nil, nil
 	}
 	if !isArray(v) {
 		return nil, bad
 	}
-	n, err := v.Length()
+	n, err := length(v)
 	if err != nil {
 		return nil, bad
 	}
 	out := make([]signer.Param, 0, n)
 	for i := range n {
-		pair, err := v.Index(i)
+		pair, err := property(v, i)
 		if err != nil || !isArray(pair) {
 			return nil, bad
 		}
-		m, err := pair.Length()
+		m, err := length(pair)
 		if err != nil || m < 2 || m > 3 {
 			return nil, bad
 		}
 		var s [3]string
 		for j := range m {
-			el, err := pair.Index(j)
-			if err != nil || el.Type() != safejs.TypeString {
+			el, err := property(pair, j)
+			if t, _ := typeOf(el); err != nil || t != safejs.TypeString {
 				return nil, bad
 			}
 			if s[j], err = el.String(); err != nil {
@@ -295,6 +319,40 @@ func readParams(obj safejs.Value) ([]signer.Param, error) {
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// property reads obj[key] through Reflect.get. Value.Get and Value.Index
+// must never touch a caller's object: wasm_exec.js runs them without a
+// try/catch, so a throwing getter or Proxy trap would unwind through the
+// Go stack and corrupt the runtime. A call goes through valueCall, which
+// catches, and safejs turns that into an error.
+func property(obj safejs.Value, key any) (safejs.Value, error) {
+	reflect, err := safejs.Global().Get("Reflect")
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	return reflect.Call("get", obj, key)
+}
+
+// length reads v.length as a whole number, through property.
+func length(v safejs.Value) (int, error) {
+	n, err := property(v, "length")
+	if err != nil {
+		return 0, err
+	}
+	if t, ok := typeOf(n); !ok || t != safejs.TypeNumber {
+		return 0, errors.New("length is not a number")
+	}
+	f, err := n.Float()
+	if err != nil || f < 0 || f > 1<<20 || f != float64(int(f)) {
+		return 0, errors.New("length out of range")
+	}
+	return int(f), nil
+}
+
+func isObject(v safejs.Value) bool {
+	t, ok := typeOf(v)
+	return ok && t == safejs.TypeObject
 }
 
 func isArray(v safejs.Value) bool {
