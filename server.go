@@ -23,6 +23,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"path"
@@ -57,21 +58,54 @@ const contentSecurityPolicy = "default-src 'none'; " +
 	"base-uri 'none'; " +
 	"form-action 'none'"
 
-// headerContentSecurityPolicy is the Content-Security-Policy header value:
-// contentSecurityPolicy plus frame-ancestors, which only works as a header.
+// headerContentSecurityPolicy is the Content-Security-Policy header value
+// when no other origin may frame the page: contentSecurityPolicy plus
+// frame-ancestors, which only works as a header.
 const headerContentSecurityPolicy = contentSecurityPolicy + "; frame-ancestors 'self'"
 
-// securityHeaders are set on every response, errors and redirects included
-// (security.md B3, "Headers for every response").
-var securityHeaders = [...][2]string{
-	{"Content-Security-Policy", headerContentSecurityPolicy},
-	{"X-Content-Type-Options", "nosniff"},
-	{"Referrer-Policy", "no-referrer"},
-	{"Cross-Origin-Opener-Policy", "same-origin"},
-	{"Cross-Origin-Resource-Policy", "same-origin"},
-	{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
-	{"X-Frame-Options", "SAMEORIGIN"},
-	{"Cache-Control", "no-cache"},
+// securityHeaders returns the headers set on every response, errors and
+// redirects included (security.md B3, "Headers for every response").
+// frameAncestors are extra origins allowed to frame the page (docs sites
+// that embed it); X-Frame-Options, which cannot list them, is sent only
+// when there are none.
+func securityHeaders(frameAncestors []string) [][2]string {
+	csp := headerContentSecurityPolicy
+	if len(frameAncestors) > 0 {
+		csp += " " + strings.Join(frameAncestors, " ")
+	}
+	h := [][2]string{
+		{"Content-Security-Policy", csp},
+		{"X-Content-Type-Options", "nosniff"},
+		{"Referrer-Policy", "no-referrer"},
+		{"Cross-Origin-Opener-Policy", "same-origin"},
+		{"Cross-Origin-Resource-Policy", "same-origin"},
+		{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
+		{"Cache-Control", "no-cache"},
+	}
+	if len(frameAncestors) == 0 {
+		h = append(h, [2]string{"X-Frame-Options", "SAMEORIGIN"})
+	}
+	return h
+}
+
+// originList is a repeatable -frame-ancestor flag: each value an origin
+// such as https://docs.example.org.
+type originList []string
+
+// String returns the origins separated by spaces.
+func (o *originList) String() string { return strings.Join(*o, " ") }
+
+// Set checks that v is a bare origin (scheme, host, optional port; no
+// path, query or wildcard beyond a leading "*." in the host) and adds it.
+func (o *originList) Set(v string) error {
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil ||
+		strings.ContainsAny(v, " ;,'\"") || strings.Contains(strings.TrimPrefix(u.Host, "*."), "*") {
+		return fmt.Errorf("-frame-ancestor wants an origin such as https://docs.example.org, got %q", v)
+	}
+	*o = append(*o, u.Scheme+"://"+strings.ToLower(u.Host))
+	return nil
 }
 
 // contentTypes maps the extensions the server is willing to serve to their
@@ -119,6 +153,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready fun
 	dir := flags.String("dir", "site", "`directory` to serve")
 	public := flags.Bool("public", false, "allow listening on a non-loopback address (reachable from other machines)")
 	accessLog := flags.Bool("log", false, "log method, path and status of each request to stderr (never query strings)")
+	var frameAncestors originList
+	flags.Var(&frameAncestors, "frame-ancestor", "`origin` allowed to embed the page in an iframe, e.g. https://docs.example.org (repeatable)")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			flags.SetOutput(stderr)
@@ -135,7 +171,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready fun
 	if err != nil {
 		return err
 	}
-	config := handlerConfig{anyHost: !loopback}
+	config := handlerConfig{anyHost: !loopback, frameAncestors: frameAncestors}
 	if loopback {
 		config.hosts = append(slices.Clone(loopbackHosts), listenHost)
 	} else {
@@ -235,6 +271,8 @@ type handlerConfig struct {
 	// accessLog, if not nil, receives one line per request:
 	// method, path and status, never the query string.
 	accessLog io.Writer
+	// frameAncestors are the origins besides 'self' that may frame the page.
+	frameAncestors []string
 }
 
 // newHandler returns the handler serving the files in root with the
@@ -259,7 +297,7 @@ func newHandlerConfig(root fs.FS, c handlerConfig) http.Handler {
 	if !c.anyHost {
 		h = hostGuard(c.hosts, h)
 	}
-	h = secureHeaders(h)
+	h = secureHeaders(securityHeaders(c.frameAncestors), h)
 	if c.accessLog != nil {
 		h = logRequests(c.accessLog, h)
 	}
@@ -269,16 +307,16 @@ func newHandlerConfig(root fs.FS, c handlerConfig) http.Handler {
 // secureHeaders sets the security headers on every response before calling
 // next, and sets them again when next writes the status, because
 // http.FileServer drops Cache-Control from its error responses.
-func secureHeaders(next http.Handler) http.Handler {
+func secureHeaders(headers [][2]string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		setSecurityHeaders(w.Header())
-		next.ServeHTTP(&headerWriter{ResponseWriter: w}, r)
+		setHeaders(w.Header(), headers)
+		next.ServeHTTP(&headerWriter{ResponseWriter: w, headers: headers}, r)
 	})
 }
 
-// setSecurityHeaders sets every header in securityHeaders on h.
-func setSecurityHeaders(h http.Header) {
-	for _, kv := range securityHeaders {
+// setHeaders sets every header of headers on h.
+func setHeaders(h http.Header, headers [][2]string) {
+	for _, kv := range headers {
 		h.Set(kv[0], kv[1])
 	}
 }
@@ -287,6 +325,7 @@ func setSecurityHeaders(h http.Header) {
 // before the status line is written.
 type headerWriter struct {
 	http.ResponseWriter
+	headers     [][2]string
 	wroteHeader bool
 }
 
@@ -294,7 +333,7 @@ type headerWriter struct {
 func (w *headerWriter) WriteHeader(code int) {
 	if !w.wroteHeader {
 		w.wroteHeader = true
-		setSecurityHeaders(w.Header())
+		setHeaders(w.Header(), w.headers)
 	}
 	w.ResponseWriter.WriteHeader(code)
 }

@@ -529,3 +529,45 @@ func TestServerConfig(t *testing.T) {
 	assert.True(t, srv.DisableGeneralOptionsHandler, "DisableGeneralOptionsHandler")
 	assert.NotNil(t, srv.ErrorLog, "ErrorLog")
 }
+
+func TestFrameAncestorFlag(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"https://docs.example.org", "https://docs.example.org", true},
+		{"https://Docs.Example.org:8443/", "https://docs.example.org:8443", true},
+		{"http://127.0.0.1:9000", "http://127.0.0.1:9000", true},
+		{"https://*.example.org", "https://*.example.org", true},
+		{"docs.example.org", "", false},
+		{"https://docs.example.org/path", "", false},
+		{"https://docs.example.org?q", "", false},
+		{"https://a.example.org; script-src *", "", false},
+		{"'unsafe-inline'", "", false},
+		{"*", "", false},
+		{"javascript:alert(1)", "", false},
+	}
+	for _, tc := range tests {
+		var o originList
+		err := o.Set(tc.in)
+		if !tc.ok {
+			assert.Error(t, err, "Set(%q)", tc.in)
+			continue
+		}
+		require.NoError(t, err, "Set(%q)", tc.in)
+		assert.Equal(t, originList{tc.want}, o, "Set(%q)", tc.in)
+	}
+}
+
+func TestFrameAncestorHeaders(t *testing.T) {
+	h := newHandlerConfig(testSite(), handlerConfig{hosts: loopbackHosts, frameAncestors: []string{"https://docs.example.org", "http://127.0.0.1:9000"}})
+	resp := serve(t, h, http.MethodGet, "/", "127.0.0.1:8080")
+	assert.Equal(t, headerContentSecurityPolicy+" https://docs.example.org http://127.0.0.1:9000", resp.Header.Get("Content-Security-Policy"))
+	assert.Empty(t, resp.Header.Values("X-Frame-Options"), "X-Frame-Options cannot list origins, so it is left out")
+	resp = serve(t, h, http.MethodGet, "/missing", "127.0.0.1:8080")
+	assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "https://docs.example.org", "on errors too")
+
+	var stderr strings.Builder
+	err := run(context.Background(), []string{"-frame-ancestor", "nope"}, io.Discard, &stderr, nil)
+	assert.ErrorContains(t, err, "-frame-ancestor")
+}
