@@ -8,7 +8,7 @@ WASM_LIB := $(GOROOT)/lib/wasm
 ADDR     ?= 127.0.0.1:8080
 OUT      := .build
 
-.PHONY: all build run test test-native test-wasm vet fmt fmt-check clean fuzz fuzz-smoke bench
+.PHONY: all build run test test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench
 
 all: fmt-check vet test
 
@@ -37,7 +37,7 @@ run: build
 ## test: vet, native tests (signer, server, browser), the js/wasm tests
 ## under Node, then a few seconds of every fuzz target. REQUIRE_BROWSER=1
 ## turns a missing Chromium into a failure.
-test: build vet test-native test-wasm fuzz-smoke
+test: build vet test-native test-wasm test-node fuzz-smoke
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo; echo "################################################################"; \
 	  echo "##  BROWSER TESTS WERE SKIPPED: chromium is not installed.     ##"; \
@@ -49,6 +49,11 @@ test-native:
 
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_LIB)/go_js_wasm_exec" ./signer/... ./wasm/...
+
+# The README's Node example, run against the built files as a user would.
+test-node: build
+	node wasm/example.mjs >/dev/null
+	@echo "node example: ok"
 
 vet:
 	$(GO) vet ./...
