@@ -8,7 +8,7 @@ WASM_LIB := $(GOROOT)/lib/wasm
 ADDR     ?= 127.0.0.1:8080
 OUT      := .build
 
-.PHONY: all build run test test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench
+.PHONY: all build run test test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load
 
 all: fmt-check vet test
 
@@ -93,6 +93,12 @@ fuzz:
 
 fuzz-smoke:
 	@$(call fuzz-each,$(FUZZSMOKE))
+
+## load: a bounded loopback load check of the dev server (1 000 concurrent
+## connections, slow-header clients); prints requests/s, errors, latency and
+## peak memory.
+load: build
+	$(GO) test -tags load -run '^TestLoad$$' -count=1 -v .
 
 ## bench: the benchmarks, with allocations.
 bench:
