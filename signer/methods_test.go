@@ -233,3 +233,27 @@ func TestBodyNotSignedNote(t *testing.T) {
 	assert.Equal(t, "body-hashed", res.Steps[0].Notes[0].ID)
 	assert.True(t, strings.HasPrefix(res.Steps[0].Notes[0].Text, "oauth_body_hash is the base64 SHA-1"))
 }
+
+func TestCurlBodyWithoutContentType(t *testing.T) {
+	r := xExample("https://api.x.com/2/upload")
+	r.Body, r.ContentType = "raw bytes", ""
+	res, err := Sign(r)
+	require.NoError(t, err)
+	assert.Contains(t, res.Curl, "--header 'Content-Type:' \\\n  --data-raw 'raw bytes'")
+}
+
+func TestVerifyPlaintextWithEncodedSecrets(t *testing.T) {
+	r := xExample("https://api.x.com/")
+	r.SignatureMethod, r.ConsumerSecret, r.TokenSecret = PLAINTEXT, "a b", "c&d"
+	res, err := Sign(r)
+	require.NoError(t, err)
+	require.Equal(t, "a%20b&c%26d", res.Signature)
+	for _, received := range []string{res.Signature, PercentEncode(res.Signature)} {
+		v, err := Verify(r, received, "")
+		require.NoError(t, err)
+		assert.True(t, v.Valid, "%s: %s", received, v.Reason)
+	}
+	v, err := Verify(r, "a b&c&d", "")
+	require.NoError(t, err)
+	assert.False(t, v.Valid)
+}

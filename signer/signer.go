@@ -381,9 +381,9 @@ func (pl pipeline) finish(d *draft) error {
 		if d.transport == TransportBody {
 			ct = "application/x-www-form-urlencoded"
 		}
-		if ct != "" {
-			headers = append(headers, [2]string{"Content-Type", ct})
-		}
+		// Without a Content-Type curl would send -d data as a form, which
+		// a server would then sign as parameters; send none instead.
+		headers = append(headers, [2]string{"Content-Type", ct})
 	}
 	res.Curl = curlCommand(d.method, curlURL, headers, body)
 	add(final)

@@ -46,7 +46,13 @@ func curlCommand(method, url string, headers [][2]string, body string) string {
 	}
 	b.WriteString(" " + shellQuote(url))
 	for _, h := range headers {
-		b.WriteString(" \\\n  --header " + shellQuote(h[0]+": "+h[1]))
+		// "Name:" with nothing after it makes curl send no such header,
+		// rather than one it would choose itself.
+		line := h[0] + ":"
+		if h[1] != "" {
+			line += " " + h[1]
+		}
+		b.WriteString(" \\\n  --header " + shellQuote(line))
 	}
 	if body != "" {
 		b.WriteString(" \\\n  --data-raw " + shellQuote(body))

@@ -33,7 +33,7 @@ func Verify(r Request, received, publicKeyPEM string) (*Verification, error) {
 	if r.Timestamp == "" {
 		return nil, fieldErr("timestamp", "is empty: verifying needs the oauth_timestamp that was sent", ErrRequired)
 	}
-	note := ""
+	note, original := "", received
 	if strings.Contains(received, "%") {
 		if dec, err := url.PathUnescape(received); err == nil {
 			received, note = dec, " (after percent-decoding the value once)"
@@ -66,7 +66,14 @@ func Verify(r Request, received, publicKeyPEM string) (*Verification, error) {
 	}
 	v.Expected = d.res.Signature
 	if d.spec.kind == kindPlaintext {
-		v.Valid = hmac.Equal([]byte(received), []byte(d.res.Signature))
+		// A PLAINTEXT signature is the encoded secrets, so it may contain
+		// "%" of its own: compare the value as received first.
+		v.Valid = hmac.Equal([]byte(original), []byte(d.res.Signature))
+		if !v.Valid && note != "" {
+			v.Valid = hmac.Equal([]byte(received), []byte(d.res.Signature))
+		} else {
+			note = ""
+		}
 		v.Reason = verdict(v.Valid, "the secrets", note)
 		return v, nil
 	}
