@@ -1,0 +1,266 @@
+package signer
+
+// Fuzz targets for Import (security.md B7). Run one with
+//
+//	go test ./signer -run '^$' -fuzz '^FuzzImport$' -fuzztime 30s
+//	go test ./signer -run '^$' -fuzz '^FuzzImportCurl$' -fuzztime 30s
+//
+// Inputs that fail are written under testdata/fuzz/FuzzImport*/ and re-run
+// by plain `go test` as regression tests.
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// importFuzzCanary stands for a secret in fuzzed text. A "§" in a seed
+// marks where secrets go; FuzzImport also inserts one in the middle of
+// every input.
+const importFuzzCanary = "CANARY-s3cr3t-value"
+
+// importFuzzHeader is the X "Authorizing a request" header (V1.d).
+const importFuzzHeader = `OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", oauth_signature="tnnArxj06cWHq44gCs1OSKk%2FjLY%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_version="1.0"`
+
+// importFuzzCurls are curl commands as tools write them: by hand, by
+// Postman and Insomnia, by browsers for bash and for cmd.
+var importFuzzCurls = []string{
+	"curl 'https://api.x.com/1.1/statuses/update.json?include_entities=true' -H 'Authorization: " + importFuzzHeader + "' --data 'status=Hello%20Ladies%20%2b%20Gentlemen%2c%20a%20signed%20OAuth%20request%21'",
+	"curl --location 'https://api.x.com/1.1/statuses/update.json?include_entities=true' \\\n--header 'Authorization: " + importFuzzHeader + "' \\\n--header 'Content-Type: application/x-www-form-urlencoded' \\\n--data-urlencode 'status=Hello Ladies + Gentlemen, a signed OAuth request!'",
+	"curl --request POST \\\n  --url 'https://h.example/p?a=1' \\\n  --header 'Authorization: OAuth realm=\"R\", oauth_consumer_key=\"§\"' \\\n  --data a=1",
+	`curl -X POST "https://h.example/p" -H "Authorization: OAuth oauth_nonce=\"§\", oauth_signature=\"x%2By\"" -d "a=\"\$b\\"`,
+	"curl $'https://h.example/p?q=\\x21' -H $'X-A: \\'\\u00e9\\'' --data-raw $'a\\nb' --compressed",
+	"curl ^\"https://h.example/p?a=1^&b=2^\" ^\r\n  -H ^\"authorization: OAuth oauth_token=^\\^\"§^\\^\"^\" ^\r\n  --data-raw ^\"x=1^\"",
+	"curl -sSLk -G https://h.example/p -d 'oauth_consumer_key=§&oauth_signature=a%3D' --url-query +b=%41 -u user:§",
+	"curl -XPUT https://h.example/p --json '{\"a\":1}' -H 'Content-Type;' -I -- -x",
+	"$ curl https://h.example/p?oauth_nonce=§ | jq . > out.json",
+	"curl 'https://h.example/p -d \"unterminated",
+	"curl.exe \"https://h.example/p\" -d \"a=1\" # comment",
+	"curl",
+}
+
+// importFuzzTexts are the other formats Import reads.
+var importFuzzTexts = []string{
+	"POST /1.1/statuses/update.json?include_entities=true HTTP/1.1\r\nAccept: */*\r\nContent-Type: application/x-www-form-urlencoded\r\nAuthorization: " + importFuzzHeader + "\r\nContent-Length: 76\r\nHost: api.x.com\r\n\r\nstatus=Hello%20Ladies%20%2b%20Gentlemen%2c%20a%20signed%20OAuth%20request%21",
+	"POST /request?b5=%3D%253D&a3=a&c%40=&a2=r%20b HTTP/1.1\nHost: example.com\nContent-Type: application/x-www-form-urlencoded\nAuthorization: OAuth realm=\"Example\",\n               oauth_consumer_key=\"9djdj82h48djs9d2\",\n               oauth_token=\"§\",\n               oauth_signature=\"bYT5CMsGcbgUdFHObYMEfcx6bsw%3D\"\n\nc2&a3=2+q",
+	"GET http://h.example:80/p?oauth_token=&oauth_nonce=§#f HTTP/1.1\nHost: h\nX-Y: z\n\n",
+	"PUT /p HTTP/1.1\nHost: h:80\nContent-Length: 3\n\n{}\n",
+	importFuzzHeader,
+	"Authorization: OAuth realm=\"Photos\",\n   oauth_consumer_key=\"dpf43f3p2l4k3l03\",\n   oauth_callback=\"http%3A%2F%2Fprinter.example.com%2Fready\",\n   oauth_signature=\"74KNZJeDHnMBp0EMJ9ZHt%2FXKycU%3D\"\nContent-Type: text/plain",
+	"Authorization: Basic §",
+	"https://lti.example.edu/launch?context_id=1&oauth_consumer_key=§&oauth_signature=QWgJ%3D&oauth_body_hash=x&roles=Instructor",
+	"oauth_problem=signature_invalid&debug_sbs=POST%26https%253A%252F%252Fh%252Fp%26a%253D1%2526oauth_nonce%253D§",
+	"POST&https%3A%2F%2Fapi.x.com%2F1.1%2Fstatuses%2Fupdate.json&include_entities%3Dtrue%26oauth_consumer_key%3Dxvz1evFS4wEEPTGEFPHBog%26oauth_token%3D%26oauth_body_hash%3Dx%26oauth_signature%3Dy",
+	"Invalid signature. Expected signature base string: get&http%3a%2f%2fh%2F&a%3D§%",
+	"POST HTTP/1.1",
+	"GET",
+	`{"errors":[{"code":32,"message":"Could not authenticate you."}]}`,
+	"",
+	"§",
+}
+
+// importFuzzFields are the FieldError fields Import may report.
+var importFuzzFields = []string{importField, authHeaderField}
+
+// checkImportError fails unless err is a *FieldError of Import that does
+// not quote the canary.
+func checkImportError(t *testing.T, im *Imported, err error) {
+	t.Helper()
+	var fe *FieldError
+	require.True(t, errors.As(err, &fe), "error %T is not a *FieldError", err)
+	require.Contains(t, importFuzzFields, fe.Field)
+	require.Nil(t, im)
+	require.NotContains(t, err.Error(), "CANARY", "the error quotes the text")
+}
+
+func FuzzImport(f *testing.F) {
+	for _, s := range append(append([]string(nil), importFuzzCurls...), importFuzzTexts...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		withSecrets := strings.ReplaceAll(text, "§", importFuzzCanary)
+		mid := len(text) / 2
+		for _, in := range []string{withSecrets, text[:mid] + importFuzzCanary + text[mid:]} {
+			im, err := Import(in)
+			if err != nil {
+				checkImportError(t, im, err)
+			}
+		}
+
+		im, err := Import(text)
+		if err != nil {
+			checkImportError(t, im, err)
+			return
+		}
+		require.Contains(t, []string{ImportHTTP, ImportCurl, ImportHeader, ImportURL, ImportBaseString}, im.Format)
+		require.Contains(t, []Transport{"", TransportHeader, TransportQuery, TransportBody}, im.Request.Transport)
+		again, err := Import(text)
+		require.NoError(t, err)
+		require.Equal(t, im, again, "same text, different imports")
+
+		// Sign what was imported, then import its curl command: the
+		// signature must survive the trip and verify.
+		r := im.Request
+		r.ConsumerSecret, r.TokenSecret = "consumer secret", "token secret"
+		r.Params = nil // extra parameters are signed, never sent
+		if r.Nonce == "" {
+			r.Nonce = "nonce"
+		}
+		if r.Timestamp == "" {
+			r.Timestamp = "1318622958"
+		}
+		if r.Body != "" && r.ContentType == "" {
+			// Result.Curl sends no Content-Type then, and curl adds its
+			// form default, which Import follows: name a non-form type.
+			r.ContentType = "application/octet-stream"
+		}
+		res, err := Sign(r)
+		if err != nil {
+			return
+		}
+		back, err := Import(res.Curl)
+		require.NoError(t, err, "importing the curl of %q", res.Curl)
+		require.Equal(t, ImportCurl, back.Format)
+		require.Equal(t, res.Signature, back.Signature, "signature through %q", res.Curl)
+		br := back.Request
+		br.ConsumerSecret, br.TokenSecret = r.ConsumerSecret, r.TokenSecret
+		v, err := Verify(br, back.Signature, "")
+		require.NoError(t, err, "verifying the import of %q", res.Curl)
+		if r.SignatureMethod != PLAINTEXT {
+			require.True(t, v.Valid, "%s: %q", v.Reason, res.Curl)
+		}
+	})
+}
+
+// importMSVCRTQuote quotes an argument for the Microsoft C runtime's
+// command line parser, then escapes it for cmd.exe with "^".
+func importMSVCRTQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		n := 0
+		for i < len(s) && s[i] == '\\' {
+			n++
+			i++
+		}
+		switch {
+		case i == len(s):
+			b.WriteString(strings.Repeat(`\`, 2*n))
+		case s[i] == '"':
+			b.WriteString(strings.Repeat(`\`, 2*n+1) + `"`)
+		default:
+			b.WriteString(strings.Repeat(`\`, n))
+			b.WriteByte(s[i])
+		}
+	}
+	b.WriteByte('"')
+	var cmd strings.Builder
+	for i := 0; i < b.Len(); i++ {
+		c := b.String()[i]
+		if strings.IndexByte(`^&|<>"%`, c) >= 0 {
+			cmd.WriteByte('^')
+		}
+		cmd.WriteByte(c)
+	}
+	return cmd.String()
+}
+
+// importDoubleQuote quotes s for a POSIX shell inside "...".
+func importDoubleQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte("$`\"\\", s[i]) >= 0 {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// importANSICQuote quotes s for bash as $'...', writing every octet that is not
+// printable ASCII as \xHH.
+func importANSICQuote(s string) string {
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' || c == '\'':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c < 0x20 || c >= 0x7f:
+			b.WriteString(`\x` + string(upperhex[c>>4]) + string(upperhex[c&15]))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
+
+func FuzzImportCurl(f *testing.F) {
+	for _, s := range importFuzzCurls {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		im, err := Import(text)
+		if err != nil {
+			checkImportError(t, im, err)
+		} else if _, ok := curlCommandText(strings.TrimSpace(text)); ok {
+			require.Equal(t, ImportCurl, im.Format)
+		}
+
+		// Each quoting of the words a command splits into must split back
+		// into the same words.
+		words, _, err := shellWords(text)
+		if err == nil && len(words) > 0 {
+			for name, quote := range map[string]func(string) string{"'...'": shellQuote, `"..."`: importDoubleQuote, "$'...'": importANSICQuote} {
+				quoted := make([]string, len(words))
+				for i, w := range words {
+					quoted[i] = quote(w)
+				}
+				got, stopped, err := shellWords(strings.Join(quoted, " \\\n "))
+				require.NoError(t, err, name)
+				require.False(t, stopped, name)
+				require.Equal(t, words, got, "words quoted as %s", name)
+			}
+			var quoted []string
+			for _, w := range words {
+				if !strings.ContainsAny(w, "\r\n") {
+					quoted = append(quoted, importMSVCRTQuote(w))
+				}
+			}
+			if len(quoted) > 0 {
+				got, stopped, err := cmdWords(strings.Join(quoted, " ^\r\n "))
+				require.NoError(t, err)
+				require.False(t, stopped)
+				var want []string
+				for _, w := range words {
+					if !strings.ContainsAny(w, "\r\n") {
+						want = append(want, w)
+					}
+				}
+				require.Equal(t, want, got, "words quoted for cmd")
+			}
+		}
+
+		// A curl command built from its parts gives those parts back.
+		if len(words) >= 2 {
+			// No oauth_* name, even percent-encoded: those leave the query.
+			u := "https://h.example/" + strings.ReplaceAll(strings.ReplaceAll(words[1], "%", "%25"), "oauth_", "oauth-")
+			body := words[len(words)-1]
+			cmd := "curl --request PATCH " + shellQuote(u) + " --data-raw " + shellQuote(body) +
+				" --header " + shellQuote("Content-Type: text/plain")
+			im, err := Import(cmd)
+			require.NoError(t, err, cmd)
+			require.Equal(t, "PATCH", im.Request.Method)
+			require.Equal(t, u, im.Request.URL)
+			require.Equal(t, body, im.Request.Body)
+			require.Equal(t, "text/plain", im.Request.ContentType)
+			require.Empty(t, im.Unparsed)
+		}
+	})
+}
