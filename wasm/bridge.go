@@ -46,7 +46,11 @@ func register(global safejs.Value) (safejs.Value, error) {
 	if err != nil {
 		return safejs.Undefined(), err
 	}
-	for name, v := range map[string]any{"version": Version, "sign": sign, "verify": verify, "diagnose": diagnose} {
+	parse, err := safejs.FuncOf(exported(parse))
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	for name, v := range map[string]any{"version": Version, "sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse} {
 		if err := api.Set(name, v); err != nil {
 			return safejs.Undefined(), err
 		}
@@ -161,6 +165,51 @@ func diagnose(args []safejs.Value) any {
 		"mistakes": mistakes,
 		"tells":    tells,
 		"diff":     diff,
+	}
+}
+
+// parse implements oauth1.parse(text): what a pasted raw request, curl
+// command, Authorization header, URL or base string holds, as a request
+// object that sign, verify and diagnose take back.
+func parse(args []safejs.Value) any {
+	if len(args) < 1 {
+		return errorObject("text", "text is missing: pass the text to read")
+	}
+	text, err := stringValue(args[0], "text")
+	if err != nil {
+		return errorResult(err)
+	}
+	im, err := signer.Import(text)
+	if err != nil {
+		return errorResult(err)
+	}
+	r := im.Request
+	params := make([]any, len(r.Params))
+	for i, p := range r.Params {
+		pair := []any{p.Name, p.Value}
+		if p.Source == signer.SourceQuery || p.Source == signer.SourceBody {
+			pair = append(pair, string(p.Source))
+		}
+		params[i] = pair
+	}
+	unparsed := make([]any, len(im.Unparsed))
+	for i, u := range im.Unparsed {
+		unparsed[i] = u
+	}
+	return map[string]any{
+		"ok":     true,
+		"format": im.Format,
+		"request": map[string]any{
+			"method": r.Method, "url": r.URL, "body": r.Body, "contentType": r.ContentType,
+			"consumerKey": r.ConsumerKey, "token": r.Token,
+			"signatureMethod": string(r.SignatureMethod), "nonce": r.Nonce, "timestamp": r.Timestamp,
+			"version": r.Version, "realm": r.Realm, "callback": r.Callback, "verifier": r.Verifier,
+			"bodyHash": r.BodyHash, "transport": string(r.Transport), "params": params,
+		},
+		"signature":     im.Signature,
+		"authorization": im.Authorization,
+		"baseString":    im.BaseString,
+		"unparsed":      unparsed,
 	}
 }
 

@@ -289,3 +289,37 @@ func TestDiagnoseThroughJS(t *testing.T) {
 	assert.Equal(t, false, got["ok"])
 	assert.Equal(t, "signature", got["error"].(map[string]any)["field"])
 }
+
+// TestParseThroughJS imports a curl command made by sign, and checks the
+// request it gives back signs to the same signature.
+func TestParseThroughJS(t *testing.T) {
+	oauth1 := api(t)
+	signed := call(t, oauth1, xRequest())
+	res, err := oauth1.Call("parse", signed["curl"])
+	require.NoError(t, err)
+	got := toGo(t, res).(map[string]any)
+	require.Equal(t, true, got["ok"], "%v", got["error"])
+	assert.Equal(t, "curl", got["format"])
+	assert.Equal(t, signed["signature"], got["signature"])
+
+	req, err := safejs.ValueOf(got["request"])
+	require.NoError(t, err)
+	require.NoError(t, req.Set("consumerSecret", xRequest()["consumerSecret"]))
+	require.NoError(t, req.Set("tokenSecret", xRequest()["tokenSecret"]))
+	require.NoError(t, req.Set("signature", got["signature"]))
+	res, err = oauth1.Call("verify", req)
+	require.NoError(t, err)
+	ver := toGo(t, res).(map[string]any)
+	require.Equal(t, true, ver["ok"], "%v", ver["error"])
+	assert.Equal(t, true, ver["valid"], ver["reason"])
+
+	for _, bad := range []any{nil, 5, "", "not a request CANARY-x"} {
+		res, err := oauth1.Call("parse", bad)
+		require.NoError(t, err)
+		got := toGo(t, res).(map[string]any)
+		assert.Equal(t, false, got["ok"])
+		e := got["error"].(map[string]any)
+		assert.NotContains(t, e["message"], "CANARY")
+		assert.NotEmpty(t, e["field"])
+	}
+}

@@ -87,6 +87,20 @@ func TestHostileInput(t *testing.T) {
 		}
 	}
 
+	// parse takes one string.
+	for name, value := range wrongTypes {
+		t.Run("parse/"+name, func(t *testing.T) {
+			res, err := oauth1.Call("parse", value())
+			require.NoError(t, err)
+			got := toGo(t, res).(map[string]any)
+			require.Equal(t, false, got["ok"])
+			e := got["error"].(map[string]any)
+			assert.Equal(t, "text", e["field"])
+			assert.NotContains(t, e["message"], canary)
+			cases++
+		})
+	}
+
 	// Odd request objects: a throwing getter or Proxy trap (which must not
 	// unwind through Go), prototype tricks, non-objects. verify and diagnose
 	// check their own fields first, so only sign's field is pinned.
@@ -133,8 +147,12 @@ func TestHostileInput(t *testing.T) {
 		"header garbage":     {"authorization": "OAuth " + strings.Repeat(`a="b", `, 10000) + `"` + canary},
 	} {
 		req := withAll(edit)
-		for _, fn := range []string{"sign", "verify", "diagnose"} {
-			res, err := oauth1.Call(fn, req)
+		for _, fn := range []string{"sign", "verify", "diagnose", "parse"} {
+			var arg any = req
+			if fn == "parse" {
+				arg = edit[firstKey(edit)]
+			}
+			res, err := oauth1.Call(fn, arg)
 			require.NoError(t, err, "%s %s threw", fn, name)
 			got := toGo(t, res).(map[string]any)
 			if e, isErr := got["error"].(map[string]any); isErr {
@@ -149,4 +167,11 @@ func TestHostileInput(t *testing.T) {
 
 	got := call(t, oauth1, xRequest())
 	assert.Equal(t, "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=", got["signature"], "the runtime still signs after all of it")
+}
+
+func firstKey(m map[string]any) string {
+	for k := range m {
+		return k
+	}
+	return ""
 }
