@@ -481,7 +481,7 @@ var catalogue = []Mistake{
 					b, _ := json.Marshal(x)
 					v = string(b)
 				}
-				r.Params = append(r.Params, Param{Name: k, Value: v, Source: SourceBody})
+				r.Params = append(r.Params, Param{Name: k, Value: v, Source: SourceExtra})
 			}
 			return true
 		}},

@@ -257,3 +257,37 @@ func TestVerifyPlaintextWithEncodedSecrets(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, v.Valid)
 }
+
+// TestExtraParamsAreSent checks that the caller's placed parameters reach
+// the outputs, not only the signature.
+func TestExtraParamsAreSent(t *testing.T) {
+	r := xExample("https://api.x.com/1.1/statuses/update.json?include_entities=true")
+	r.Params = []Param{{"q", "a b", SourceQuery}, {"extra", "1", SourceBody}, {"plain", "x", ""}}
+	res, err := Sign(r)
+	require.NoError(t, err)
+	assert.Contains(t, res.Query, "?include_entities=true&plain=x&q=a%20b&oauth_consumer_key=")
+	assert.Contains(t, res.FormBody, r.Body+"&extra=1&oauth_consumer_key=")
+	assert.Contains(t, res.Curl, "'https://api.x.com/1.1/statuses/update.json?include_entities=true&plain=x&q=a%20b'")
+	assert.Contains(t, res.Curl, "--data-raw '"+r.Body+"&extra=1'")
+	assert.Contains(t, res.SignatureBaseString, "extra%3D1")
+
+	// Importing the curl command gives a request that verifies.
+	im, err := Import(res.Curl)
+	require.NoError(t, err)
+	im.Request.ConsumerSecret, im.Request.TokenSecret = r.ConsumerSecret, r.TokenSecret
+	v, err := Verify(im.Request, im.Signature, "")
+	require.NoError(t, err)
+	assert.True(t, v.Valid, v.Reason)
+
+	r.Params = []Param{{"oauth_nonce", "x", SourceExtra}}
+	_, err = Sign(r)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "params", fe.Field)
+
+	r.Params = []Param{{"b", "1", SourceBody}}
+	r.ContentType, r.Body = "application/json", "{}"
+	_, err = Sign(r)
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "params", fe.Field)
+}

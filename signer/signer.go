@@ -220,6 +220,11 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, p := range r.Params {
+		if p.Source == SourceBody && r.ContentType != "" && !isFormContentType(r.ContentType) {
+			return nil, fieldErr("params", "has a body parameter, but the body is not application/x-www-form-urlencoded", ErrMalformed)
+		}
+	}
 	nonce, timestamp, err := nonceAndTimestamp(r.Nonce, r.Timestamp)
 	if err != nil {
 		return nil, err
@@ -349,16 +354,40 @@ func (pl pipeline) finish(d *draft) error {
 			Value: res.Signature, Secret: true})
 	}
 
-	signed := append(append([]Param(nil), d.protocol...), Param{oauthSignature, res.Signature, SourceProtocol})
+	// The caller's extra parameters are sent where they say: "query" and
+	// unplaced ones in the URL, "body" ones in the form body, and unplaced
+	// oauth_* ones with the protocol parameters.
+	signed := append([]Param(nil), d.protocol...)
+	sendURL, sendBody := r.URL, r.Body
+	var toQuery, toBody []Param
+	for _, p := range r.Params {
+		switch {
+		case p.Name == oauthSignature:
+		case p.Source == SourceBody:
+			toBody = append(toBody, p)
+		case p.Source == SourceQuery || !strings.HasPrefix(p.Name, "oauth_"):
+			toQuery = append(toQuery, p)
+		default:
+			signed = append(signed, p)
+		}
+	}
+	if len(toQuery) > 0 {
+		sendURL = queryTransport(sendURL, toQuery)
+	}
+	if len(toBody) > 0 {
+		sendBody = formTransport(sendBody, toBody)
+	}
+	signed = append(signed, Param{oauthSignature, res.Signature, SourceProtocol})
 	res.AuthorizationHeader = AuthorizationHeader(r.Realm, signed)
-	res.Query = queryTransport(r.URL, signed)
-	if r.Body == "" || isFormContentType(r.ContentType) {
-		res.FormBody = formTransport(r.Body, signed)
+	res.Query = queryTransport(sendURL, signed)
+	formBody := sendBody == "" || isFormContentType(r.ContentType) || r.ContentType == "" && len(toBody) > 0 && r.Body == ""
+	if formBody {
+		res.FormBody = formTransport(sendBody, signed)
 	}
 	final := Step{ID: StepAuthorizationHeader, Secret: spec.kind == kindPlaintext}
 	var headers [][2]string
-	body := r.Body
-	curlURL := r.URL
+	body := sendBody
+	curlURL := sendURL
 	switch d.transport {
 	case TransportHeader:
 		final.Title, final.RFC, final.Value = "Authorization header", "3.5.1", res.AuthorizationHeader
@@ -378,7 +407,7 @@ func (pl pipeline) finish(d *draft) error {
 	}
 	if body != "" {
 		ct := r.ContentType
-		if d.transport == TransportBody {
+		if d.transport == TransportBody || len(toBody) > 0 {
 			ct = "application/x-www-form-urlencoded"
 		}
 		// Without a Content-Type curl would send -d data as a form, which
@@ -471,6 +500,7 @@ func collectParameters(rawQuery string, r Request, protocol []Param) (query, bod
 		extra = append(extra, p)
 	}
 	groups := [][]Param{query, body, extra}
+	fields := []string{"url", "body", "params"}
 	for g, group := range groups {
 		kept := group[:0:0]
 		for _, p := range group {
@@ -479,7 +509,7 @@ func collectParameters(rawQuery string, r Request, protocol []Param) (query, bod
 			}
 			for _, q := range protocol {
 				if p.Name == q.Name {
-					return nil, nil, nil, fieldErr(fieldOf(p.Source), "already has "+p.Name+", which the signer sets from its own field; remove it", ErrMalformed)
+					return nil, nil, nil, fieldErr(fields[g], "already has "+p.Name+", which the signer sets from its own field; remove it", ErrMalformed)
 				}
 			}
 			kept = append(kept, p)
@@ -487,17 +517,6 @@ func collectParameters(rawQuery string, r Request, protocol []Param) (query, bod
 		groups[g] = kept
 	}
 	return groups[0], groups[1], groups[2], nil
-}
-
-// fieldOf names the request field a parameter of src was given in.
-func fieldOf(src Source) string {
-	switch src {
-	case SourceQuery:
-		return "url"
-	case SourceBody:
-		return "body"
-	}
-	return "params"
 }
 
 // paramLines shows params one name=value pair a line.
