@@ -69,12 +69,28 @@ func TestSiteHTMLHasNoInlineCode(t *testing.T) {
 // TestSiteJSAvoidsDangerousAPIs is the static deny-list of security.md B7:
 // no HTML sinks, no storage, no console, no network, no eval.
 func TestSiteJSAvoidsDangerousAPIs(t *testing.T) {
-	banned := regexp.MustCompile(`innerHTML|outerHTML|insertAdjacentHTML|document\.write|localStorage|sessionStorage|indexedDB|document\.cookie|console\.|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|\beval\(|new Function`)
+	banned := regexp.MustCompile(`innerHTML|outerHTML|insertAdjacentHTML|document\.write|localStorage|sessionStorage|indexedDB|document\.cookie|cookieStore|openDatabase|navigator\.storage|\bcaches\.(?:open|match|keys|has|delete)\b|console\.|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|\beval\(|new Function|importScripts`)
+	// A module from another origin: checked on the whole line, since the
+	// comment stripping below would cut the URL at its "//".
+	external := regexp.MustCompile(`\b(?:import\s*\(?|from)\s*['"](?:[a-z][a-z0-9+.-]*:|//)`)
 	for path, src := range siteSources(t, ".js") {
 		for i, line := range strings.Split(src, "\n") {
 			code, _, _ := strings.Cut(line, "//")
 			assert.Nil(t, banned.FindStringIndex(code), "%s:%d uses %q", path, i+1, banned.FindString(code))
+			assert.Nil(t, external.FindStringIndex(line), "%s:%d imports from another origin: %q", path, i+1, external.FindString(line))
 		}
+	}
+}
+
+// TestSiteCSSLoadsNothingExternal keeps style.css from pulling in anything
+// from another origin: no @import at all, and url() only for same-origin
+// relative paths (the CSP would block the rest, silently).
+func TestSiteCSSLoadsNothingExternal(t *testing.T) {
+	importRule := regexp.MustCompile(`(?i)@import`)
+	externalURL := regexp.MustCompile(`(?i)url\(\s*['"]?\s*(?:[a-z][a-z0-9+.-]*:|//)`)
+	for path, src := range siteSources(t, ".css") {
+		assert.Nil(t, importRule.FindStringIndex(src), "%s uses @import", path)
+		assert.Nil(t, externalURL.FindStringIndex(src), "%s loads %q", path, externalURL.FindString(src))
 	}
 }
 
@@ -84,6 +100,9 @@ func TestSecretInputsAreGuarded(t *testing.T) {
 	html := siteSources(t, ".html")[filepath.Join("site", "index.html")]
 	inputs := regexp.MustCompile(`<input[^>]*type="password"[^>]*>`).FindAllString(html, -1)
 	require.NotEmpty(t, inputs, "the secrets are password inputs")
+	// A secret that cannot be a password input (the PEM private key is a
+	// textarea) carries data-secret and gets the same attributes.
+	inputs = append(inputs, regexp.MustCompile(`<textarea[^>]*data-secret="true"[^>]*>`).FindAllString(html, -1)...)
 	for _, in := range inputs {
 		assert.Contains(t, in, `spellcheck="false"`, in)
 		assert.Contains(t, in, `autocomplete="off"`, in)

@@ -1,26 +1,39 @@
 // app.js: the wiring. Entry point of the page.
 //
-// Owns: filling the page text from strings.js, loading a preset into the
-// inputs, booting the engine, re-signing on every input (coalesced to one sign
-// per frame), and handing results to render.js. It holds one small state
-// object and nothing secret beyond what the inputs themselves hold.
+// Owns: filling the page text from strings.js, the preset menu, the
+// parameter-table editor, the show/hide and new/now buttons, the theme toggle
+// (in memory only), Clear and the pagehide wipe, booting the engine,
+// re-signing on every input (coalesced to one sign per frame), and handing
+// results to render.js. Its one state object holds no secret: the reveal
+// choices and the memory of previous values (for "what changed") are built
+// from non-secret outputs only, and Clear drops them.
 // Must never: build nodes from HTML strings, write to any storage, log, open a
 // network connection, put an input value into the URL, or overwrite what the
-// user typed (inputs are written only on start-up and on "Load example").
+// user typed (inputs are written only on start-up, on "Load example", by the
+// New/Now buttons, and by Clear).
 
 import * as engine from './engine.js';
 import {
-  warning, page, fields, controls, engine as engineText, status as statusText, errors,
+  warning, page, fields, controls, engine as engineText, status as statusText, errors, generated,
+  presetGroups, presetText, presetNotes, realCredential, primer, errorNames,
 } from './strings.js';
-import { presets, defaultPreset, findPreset } from './presets.js';
-import { fillText, renderSteps, renderResult, setStale, showError, setText } from './render.js';
+import { presets, groups, defaultPreset, findPreset, knownCredentials } from './presets.js';
+import {
+  fillText, renderSteps, renderResult, renderRequest, setStale, showError, setText, methodFamily, el, testid,
+  renderPresetCheck,
+} from './render.js';
+import { credentialKind, newNonce, nowSeconds } from './guard.js';
 
-// The request fields, in the order the signer API names them. Each is the id
-// of its input in index.html.
-const FIELDS = Object.freeze([
-  'method', 'url', 'body', 'contentType', 'consumerKey', 'consumerSecret',
-  'token', 'tokenSecret', 'signatureMethod', 'nonce', 'timestamp', 'version',
+// The text and select inputs, by the signer API's field name (each is the id
+// of its input in index.html). version, bodyHash, transport and params are
+// read separately.
+const TEXT_FIELDS = Object.freeze([
+  'method', 'url', 'body', 'contentType', 'consumerKey', 'consumerSecret', 'token', 'tokenSecret',
+  'privateKey', 'signatureMethod', 'nonce', 'timestamp', 'realm', 'callback', 'verifier',
 ]);
+const SECRET_FIELDS = Object.freeze(['consumerSecret', 'tokenSecret', 'privateKey']);
+const CREDENTIAL_FIELDS = Object.freeze(['consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'privateKey']);
+const DEFAULTS = Object.freeze({ method: 'GET', contentType: '', signatureMethod: 'HMAC-SHA1' });
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,55 +44,123 @@ const ui = {
   preset: $('preset'),
   loadPreset: $('load-preset'),
   presetSource: $('preset-source'),
+  presetNote: $('preset-note'),
+  presetCheck: $('preset-check'),
+  params: $('params'),
+  paramsEmpty: $('params-empty'),
+  paramsAdd: $('params-add'),
   steps: $('steps'),
+  requestCard: $('request-card'),
+  placeholder: $('steps-placeholder'),
   result: $('result'),
-  outputs: { signature: $('signature'), baseString: $('baseString'), authorization: $('authorization') },
+  themeToggle: $('theme-toggle'),
+  clear: $('clear'),
+  slots: {
+    signature: $('slot-signature'),
+    baseString: $('slot-baseString'),
+    authorization: $('slot-authorization'),
+    chosen: $('slot-chosen'),
+    chosenLabel: $('chosen-label'),
+    chosenItem: $('chosen-item'),
+  },
 };
 
 const state = {
   pending: false, // a sign is scheduled
-  signCount: 0, // renders so far (mirrored in data-sign-count)
+  paused: false, // after Clear or pagehide: no signing until the next edit
+  signCount: 0, // sign attempts so far (mirrored in data-sign-count)
+  rendered: false, // a good result has been shown since the last wipe
   version: '', // the signer's version string, once started
-  revealKey: false, // whether the user chose to see the signing key
+  preset: null, // the preset last loaded, for the comparison with its published value
+  reveal: new Set(), // keys of masked values the user chose to see
+  previous: new Map(), // non-secret values of the last render, for highlighting changes
+  theme: null, // 'dark' | 'light' once the user picks one; never persisted
+  rowSeq: 0, // ids for parameter rows
 };
 
 function init() {
   document.title = page.title;
-  fillText(document, { warning, page, fields, controls });
+  fillText(document, { warning, page, fields, controls, primer });
+  for (const option of $('contentType').options) option.textContent = fields.contentType.options[option.value] ?? option.value;
+  $('theme-toggle').closest('.toolbar').setAttribute('aria-label', page.toolbar.label);
+  fillPrimer();
   setupPresets();
-  loadPreset(defaultPreset);
+  setupParams();
   setupSecretToggles();
-  ui.fields.addEventListener('input', schedule);
+  setupButtons();
+  setupTheme();
+  loadPreset(defaultPreset);
+
+  ui.fields.addEventListener('input', onEdit);
+  ui.fields.addEventListener('change', onEdit);
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('pageshow', onPageShow);
 
   setText(ui.status, statusText.loading);
   ui.status.setAttribute('aria-busy', 'true');
   engine.start().then(onEngineReady, onEngineFailed);
 }
 
+function onEdit(event) {
+  const id = event.target && event.target.id;
+  if (id === 'signatureMethod') updateMethodFields();
+  if (CREDENTIAL_FIELDS.includes(id)) updateCredentialWarning(id);
+  state.paused = false;
+  schedule();
+}
+
 // ---- presets ----
 
 function setupPresets() {
-  ui.preset.replaceChildren(...presets.map((p) => {
-    const option = document.createElement('option');
-    option.value = p.id;
-    option.textContent = p.label;
-    return option;
+  const byGroup = new Map(groups.map((g) => [g, []]));
+  for (const p of presets) byGroup.get(p.group)?.push(p);
+  ui.preset.replaceChildren(...groups.map((g) => {
+    const optgroup = document.createElement('optgroup');
+    optgroup.label = presetGroups[g];
+    optgroup.append(...byGroup.get(g).map((p) => {
+      const option = document.createElement('option');
+      option.value = p.id;
+      option.textContent = p.label;
+      return option;
+    }));
+    return optgroup;
   }));
-  ui.preset.addEventListener('change', () => showPresetSource(findPreset(ui.preset.value)));
+  ui.preset.addEventListener('change', () => showPresetInfo(findPreset(ui.preset.value)));
   ui.loadPreset.addEventListener('click', () => {
-    loadPreset(findPreset(ui.preset.value));
+    const preset = findPreset(ui.preset.value);
+    if (!preset) return;
+    loadPreset(preset);
+    state.paused = false;
     schedule();
   });
 }
 
 function loadPreset(preset) {
+  const r = preset.request;
   ui.preset.value = preset.id;
-  showPresetSource(preset);
-  for (const field of FIELDS) setFieldValue($(field), preset.request[field] ?? '');
+  state.preset = preset;
+  showPresetInfo(preset);
+  for (const field of TEXT_FIELDS) setFieldValue($(field), r[field] ?? DEFAULTS[field] ?? '');
+  $('version').checked = r.version === '1.0';
+  $('bodyHash').checked = r.bodyHash === true;
+  setTransport(r.transport || 'header');
+  ui.params.replaceChildren();
+  for (const [name, value, where] of preset.params ?? []) addParamRow(name, value, where);
+  updateParamsEmpty();
+  concealAll();
+  updateMethodFields();
+  for (const f of CREDENTIAL_FIELDS) updateCredentialWarning(f);
 }
 
-function showPresetSource(preset) {
-  setText(ui.presetSource, preset.source ?? '');
+function showPresetInfo(preset) {
+  if (!preset) {
+    setText(ui.presetSource, '');
+    setText(ui.presetNote, '');
+    return;
+  }
+  setText(ui.presetSource, presetText.source(preset.source));
+  const note = presetNotes[preset.id] ?? '';
+  setText(ui.presetNote, preset.group === 'services' ? `${note} ${presetText.dummy}`.trim() : note);
 }
 
 function setFieldValue(input, value) {
@@ -92,22 +173,290 @@ function setFieldValue(input, value) {
   input.value = value;
 }
 
-// ---- show / hide for secret inputs ----
+function setTransport(value) {
+  for (const radio of document.querySelectorAll('input[name="transport"]')) radio.checked = radio.value === value;
+}
+
+function readTransport() {
+  return document.querySelector('input[name="transport"]:checked')?.value ?? 'header';
+}
+
+// ---- the parameter table ----
+
+function setupParams() {
+  ui.paramsAdd.addEventListener('click', () => {
+    const row = addParamRow('', '', 'query');
+    updateParamsEmpty();
+    row.querySelector('input').focus();
+  });
+}
+
+function addParamRow(name, value, where) {
+  const n = ++state.rowSeq;
+  const li = el('li', { className: 'param-row', dataset: { testid: 'param-row' } });
+  const nameId = `param-name-${n}`;
+  const valueId = `param-value-${n}`;
+  const whereId = `param-where-${n}`;
+
+  const nameInput = textInput(nameId, name, 'param-name');
+  const valueInput = textInput(valueId, value, 'param-value');
+  const whereSelect = el('select', { className: 'param-where', dataset: { testid: 'param-where' } });
+  whereSelect.id = whereId;
+  for (const w of ['query', 'body']) {
+    const option = el('option', { text: fields.params[w] });
+    option.value = w;
+    whereSelect.append(option);
+  }
+  whereSelect.value = where === 'body' ? 'body' : 'query';
+
+  const remove = el('button', { className: 'toggle remove', text: fields.params.remove, dataset: { testid: 'param-remove' } });
+  remove.type = 'button';
+  remove.addEventListener('click', () => {
+    const next = li.nextElementSibling ?? li.previousElementSibling;
+    li.remove();
+    renumberParams();
+    updateParamsEmpty();
+    (next ? next.querySelector('input') : ui.paramsAdd).focus();
+    state.paused = false;
+    schedule();
+  });
+
+  li.append(
+    cellWithLabel(nameId, 'name', nameInput),
+    cellWithLabel(valueId, 'value', valueInput),
+    cellWithLabel(whereId, 'where', whereSelect),
+    remove,
+  );
+  ui.params.append(li);
+  renumberParams();
+  return li;
+}
+
+function textInput(id, value, testName) {
+  const input = el('input', { className: `mono ${testName}`, dataset: { testid: testName } });
+  input.id = id;
+  input.type = 'text';
+  input.value = value;
+  for (const [k, v] of [['spellcheck', 'false'], ['autocomplete', 'off'], ['autocapitalize', 'off'], ['autocorrect', 'off'], ['translate', 'no']]) {
+    input.setAttribute(k, v);
+  }
+  return input;
+}
+
+function cellWithLabel(id, kind, control) {
+  const label = el('label', { className: 'param-label', dataset: { kind } });
+  label.htmlFor = id;
+  return el('div', { className: `param-cell pcell-${kind}` }, [label, control]);
+}
+
+// renumberParams keeps each row's labels ("Name of parameter 2") in step
+// with its position.
+function renumberParams() {
+  [...ui.params.children].forEach((li, i) => {
+    const n = i + 1;
+    for (const label of li.querySelectorAll('label')) {
+      const kind = label.dataset.kind;
+      label.textContent = kind === 'name' ? fields.params.nameLabel(n) : kind === 'value' ? fields.params.valueLabel(n) : fields.params.whereLabel(n);
+    }
+    li.querySelector('button.remove').setAttribute('aria-label', fields.params.removeLabel(n));
+  });
+}
+
+function updateParamsEmpty() {
+  ui.paramsEmpty.hidden = ui.params.children.length > 0;
+}
+
+function readParams() {
+  const out = [];
+  for (const li of ui.params.children) {
+    const name = li.querySelector('.param-name').value;
+    const value = li.querySelector('.param-value').value;
+    if (name === '' && value === '') continue;
+    out.push([name, value, li.querySelector('.param-where').value]);
+  }
+  return out;
+}
+
+// ---- show / hide for secret inputs; RSA-only fields ----
 
 function setupSecretToggles() {
   for (const button of document.querySelectorAll('button[data-toggle]')) {
     const input = $(button.dataset.toggle);
-    const name = fields[input.id]?.label ?? input.id;
-    const update = () => {
-      const shown = input.type === 'text';
-      button.textContent = shown ? controls.hide : controls.show;
-      button.setAttribute('aria-label', shown ? controls.hideLabel(name) : controls.showLabel(name));
-    };
     button.addEventListener('click', () => {
-      input.type = input.type === 'password' ? 'text' : 'password';
-      update();
+      setConcealed(input, !isConcealed(input));
     });
-    update();
+    setConcealed(input, true);
+  }
+}
+
+function isConcealed(input) {
+  return input instanceof HTMLTextAreaElement ? input.classList.contains('concealed') : input.type === 'password';
+}
+
+// setConcealed masks or shows a secret input. The password type (and the
+// concealed class on the private-key textarea) keeps the value out of cloud
+// spellcheck and shoulder view; spellcheck="false" stays on either way.
+function setConcealed(input, concealed) {
+  if (input instanceof HTMLTextAreaElement) input.classList.toggle('concealed', concealed);
+  else input.type = concealed ? 'password' : 'text';
+  const button = document.querySelector(`button[data-toggle="${input.id}"]`);
+  const name = fields[input.id]?.label ?? input.id;
+  button.textContent = concealed ? controls.show : controls.hide;
+  button.setAttribute('aria-label', concealed ? controls.showLabel(name) : controls.hideLabel(name));
+  button.setAttribute('aria-pressed', String(!concealed));
+}
+
+function concealAll() {
+  for (const id of SECRET_FIELDS) setConcealed($(id), true);
+}
+
+function updateMethodFields() {
+  const rsa = methodFamily($('signatureMethod').value) === 'rsa';
+  for (const node of document.querySelectorAll('[data-rsa-only]')) node.hidden = !rsa;
+  for (const node of document.querySelectorAll('[data-hmac-only]')) node.hidden = rsa;
+}
+
+// ---- the real-credential warning ----
+
+function updateCredentialWarning(field) {
+  const input = $(field);
+  const wrapper = input.closest('.field');
+  const id = testid.realWarning(field);
+  const kind = credentialKind(field, input.value, knownCredentials);
+  let p = document.getElementById(id);
+  if (!kind) {
+    if (p) {
+      p.remove();
+      removeDescribedBy(input, id);
+    }
+    return;
+  }
+  const message = realCredential.message(realCredential.kinds[kind]);
+  if (p && p.textContent === message) return;
+  if (!p) {
+    p = el('p', { className: 'real-warning', dataset: { testid: id } });
+    p.id = id;
+    p.setAttribute('role', 'alert');
+    wrapper.append(p);
+    input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${id}`.trim());
+  }
+  p.textContent = message;
+}
+
+function removeDescribedBy(input, id) {
+  const rest = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((t) => t && t !== id);
+  if (rest.length) input.setAttribute('aria-describedby', rest.join(' '));
+  else input.removeAttribute('aria-describedby');
+}
+
+// ---- buttons: new nonce, timestamp now, clear ----
+
+function setupButtons() {
+  const nonceNew = $('nonce-new');
+  nonceNew.setAttribute('aria-label', fields.nonce.newLabel);
+  nonceNew.addEventListener('click', () => {
+    $('nonce').value = newNonce();
+    state.paused = false;
+    schedule();
+  });
+  const tsNow = $('timestamp-now');
+  tsNow.setAttribute('aria-label', fields.timestamp.nowLabel);
+  tsNow.addEventListener('click', () => {
+    $('timestamp').value = nowSeconds();
+    state.paused = false;
+    schedule();
+  });
+  ui.clear.addEventListener('click', () => {
+    clearEverything();
+    setText(ui.status, statusText.cleared);
+    ui.status.dataset.state = 'cleared';
+  });
+}
+
+// clearEverything wipes every input and every output, and forgets what the
+// page remembered of them. Strings in memory cannot be overwritten in
+// JavaScript or Go; dropping every reference is what we can do.
+function clearEverything() {
+  for (const input of ui.fields.querySelectorAll('input, textarea, select')) {
+    if (input.type === 'checkbox') input.checked = false;
+    else if (input.type === 'radio') input.checked = input.value === 'header';
+    else if (input instanceof HTMLSelectElement) input.value = DEFAULTS[input.id] ?? input.options[0]?.value ?? '';
+    else input.value = '';
+  }
+  ui.params.replaceChildren();
+  updateParamsEmpty();
+  concealAll();
+  updateMethodFields();
+  for (const f of CREDENTIAL_FIELDS) updateCredentialWarning(f);
+  state.preset = null;
+  showPresetInfo(null);
+  clearOutputs();
+  setText(ui.placeholder, page.steps.cleared);
+}
+
+// clearOutputs removes every output and the page's memory of them.
+function clearOutputs() {
+  state.paused = true;
+  state.pending = false;
+  state.rendered = false;
+  state.reveal.clear();
+  state.previous = new Map();
+  for (const slot of [ui.slots.signature, ui.slots.baseString, ui.slots.authorization, ui.slots.chosen]) slot.replaceChildren();
+  ui.slots.chosenItem.hidden = true;
+  ui.presetCheck.replaceChildren();
+  ui.presetCheck.hidden = true;
+  ui.steps.replaceChildren();
+  ui.requestCard.replaceChildren();
+  ui.placeholder.hidden = false;
+  ui.result.hidden = true;
+  setText($('generated-nonce'), '');
+  setText($('generated-timestamp'), '');
+  showError(document, null, ui.generalError);
+  setStale([ui.result, ui.steps, ui.requestCard], false);
+}
+
+// onPageHide clears the secret inputs and every output when the page is
+// left, so neither the back/forward cache nor form restoration brings them
+// back. The other inputs stay, so the request is not lost.
+function onPageHide() {
+  for (const id of SECRET_FIELDS) $(id).value = '';
+  concealAll();
+  for (const f of CREDENTIAL_FIELDS) updateCredentialWarning(f);
+  clearOutputs();
+  setText(ui.placeholder, statusText.pagehide);
+  setText(ui.status, statusText.pagehide);
+}
+
+function onPageShow(event) {
+  if (!event.persisted) return;
+  setText(ui.status, statusText.pagehide);
+}
+
+// ---- theme: prefers-color-scheme, plus a toggle kept in memory only ----
+
+function setupTheme() {
+  const media = window.matchMedia('(prefers-color-scheme: dark)');
+  const apply = () => {
+    const dark = state.theme ? state.theme === 'dark' : media.matches;
+    if (state.theme) document.documentElement.dataset.theme = state.theme;
+    else delete document.documentElement.dataset.theme;
+    ui.themeToggle.setAttribute('aria-pressed', String(dark));
+  };
+  ui.themeToggle.addEventListener('click', () => {
+    state.theme = ui.themeToggle.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+    apply();
+  });
+  media.addEventListener('change', apply);
+  apply();
+}
+
+// ---- the primer ----
+
+function fillPrimer() {
+  const dl = $('primer-terms');
+  for (const t of primer.terms) {
+    const badge = el('span', { className: `badge ${t.secret ? 'badge-secret' : 'badge-public'}`, text: t.secret ? primer.secretLabel : primer.publicLabel });
+    dl.append(el('dt', {}, [el('span', { text: t.term }), ' ', badge]), el('dd', { text: t.text }));
   }
 }
 
@@ -130,21 +479,27 @@ function flush() {
 
 function readRequest() {
   const request = {};
-  for (const field of FIELDS) request[field] = $(field).value;
+  for (const field of TEXT_FIELDS) request[field] = $(field).value;
+  request.version = $('version').checked ? '1.0' : '';
+  request.bodyHash = $('bodyHash').checked;
+  request.transport = readTransport();
+  const params = readParams();
+  if (params.length) request.params = params;
   return request;
 }
 
 function signNow() {
-  if (!engine.ready()) return; // still loading, or failed: inputs stay usable
+  if (!engine.ready() || state.paused) return;
+  const request = readRequest();
   let result = null;
   try {
-    result = engine.sign(readRequest());
+    result = engine.sign(request);
   } catch {
     result = null;
   }
 
   if (result && result.ok === true) {
-    renderGood(result);
+    renderGood(result, request);
   } else if (result && result.ok === false && result.error) {
     renderBad(result.error);
   } else {
@@ -154,28 +509,57 @@ function signNow() {
   ui.status.dataset.signCount = String(state.signCount);
 }
 
-function renderGood(result) {
-  renderResult(ui.outputs, result);
-  renderSteps(ui.steps, Array.isArray(result.steps) ? result.steps : [], {
-    revealed: state.revealKey,
-    onRevealChange: (revealed) => { state.revealKey = revealed; },
-  });
+function renderGood(result, request) {
+  const ctx = {
+    family: methodFamily(request.signatureMethod),
+    transport: request.transport,
+    url: request.url,
+    result,
+    reveal: state.reveal,
+    onReveal: (key, on) => { if (on) state.reveal.add(key); else state.reveal.delete(key); },
+    previous: state.previous,
+    highlight: state.rendered,
+  };
+  renderResult(ui.slots, result, ctx);
+  renderRequest(ui.requestCard, request, ctx);
+  renderSteps(ui.steps, Array.isArray(result.steps) ? result.steps : [], ctx);
+  renderPresetCheck(ui.presetCheck, state.preset, result);
+  showGenerated(request, result);
+  ui.placeholder.hidden = true;
+  ui.result.hidden = false;
+  state.rendered = true;
+
   showError(document, null, ui.generalError);
-  setStale([ui.result, ui.steps], false);
+  setStale([ui.result, ui.steps, ui.requestCard], false);
   setText(ui.status, state.version ? statusText.readyVersion(state.version) : statusText.ready);
   ui.status.dataset.state = 'ok';
   ui.status.dataset.ready = 'true';
 }
 
+function showGenerated(request, result) {
+  setText($('generated-nonce'), request.nonce === '' ? generated.nonce(result.nonce ?? '') : '');
+  let ts = '';
+  if (request.timestamp === '') ts = generated.timestamp(result.timestamp ?? '');
+  else if (/^[0-9]{13}$/.test(request.timestamp)) ts = generated.millis;
+  setText($('generated-timestamp'), ts);
+}
+
 function renderBad(error) {
-  showError(document, { field: error.field, message: error.message }, ui.generalError);
-  setStale([ui.result, ui.steps], true);
-  setText(ui.status, statusText.fieldError);
+  const field = String(error.field ?? '');
+  let message = String(error.message ?? '');
+  // The signer starts its message with the field's API name ("url is ...");
+  // say it the way the page labels it.
+  if (field && errorNames[field] && message.startsWith(`${field} `)) {
+    message = `${errorNames[field]} ${message.slice(field.length + 1)}`;
+  }
+  showError(document, { field, message }, ui.generalError);
+  if (state.rendered) setStale([ui.result, ui.steps, ui.requestCard], true);
+  setText(ui.status, state.rendered ? statusText.fieldError : statusText.fieldErrorNoResult);
   ui.status.dataset.state = 'invalid';
 }
 
 function renderBroken() {
-  setStale([ui.result, ui.steps], true);
+  setStale([ui.result, ui.steps, ui.requestCard], true);
   if (!engine.ready()) {
     showError(document, null, ui.generalError);
     engineError(statusText.crashed);
@@ -200,6 +584,7 @@ function onEngineFailed(err) {
     ? err.message
     : engineText.startFailed;
   engineError(message);
+  setText(ui.placeholder, message);
 }
 
 function engineError(message) {
