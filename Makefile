@@ -8,7 +8,7 @@ WASM_LIB := $(GOROOT)/lib/wasm
 ADDR     ?= 127.0.0.1:8080
 OUT      := .build
 
-.PHONY: all build run test test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load
+.PHONY: all build dist run test test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load
 
 all: fmt-check vet test
 
@@ -30,6 +30,21 @@ build: site/wasm_exec.js
 site/wasm_exec.js: $(WASM_LIB)/wasm_exec.js
 	cp $< $@
 
+## dist: dist/ holds every file a static host needs, and nothing else: the
+## page's files and, for the text ones, .gz and .br variants (brotli when
+## the brotli command is installed). Serve it from any static host; see
+## README "Hosting dist/" for the headers to add.
+DIST_FILES = $(filter-out %_test.go,$(wildcard site/*.html site/*.js site/*.css site/*.svg))
+dist: build
+	rm -rf dist && mkdir -p dist
+	cp $(DIST_FILES) dist/
+	@for f in dist/*.html dist/*.js dist/*.css dist/*.svg; do \
+	  gzip -9 -k -n "$$f"; \
+	  if command -v brotli >/dev/null 2>&1; then brotli -q 11 -k "$$f"; fi; \
+	done
+	@command -v brotli >/dev/null 2>&1 || echo "dist: brotli is not installed, so there are no .br files (apt-get install brotli)"
+	@echo "dist: $$(ls dist | wc -l) files, $$(du -sh dist | cut -f1)"
+
 ## run: build, then serve site/ on $(ADDR).
 run: build
 	$(GO) run . -addr $(ADDR)
@@ -37,7 +52,7 @@ run: build
 ## test: vet, native tests (signer, server, browser), the js/wasm tests
 ## under Node, then a few seconds of every fuzz target. REQUIRE_BROWSER=1
 ## turns a missing Chromium into a failure.
-test: build vet test-native test-wasm test-node fuzz-smoke
+test: build dist vet test-native test-wasm test-node fuzz-smoke
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo; echo "################################################################"; \
 	  echo "##  BROWSER TESTS WERE SKIPPED: chromium is not installed.     ##"; \
@@ -66,7 +81,7 @@ fmt-check:
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "run make fmt"; exit 1; }
 
 clean:
-	rm -rf $(OUT) site/signer.wasm.js site/wasm_exec.js
+	rm -rf $(OUT) dist site/signer.wasm.js site/wasm_exec.js
 
 ## fuzz: run every fuzz target of every package, one after another, each
 ## for $(FUZZTIME). Targets are found with `go test -list`, so new ones are

@@ -433,8 +433,56 @@ func handleSite(root fs.FS) http.Handler {
 			return
 		}
 		w.Header().Set("Content-Type", ctype)
+		w.Header().Add("Vary", "Accept-Encoding")
+		if servePrecompressed(w, r, root, name) {
+			return
+		}
 		files.ServeHTTP(w, r)
 	})
+}
+
+// precompressed are the encodings make dist writes next to a file, in the
+// order the server prefers them.
+var precompressed = []struct{ encoding, suffix string }{{"br", ".br"}, {"gzip", ".gz"}}
+
+// servePrecompressed serves name's .br or .gz variant from root when the
+// client accepts that encoding and the variant exists, and reports whether
+// it did. Content-Type stays the original file's; net/http leaves out
+// Content-Length when Content-Encoding is set.
+func servePrecompressed(w http.ResponseWriter, r *http.Request, root fs.FS, name string) bool {
+	for _, p := range precompressed {
+		if !acceptsEncoding(r.Header.Get("Accept-Encoding"), p.encoding) {
+			continue
+		}
+		f, err := root.Open(name + p.suffix)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		info, err := f.Stat()
+		rs, seekable := f.(io.ReadSeeker)
+		if err != nil || !info.Mode().IsRegular() || !seekable {
+			continue
+		}
+		w.Header().Set("Content-Encoding", p.encoding)
+		http.ServeContent(w, r, name, info.ModTime(), rs)
+		return true
+	}
+	return false
+}
+
+// acceptsEncoding reports whether an Accept-Encoding value allows enc,
+// honouring q=0 (RFC 9110 section 12.5.3).
+func acceptsEncoding(header, enc string) bool {
+	for part := range strings.SplitSeq(header, ",") {
+		name, params, _ := strings.Cut(part, ";")
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
+			continue
+		}
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		return !strings.HasPrefix(q, "q=0") || strings.HasPrefix(q, "q=0.") && strings.Trim(q[4:], "0") != ""
+	}
+	return false
 }
 
 // handleMethodNotAllowed answers 405 with "Allow: GET, HEAD".

@@ -571,3 +571,67 @@ func TestFrameAncestorHeaders(t *testing.T) {
 	err := run(context.Background(), []string{"-frame-ancestor", "nope"}, io.Discard, &stderr, nil)
 	assert.ErrorContains(t, err, "-frame-ancestor")
 }
+
+func TestAcceptsEncoding(t *testing.T) {
+	tests := []struct {
+		header, enc string
+		want        bool
+	}{
+		{"gzip, deflate, br", "br", true},
+		{"gzip, deflate, br", "gzip", true},
+		{"gzip;q=0, br", "gzip", false},
+		{"br;q=0.5", "br", true},
+		{"br; q=0.0", "br", false},
+		{"br;q=0.001", "br", true},
+		{"", "br", false},
+		{"identity", "gzip", false},
+		{"BR", "br", true},
+	}
+	for _, tc := range tests {
+		got := acceptsEncoding(tc.header, tc.enc)
+		assert.Equal(t, tc.want, got, "acceptsEncoding(%q, %q)", tc.header, tc.enc)
+	}
+}
+
+func TestPrecompressedVariants(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html":    {Data: []byte("<p>plain</p>")},
+		"app.js":        {Data: []byte("plain js")},
+		"app.js.br":     {Data: []byte("brotli bytes")},
+		"app.js.gz":     {Data: []byte("gzip bytes")},
+		"only.js":       {Data: []byte("no variants")},
+		"index.html.gz": {Data: []byte("gz html")},
+		"secret.txt.br": {Data: []byte("variant of nothing")},
+	}
+	tests := []struct {
+		path, accept, body, encoding string
+		status                       int
+	}{
+		{"/app.js", "gzip, deflate, br", "brotli bytes", "br", 200},
+		{"/app.js", "gzip", "gzip bytes", "gzip", 200},
+		{"/app.js", "", "plain js", "", 200},
+		{"/app.js", "br;q=0, gzip;q=0", "plain js", "", 200},
+		{"/only.js", "br, gzip", "no variants", "", 200},
+		{"/", "gzip", "gz html", "gzip", 200},
+		{"/app.js.br", "br", "", "", 404},
+		{"/secret.txt", "br", "", "", 404},
+	}
+	h := newHandler(site)
+	for _, tc := range tests {
+		req := httptest.NewRequest(http.MethodGet, tc.path, nil)
+		req.Host = "127.0.0.1:8080"
+		if tc.accept != "" {
+			req.Header.Set("Accept-Encoding", tc.accept)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		assert.Equal(t, tc.status, rec.Code, "%s %q", tc.path, tc.accept)
+		if tc.status != 200 {
+			continue
+		}
+		assert.Equal(t, tc.body, rec.Body.String(), "%s %q", tc.path, tc.accept)
+		assert.Equal(t, tc.encoding, rec.Header().Get("Content-Encoding"), "%s %q", tc.path, tc.accept)
+		assert.Contains(t, rec.Header().Values("Vary"), "Accept-Encoding")
+		assert.NotEmpty(t, rec.Header().Get("Content-Type"))
+	}
+}
