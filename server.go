@@ -56,7 +56,9 @@ const contentSecurityPolicy = "default-src 'none'; " +
 	"connect-src 'none'; " +
 	"object-src 'none'; " +
 	"base-uri 'none'; " +
-	"form-action 'none'"
+	"form-action 'none'; " +
+	"require-trusted-types-for 'script'; " +
+	"trusted-types 'none'"
 
 // headerContentSecurityPolicy is the Content-Security-Policy header value
 // when no other origin may frame the page: contentSecurityPolicy plus
