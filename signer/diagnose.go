@@ -2,10 +2,8 @@ package signer
 
 import (
 	"crypto"
-	"crypto/rsa"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"net/url"
 	"sort"
 	"strconv"
@@ -116,14 +114,14 @@ func Diagnose(r Request, signature, baseString, publicKeyPEM string) (*Diagnosis
 			}
 		}
 		if correct.spec.kind == kindRSA {
-			pub, err := verifyKey(r, publicKeyPEM)
+			check, err := rsaVerifier(r, publicKeyPEM)
 			if err != nil {
 				return nil, err
 			}
 			sig, _ := base64.StdEncoding.DecodeString(received)
 			match = func(d *draft, pl pipeline) bool {
 				spec := pl.hash(d.spec)
-				return len(sig) > 0 && rsa.VerifyPKCS1v15(pub, spec.hash, spec.sum([]byte(d.res.SignatureBaseString)), sig) == nil
+				return check(spec, spec.sum([]byte(d.res.SignatureBaseString)), sig)
 			}
 		} else {
 			if err := defaultPipeline.finish(correct); err != nil {
@@ -463,25 +461,13 @@ var catalogue = []Mistake{
 		Explanation: "Your signature is what you get when the JSON body's fields are signed as parameters. Only form-encoded bodies are signed.",
 		Fix:         "Leave a JSON body out of the signature (or sign its hash with oauth_body_hash if the server asks for it).",
 		apply: func(r *Request, pl *pipeline) bool {
-			var obj map[string]any
-			if isFormContentType(r.ContentType) || json.Unmarshal([]byte(r.Body), &obj) != nil || len(obj) == 0 {
+			fields, ok := jsonObjectFields(r.Body)
+			if isFormContentType(r.ContentType) || !ok || len(fields) == 0 {
 				return false
 			}
-			names := make([]string, 0, len(obj))
-			for k := range obj {
-				names = append(names, k)
-			}
-			sort.Strings(names)
-			for _, k := range names {
-				var v string
-				switch x := obj[k].(type) {
-				case string:
-					v = x
-				default:
-					b, _ := json.Marshal(x)
-					v = string(b)
-				}
-				r.Params = append(r.Params, Param{Name: k, Value: v, Source: SourceExtra})
+			for _, f := range fields {
+				f.Source = SourceExtra
+				r.Params = append(r.Params, f)
 			}
 			return true
 		}},

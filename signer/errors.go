@@ -29,6 +29,9 @@ var (
 	ErrRequired = errors.New("signer: required field is empty")
 	// ErrMalformed is behind a FieldError for a field whose syntax is wrong.
 	ErrMalformed = errors.New("signer: malformed field")
+	// ErrNeedsFullSigner is behind a FieldError from the oauth1_lite
+	// build, which leaves the RSA methods out.
+	ErrNeedsFullSigner = errors.New("signer: the RSA methods are in the full build")
 )
 
 func fieldErr(field, reason string, sentinel error) *FieldError {

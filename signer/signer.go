@@ -1,10 +1,9 @@
 package signer
 
 import (
-	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
-	"mime"
+	"math/rand/v2"
 	"net/url"
 	"strconv"
 	"strings"
@@ -98,7 +97,7 @@ type Result struct {
 // or timestamp empty.
 var (
 	now       = time.Now
-	randRead  = rand.Read
+	randRead  = fillRandom
 	nonceSize = 32
 )
 
@@ -325,21 +324,17 @@ func (pl pipeline) finish(d *draft) error {
 		add(Step{ID: StepSignature, Title: "Signature (base64 of the digest)", RFC: "3.4.2",
 			Value: res.Signature})
 	case kindRSA:
-		key, err := ParsePrivateKey(r.PrivateKey)
+		digest := spec.sum([]byte(res.SignatureBaseString))
+		sig, publicPEM, bits, err := rsaSignDigest(r.PrivateKey, spec, digest)
 		if err != nil {
 			return err
 		}
-		res.PublicKey = publicKeyPEM(&key.PublicKey)
+		res.PublicKey = publicPEM
 		add(Step{ID: StepSigningKey, Title: "Signing key", RFC: "3.4.3",
-			Value: "RSA private key, " + strconv.Itoa(key.N.BitLen()) + " bits. Its public key, which the server verifies with:\n" + res.PublicKey,
+			Value: "RSA private key, " + strconv.Itoa(bits) + " bits. Its public key, which the server verifies with:\n" + res.PublicKey,
 			Notes: []Note{{"rsa-no-secrets", "RSA methods sign with the private key alone: the consumer secret and token secret are not used."}}})
-		digest := spec.sum([]byte(res.SignatureBaseString))
 		add(Step{ID: StepDigest, Title: spec.hash.String() + " digest of the base string", RFC: "3.4.3",
 			Value: spacedHex(digest)})
-		sig, err := rsaSign(key, spec, digest)
-		if err != nil {
-			return err
-		}
 		res.Signature = base64.StdEncoding.EncodeToString(sig)
 		add(Step{ID: StepSignature, Title: "Signature (RSASSA-PKCS1-v1_5, base64)", RFC: "3.4.3",
 			Value: res.Signature})
@@ -472,11 +467,26 @@ func nonceAndTimestamp(nonce, timestamp string) (string, string, error) {
 	return nonce, timestamp, nil
 }
 
+// fillRandom fills b from the runtime's ChaCha8 generator, which Go seeds
+// from the system's randomness (crypto.getRandomValues in a browser). A
+// nonce must be unique, not secret (RFC 5849 section 3.3); crypto/rand
+// would do as well but links math/big into the page's first download.
+func fillRandom(b []byte) (int, error) {
+	for i := 0; i < len(b); i += 8 {
+		v := rand.Uint64()
+		for j := i; j < i+8 && j < len(b); j++ {
+			b[j] = byte(v)
+			v >>= 8
+		}
+	}
+	return len(b), nil
+}
+
 // isFormContentType reports whether ct is application/x-www-form-urlencoded,
 // whatever its case and parameters (such as charset).
 func isFormContentType(ct string) bool {
-	mt, _, err := mime.ParseMediaType(ct)
-	return err == nil && mt == "application/x-www-form-urlencoded"
+	mt, _, _ := strings.Cut(ct, ";")
+	return strings.EqualFold(strings.TrimSpace(mt), "application/x-www-form-urlencoded")
 }
 
 // collectParameters gathers the request parameters of RFC 5849 section

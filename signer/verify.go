@@ -2,7 +2,6 @@ package signer
 
 import (
 	"crypto/hmac"
-	"crypto/rsa"
 	"encoding/base64"
 	"net/url"
 	"strings"
@@ -46,7 +45,7 @@ func Verify(r Request, received, publicKeyPEM string) (*Verification, error) {
 	}
 	v := &Verification{Result: d.res}
 	if d.spec.kind == kindRSA {
-		pub, err := verifyKey(r, publicKeyPEM)
+		check, err := rsaVerifier(r, publicKeyPEM)
 		if err != nil {
 			return nil, err
 		}
@@ -55,8 +54,7 @@ func Verify(r Request, received, publicKeyPEM string) (*Verification, error) {
 			v.Reason = "The signature is not valid base64" + note + "."
 			return v, nil
 		}
-		digest := d.spec.sum([]byte(d.res.SignatureBaseString))
-		v.Valid = rsa.VerifyPKCS1v15(pub, d.spec.hash, digest, sig) == nil
+		v.Valid = check(d.spec, d.spec.sum([]byte(d.res.SignatureBaseString)), sig)
 		v.Reason = verdict(v.Valid, "the public key", note)
 		return v, nil
 	}
@@ -93,18 +91,6 @@ func verdict(valid bool, with, note string) string {
 		return "The signature matches: recomputed from these inputs with " + with + note + "."
 	}
 	return "The signature does not match what these inputs and " + with + " produce" + note + "."
-}
-
-// verifyKey returns the RSA public key to verify with.
-func verifyKey(r Request, publicKeyPEM string) (*rsa.PublicKey, error) {
-	if strings.TrimSpace(publicKeyPEM) == "" && strings.TrimSpace(r.PrivateKey) != "" {
-		key, err := ParsePrivateKey(r.PrivateKey)
-		if err != nil {
-			return nil, err
-		}
-		return &key.PublicKey, nil
-	}
-	return ParsePublicKey(publicKeyPEM)
 }
 
 // VerifyAuthorization verifies a request whose protocol parameters arrived

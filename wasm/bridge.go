@@ -50,7 +50,11 @@ func register(global safejs.Value) (safejs.Value, error) {
 	if err != nil {
 		return safejs.Undefined(), err
 	}
-	for name, v := range map[string]any{"version": Version, "sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse} {
+	build := "full"
+	if !signer.HasRSA {
+		build = "lite"
+	}
+	for name, v := range map[string]any{"version": Version, "build": build, "sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse} {
 		if err := api.Set(name, v); err != nil {
 			return safejs.Undefined(), err
 		}

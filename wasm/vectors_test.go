@@ -5,11 +5,14 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/hack-pad/safejs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/oauth1-playground/oauth1-playground/signer"
 )
 
 // TestVectorsThroughJS runs signer/testdata/vectors.json, the table the
@@ -34,6 +37,9 @@ func TestVectorsThroughJS(t *testing.T) {
 	require.NoError(t, err)
 	for _, v := range file.Vectors {
 		t.Run(v.Name, func(t *testing.T) {
+			if !signer.HasRSA && strings.Contains(string(v.Request), `"RSA-`) {
+				t.Skip("the oauth1_lite build leaves RSA out")
+			}
 			req, err := jsonObj.Call("parse", string(v.Request))
 			require.NoError(t, err)
 			got := call(t, oauth1, req)
