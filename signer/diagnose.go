@@ -358,7 +358,7 @@ func isHMAC(r *Request) bool {
 // them; see shared/reference/mistakes.md for the evidence behind each.
 var catalogue = []Mistake{
 	{ID: "plus-for-space", Title: "Spaces encoded as +",
-		Explanation: "Your signature is what you get when spaces are encoded as \"+\" (form encoding, as Java's URLEncoder, Python's quote_plus or Go's url.QueryEscape do).",
+		Explanation: "It is what you get when spaces are encoded as \"+\" (form encoding, as Java's URLEncoder, Python's quote_plus or Go's url.QueryEscape do).",
 		Fix:         "Encode a space as %20: RFC 5849 section 3.6 allows only A-Z a-z 0-9 - . _ ~ bare and needs %XX for everything else.",
 		apply: func(r *Request, pl *pipeline) bool {
 			enc := func(s string) string { return strings.ReplaceAll(PercentEncode(s), "%20", "+") }
@@ -366,7 +366,7 @@ var catalogue = []Mistake{
 			return anyChanges(enc, requestText(r)...)
 		}},
 	{ID: "encode-uri-component", Title: "! * ' ( ) left unencoded",
-		Explanation: "Your signature is what you get when ! * ' ( ) are left bare, as JavaScript's encodeURIComponent does.",
+		Explanation: "It is what you get when ! * ' ( ) are left bare, as JavaScript's encodeURIComponent does.",
 		Fix:         "Encode those five too: in JavaScript, encodeURIComponent(s).replace(/[!'()*]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase()).",
 		apply: func(r *Request, pl *pipeline) bool {
 			enc := unescape("%21", "!", "%2A", "*", "%27", "'", "%28", "(", "%29", ")")
@@ -374,14 +374,14 @@ var catalogue = []Mistake{
 			return anyChanges(enc, requestText(r)...)
 		}},
 	{ID: "lower-case-hex", Title: "Lower-case hex in escapes",
-		Explanation: "Your signature is what you get when percent-escapes use lower-case hex (%2c instead of %2C).",
+		Explanation: "It is what you get when percent-escapes use lower-case hex (%2c instead of %2C).",
 		Fix:         "Use upper-case hex digits in every %XX, as RFC 5849 section 3.6 requires.",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.encodeName, pl.encodeValue = lowerHexEncode, lowerHexEncode
 			return true
 		}},
 	{ID: "tilde-encoded", Title: "~ encoded as %7E",
-		Explanation: "Your signature is what you get when \"~\" is encoded as %7E (older PHP rawurlencode, Java URLEncoder, JavaScript escape).",
+		Explanation: "It is what you get when \"~\" is encoded as %7E (older PHP rawurlencode, Java URLEncoder, JavaScript escape).",
 		Fix:         "Leave ~ bare: it is one of RFC 3986's unreserved characters.",
 		apply: func(r *Request, pl *pipeline) bool {
 			enc := func(s string) string { return strings.ReplaceAll(PercentEncode(s), "~", "%7E") }
@@ -389,21 +389,21 @@ var catalogue = []Mistake{
 			return anyChanges(enc, requestText(r)...)
 		}},
 	{ID: "not-utf8", Title: "Text not UTF-8-encoded first",
-		Explanation: "Your signature is what you get when non-ASCII characters are encoded as Latin-1 bytes instead of UTF-8.",
+		Explanation: "It is what you get when non-ASCII characters are encoded as Latin-1 bytes instead of UTF-8.",
 		Fix:         "Convert text to UTF-8 bytes first, then percent-encode each byte.",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.encodeName, pl.encodeValue = latin1Encode, latin1Encode
 			return hasNonASCII(requestText(r)...)
 		}},
 	{ID: "values-double-encoded", Title: "Values encoded twice",
-		Explanation: "Your signature is what you get when parameter values are percent-encoded twice, e.g. a value taken already encoded from a URL and encoded again.",
+		Explanation: "It is what you get when parameter values are percent-encoded twice, e.g. a value taken already encoded from a URL and encoded again.",
 		Fix:         "Decode values taken from a URL or body first; encode each value exactly once when building the parameter string.",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.encodeValue = func(s string) string { return PercentEncode(PercentEncode(s)) }
 			return true
 		}},
 	{ID: "not-sorted", Title: "Parameters not sorted",
-		Explanation: "Your signature is what you get when the parameters are joined in the order they were added instead of sorted.",
+		Explanation: "It is what you get when the parameters are joined in the order they were added instead of sorted.",
 		Fix:         "Sort by encoded name, then by encoded value, byte by byte (RFC 5849 section 3.4.1.3.2).",
 		variants: []func(r *Request, pl *pipeline) bool{
 			unsorted(func(q, b, p, e []Param) []Param { return concatParams(q, b, p, e) }),
@@ -413,14 +413,14 @@ var catalogue = []Mistake{
 			unsorted(func(q, b, p, e []Param) []Param { return concatParams(sortedCopy(p), q, b, e) }),
 		}},
 	{ID: "query-dropped", Title: "Query parameters left out",
-		Explanation: "Your signature is what you get when the URL's query parameters are not signed.",
+		Explanation: "It is what you get when the URL's query parameters are not signed.",
 		Fix:         "Add every query parameter to the parameters you sign (RFC 5849 section 3.4.1.3.1).",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.collect = func(_, body, protocol, extra []Param) []Param { return concatParams(nil, body, protocol, extra) }
 			return strings.Contains(r.URL, "?")
 		}},
 	{ID: "query-in-base-uri", Title: "Query left in the base URI",
-		Explanation: "Your signature is what you get when the query string stays in the base string URI (as well as being signed as parameters).",
+		Explanation: "It is what you get when the query string stays in the base string URI (as well as being signed as parameters).",
 		Fix:         "Cut the URL at \"?\" for the base string URI; its parameters go in the parameter string only.",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
@@ -430,7 +430,7 @@ var catalogue = []Mistake{
 			return strings.Contains(r.URL, "?")
 		}},
 	{ID: "query-plus-not-space", Title: "+ in the query kept as +",
-		Explanation: "Your signature is what you get when a \"+\" in the query is signed as a plus sign; the query is form data, where + means a space.",
+		Explanation: "It is what you get when a \"+\" in the query is signed as a plus sign; the query is form data, where + means a space.",
 		Fix:         "Decode the query as form data: + is a space, %2B a plus (RFC 5849 section 3.4.1.3.1).",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.collect = func(query, body, protocol, extra []Param) []Param {
@@ -451,14 +451,14 @@ var catalogue = []Mistake{
 			return strings.Contains(q, "+")
 		}},
 	{ID: "form-body-not-signed", Title: "Form body left out",
-		Explanation: "Your signature is what you get when the form-encoded body's parameters are not signed.",
+		Explanation: "It is what you get when the form-encoded body's parameters are not signed.",
 		Fix:         "Add every application/x-www-form-urlencoded body parameter to the parameters you sign.",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.collect = func(query, _, protocol, extra []Param) []Param { return concatParams(query, nil, protocol, extra) }
 			return r.Body != "" && isFormContentType(r.ContentType)
 		}},
 	{ID: "json-body-signed", Title: "JSON body signed as parameters",
-		Explanation: "Your signature is what you get when the JSON body's fields are signed as parameters. Only form-encoded bodies are signed.",
+		Explanation: "It is what you get when the JSON body's fields are signed as parameters. Only form-encoded bodies are signed.",
 		Fix:         "Leave a JSON body out of the signature (or sign its hash with oauth_body_hash if the server asks for it).",
 		apply: func(r *Request, pl *pipeline) bool {
 			fields, ok := jsonObjectFields(r.Body)
@@ -472,7 +472,7 @@ var catalogue = []Mistake{
 			return true
 		}},
 	{ID: "body-signed-as-form", Title: "Non-form body signed as a form",
-		Explanation: "Your signature is what you get when a body that is not application/x-www-form-urlencoded is signed as form parameters.",
+		Explanation: "It is what you get when a body that is not application/x-www-form-urlencoded is signed as form parameters.",
 		Fix:         "Sign the body's parameters only when the Content-Type is application/x-www-form-urlencoded, and send that Content-Type when you do.",
 		apply: func(r *Request, pl *pipeline) bool {
 			if r.Body == "" || isFormContentType(r.ContentType) || strings.HasPrefix(strings.TrimSpace(r.Body), "{") {
@@ -483,7 +483,7 @@ var catalogue = []Mistake{
 			return true
 		}},
 	{ID: "empty-token-signed", Title: "Empty oauth_token signed",
-		Explanation: "Your signature is what you get when an empty oauth_token= is signed although there is no token.",
+		Explanation: "It is what you get when an empty oauth_token= is signed although there is no token.",
 		Fix:         "Leave oauth_token out entirely when there is no token (e.g. for the request-token call).",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.protocol = func(p []Param) []Param {
@@ -492,42 +492,42 @@ var catalogue = []Mistake{
 			return r.Token == ""
 		}},
 	{ID: "realm-signed", Title: "realm signed",
-		Explanation: "Your signature is what you get when realm is signed as a parameter. realm goes in the Authorization header only.",
+		Explanation: "It is what you get when realm is signed as a parameter. realm goes in the Authorization header only.",
 		Fix:         "Leave realm out of the parameters you sign (RFC 5849 section 3.4.1.3.1).",
 		apply: func(r *Request, pl *pipeline) bool {
 			r.Params = append(r.Params, Param{Name: "realm", Value: r.Realm, Source: SourceExtra})
 			return r.Realm != ""
 		}},
 	{ID: "key-no-token-secret", Title: "Token secret left out of the key",
-		Explanation: "Your signature is what you get when the signing key is the consumer secret and \"&\" only, without the token secret.",
+		Explanation: "It is what you get when the signing key is the consumer secret and \"&\" only, without the token secret.",
 		Fix:         "Build the key as encode(consumer secret) & encode(token secret).",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.signingKey = func(cs, _ string, enc func(string) string) string { return enc(cs) + "&" }
 			return r.TokenSecret != "" && isHMAC(r)
 		}},
 	{ID: "key-consumer-secret-only", Title: "Key is the consumer secret alone",
-		Explanation: "Your signature is what you get when the signing key is just the consumer secret, without the \"&\".",
+		Explanation: "It is what you get when the signing key is just the consumer secret, without the \"&\".",
 		Fix:         "Always add \"&\", even when there is no token secret: the key of a request-token call is \"consumer_secret&\".",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.signingKey = func(cs, _ string, enc func(string) string) string { return enc(cs) }
 			return isHMAC(r) || orDefault(r.SignatureMethod) == PLAINTEXT
 		}},
 	{ID: "key-no-ampersand", Title: "Key without \"&\"",
-		Explanation: "Your signature is what you get when the two secrets are joined without \"&\".",
+		Explanation: "It is what you get when the two secrets are joined without \"&\".",
 		Fix:         "Join them as encode(consumer secret) & encode(token secret).",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.signingKey = func(cs, ts string, enc func(string) string) string { return enc(cs) + enc(ts) }
 			return r.TokenSecret != "" && (isHMAC(r) || orDefault(r.SignatureMethod) == PLAINTEXT)
 		}},
 	{ID: "key-not-encoded", Title: "Secrets not encoded in the key",
-		Explanation: "Your signature is what you get when the secrets go into the key without percent-encoding.",
+		Explanation: "It is what you get when the secrets go into the key without percent-encoding.",
 		Fix:         "Percent-encode each secret before joining them with \"&\" (RFC 5849 section 3.4.2).",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.signingKey = func(cs, ts string, _ func(string) string) string { return cs + "&" + ts }
 			return PercentEncode(r.ConsumerSecret) != r.ConsumerSecret || PercentEncode(r.TokenSecret) != r.TokenSecret
 		}},
 	{ID: "default-port-kept", Title: "Default port kept",
-		Explanation: "Your signature is what you get when the base string URI keeps the default port (:443 for https, :80 for http).",
+		Explanation: "It is what you get when the base string URI keeps the default port (:443 for https, :80 for http).",
 		Fix:         "Drop the port when it is the scheme's default (RFC 5849 section 3.4.1.2).",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
@@ -542,7 +542,7 @@ var catalogue = []Mistake{
 			return true
 		}},
 	{ID: "host-case", Title: "Host not lower-cased",
-		Explanation: "Your signature is what you get when the host keeps its upper-case letters in the base string URI.",
+		Explanation: "It is what you get when the host keeps its upper-case letters in the base string URI.",
 		Fix:         "Lower-case the scheme and host (RFC 5849 section 3.4.1.2).",
 		apply: func(r *Request, pl *pipeline) bool {
 			u, err := url.Parse(r.URL)
@@ -556,7 +556,7 @@ var catalogue = []Mistake{
 			return true
 		}},
 	{ID: "scheme-case", Title: "Scheme not lower-cased",
-		Explanation: "Your signature is what you get when the scheme keeps its upper-case letters (HTTPS://).",
+		Explanation: "It is what you get when the scheme keeps its upper-case letters (HTTPS://).",
 		Fix:         "Lower-case the scheme and host (RFC 5849 section 3.4.1.2).",
 		apply: func(r *Request, pl *pipeline) bool {
 			scheme, _, ok := strings.Cut(r.URL, "://")
@@ -570,7 +570,7 @@ var catalogue = []Mistake{
 			return true
 		}},
 	{ID: "http-vs-https", Title: "http and https mixed up",
-		Explanation: "Your signature is what you get with the other scheme: signed as http:// and sent to https:// or the other way round.",
+		Explanation: "It is what you get with the other scheme: signed as http:// and sent to https:// or the other way round.",
 		Fix:         "Sign the URL exactly as the request is sent, scheme included; behind a proxy, use the scheme the client used.",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
@@ -585,35 +585,35 @@ var catalogue = []Mistake{
 			return true
 		}},
 	{ID: "method-lower-case", Title: "Method not upper case",
-		Explanation: "Your signature is what you get when the method goes into the base string in lower case (\"post\").",
+		Explanation: "It is what you get when the method goes into the base string in lower case (\"post\").",
 		Fix:         "Upper-case the method (RFC 5849 section 3.4.1.1).",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.method = strings.ToLower
 			return true
 		}},
 	{ID: "param-string-not-reencoded", Title: "Parameter string not encoded again",
-		Explanation: "Your signature is what you get when the parameter string goes into the base string as it is, without the second percent-encoding.",
+		Explanation: "It is what you get when the parameter string goes into the base string as it is, without the second percent-encoding.",
 		Fix:         "Percent-encode the whole parameter string once more when joining method & URI & parameters: the base string has exactly two bare \"&\".",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.paramString = func(s string, _ func(string) string) string { return s }
 			return true
 		}},
 	{ID: "timestamp-milliseconds", Title: "Timestamp in milliseconds",
-		Explanation: "Your signature is what you get with the timestamp in milliseconds (JavaScript's Date.now()).",
+		Explanation: "It is what you get with the timestamp in milliseconds (JavaScript's Date.now()).",
 		Fix:         "Use whole seconds since 1970: Math.floor(Date.now() / 1000).",
 		apply: func(r *Request, pl *pipeline) bool {
 			r.Timestamp += "000"
 			return true
 		}},
 	{ID: "version-1.0a", Title: "oauth_version=1.0a",
-		Explanation: "Your signature is what you get with oauth_version=1.0a. The protocol is called 1.0a, but the parameter's value is 1.0.",
+		Explanation: "It is what you get with oauth_version=1.0a. The protocol is called 1.0a, but the parameter's value is 1.0.",
 		Fix:         "Send oauth_version=1.0, or leave it out.",
 		apply: func(r *Request, pl *pipeline) bool {
 			r.Version = "1.0a"
 			return true
 		}},
 	{ID: "version-omitted", Title: "oauth_version left out",
-		Explanation: "Your signature is what you get without oauth_version, while these inputs include it.",
+		Explanation: "It is what you get without oauth_version, while these inputs include it.",
 		Fix:         "Sign exactly the oauth_* parameters you send: either send and sign oauth_version=1.0, or neither.",
 		apply: func(r *Request, pl *pipeline) bool {
 			had := r.Version != ""
@@ -621,7 +621,7 @@ var catalogue = []Mistake{
 			return had
 		}},
 	{ID: "version-added", Title: "oauth_version=1.0 added",
-		Explanation: "Your signature is what you get with oauth_version=1.0 signed, while these inputs leave it out.",
+		Explanation: "It is what you get with oauth_version=1.0 signed, while these inputs leave it out.",
 		Fix:         "Sign exactly the oauth_* parameters you send: either send and sign oauth_version=1.0, or neither.",
 		apply: func(r *Request, pl *pipeline) bool {
 			had := r.Version == ""
@@ -629,7 +629,7 @@ var catalogue = []Mistake{
 			return had
 		}},
 	{ID: "hex-then-base64", Title: "Hex digest base64-encoded",
-		Explanation: "Your signature is what you get when the digest is written as hex text and that text is base64-encoded.",
+		Explanation: "It is what you get when the digest is written as hex text and that text is base64-encoded.",
 		Fix:         "Base64-encode the raw digest bytes (in Node, hmac.digest('base64'); in Python, base64.b64encode(h.digest())).",
 		apply: func(r *Request, pl *pipeline) bool {
 			pl.output = func(sum []byte) string {
@@ -637,10 +637,10 @@ var catalogue = []Mistake{
 			}
 			return isHMAC(r)
 		}},
-	{ID: "hash-sha1", Title: "Hashed with SHA-1", Explanation: "Your signature is what you get when the digest is computed with SHA-1, not the hash the signature method names.",
+	{ID: "hash-sha1", Title: "Hashed with SHA-1", Explanation: "It is what you get when the digest is computed with SHA-1, not the hash the signature method names.",
 		Fix: "Use the hash that oauth_signature_method names.", apply: hashVariant(crypto.SHA1)},
-	{ID: "hash-sha256", Title: "Hashed with SHA-256", Explanation: "Your signature is what you get when the digest is computed with SHA-256, not the hash the signature method names.",
+	{ID: "hash-sha256", Title: "Hashed with SHA-256", Explanation: "It is what you get when the digest is computed with SHA-256, not the hash the signature method names.",
 		Fix: "Use the hash that oauth_signature_method names.", apply: hashVariant(crypto.SHA256)},
-	{ID: "hash-sha512", Title: "Hashed with SHA-512", Explanation: "Your signature is what you get when the digest is computed with SHA-512, not the hash the signature method names.",
+	{ID: "hash-sha512", Title: "Hashed with SHA-512", Explanation: "It is what you get when the digest is computed with SHA-512, not the hash the signature method names.",
 		Fix: "Use the hash that oauth_signature_method names.", apply: hashVariant(crypto.SHA512)},
 }

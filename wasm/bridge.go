@@ -54,7 +54,12 @@ func register(global safejs.Value) (safejs.Value, error) {
 	if !signer.HasRSA {
 		build = "lite"
 	}
-	for name, v := range map[string]any{"version": Version, "build": build, "sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse} {
+	var mistakes []any
+	for _, m := range signer.Mistakes() {
+		mistakes = append(mistakes, map[string]any{"id": m.ID, "title": m.Title})
+	}
+	for name, v := range map[string]any{"version": Version, "build": build, "mistakes": mistakes,
+		"sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse} {
 		if err := api.Set(name, v); err != nil {
 			return safejs.Undefined(), err
 		}

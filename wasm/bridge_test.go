@@ -270,6 +270,11 @@ func with(field string, v any) map[string]any {
 
 func TestDiagnoseThroughJS(t *testing.T) {
 	oauth1 := api(t)
+	list, err := oauth1.Get("mistakes")
+	require.NoError(t, err)
+	mistakes := toGo(t, list).([]any)
+	assert.GreaterOrEqual(t, len(mistakes), 18, "oauth1.mistakes lists the catalogue")
+	assert.Equal(t, "plus-for-space", mistakes[0].(map[string]any)["id"])
 	req := withAll(map[string]any{
 		"url":       "https://api.twitter.com/1.1/statuses/update.json?include_entities=true",
 		"signature": "Il5C7oPhfqV+nSqa3WoH4988Ll0=", // test-vectors.md V16 M1
