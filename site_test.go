@@ -32,15 +32,21 @@ func siteSources(t *testing.T, ext string) map[string]string {
 	return out
 }
 
-// TestMetaCSPMatchesHeader keeps the <meta> policy of index.html equal to
-// the header policy minus frame-ancestors, so the no-network guarantee
-// travels with the files to any static host.
+// TestMetaCSPMatchesHeader keeps the <meta> policy of every page in site/
+// (index.html, embed.html, …) equal to the header policy minus
+// frame-ancestors, so the no-network guarantee travels with the files to
+// any static host.
 func TestMetaCSPMatchesHeader(t *testing.T) {
-	html := siteSources(t, ".html")[filepath.Join("site", "index.html")]
-	m := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(html)
-	require.NotNil(t, m, "index.html has no CSP meta tag")
-	assert.Equal(t, contentSecurityPolicy, m[1])
-	assert.Less(t, strings.Index(html, "Content-Security-Policy"), strings.Index(html, "<script"), "the policy comes before any script")
+	pages := siteSources(t, ".html")
+	require.Contains(t, pages, filepath.Join("site", "index.html"))
+	require.Contains(t, pages, filepath.Join("site", "embed.html"))
+	meta := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
+	for path, html := range pages {
+		ms := meta.FindAllStringSubmatch(html, -1)
+		require.Len(t, ms, 1, "%s has one CSP meta tag", path)
+		assert.Equal(t, contentSecurityPolicy, ms[0][1], path)
+		assert.Less(t, strings.Index(html, "Content-Security-Policy"), strings.Index(html, "<script"), "%s: the policy comes before any script", path)
+	}
 }
 
 // TestSiteHTMLHasNoInlineCode enforces what the CSP would block anyway, so
@@ -97,15 +103,18 @@ func TestSiteCSSLoadsNothingExternal(t *testing.T) {
 // TestSecretInputsAreGuarded checks every password input for the
 // attributes that keep spellcheck services and autofill away from it.
 func TestSecretInputsAreGuarded(t *testing.T) {
-	html := siteSources(t, ".html")[filepath.Join("site", "index.html")]
-	inputs := regexp.MustCompile(`<input[^>]*type="password"[^>]*>`).FindAllString(html, -1)
-	require.NotEmpty(t, inputs, "the secrets are password inputs")
-	// A secret that cannot be a password input (the PEM private key is a
-	// textarea) carries data-secret and gets the same attributes.
-	inputs = append(inputs, regexp.MustCompile(`<textarea[^>]*data-secret="true"[^>]*>`).FindAllString(html, -1)...)
-	for _, in := range inputs {
-		assert.Contains(t, in, `spellcheck="false"`, in)
-		assert.Contains(t, in, `autocomplete="off"`, in)
-		assert.Contains(t, in, `autocapitalize="off"`, in)
+	for path, html := range siteSources(t, ".html") {
+		inputs := regexp.MustCompile(`<input[^>]*type="password"[^>]*>`).FindAllString(html, -1)
+		if filepath.Base(path) == "index.html" || filepath.Base(path) == "embed.html" {
+			require.NotEmpty(t, inputs, "%s: the secrets are password inputs", path)
+		}
+		// A secret that cannot be a password input (the PEM private key is a
+		// textarea) carries data-secret and gets the same attributes.
+		inputs = append(inputs, regexp.MustCompile(`<textarea[^>]*data-secret="true"[^>]*>`).FindAllString(html, -1)...)
+		for _, in := range inputs {
+			assert.Contains(t, in, `spellcheck="false"`, "%s: %s", path, in)
+			assert.Contains(t, in, `autocomplete="off"`, "%s: %s", path, in)
+			assert.Contains(t, in, `autocapitalize="off"`, "%s: %s", path, in)
+		}
 	}
 }

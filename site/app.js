@@ -8,14 +8,16 @@
 // choices and the memory of previous values (for "what changed") are built
 // from non-secret outputs only, and Clear drops them.
 // Must never: build nodes from HTML strings, write to any storage, log, open a
-// network connection, put an input value into the URL, or overwrite what the
-// user typed (inputs are written only on start-up, on "Load example", by the
-// New/Now buttons, and by Clear).
+// network connection, put an input value into the URL (share links are
+// share-panel.js's, built only on request and from share.js's allow-list,
+// which has no secret), or overwrite what the user typed (inputs are written
+// only on start-up, on "Load example", by the New/Now buttons, by Clear, and
+// when a share link is opened).
 
 import * as engine from './engine.js';
 import {
   warning, page, fields, controls, engine as engineText, status as statusText, errors, generated,
-  presetGroups, presetText, presetNotes, realCredential, primer, errorNames,
+  presetGroups, presetText, presetNotes, realCredential, primer, errorNames, verify as verifyText,
 } from './strings.js';
 import { presets, groups, defaultPreset, findPreset, knownCredentials } from './presets.js';
 import {
@@ -23,6 +25,8 @@ import {
   renderPresetCheck,
 } from './render.js';
 import { credentialKind, newNonce, nowSeconds } from './guard.js';
+import { setupSharing } from './share-panel.js';
+import { setupVerify } from './verify.js';
 
 // The text and select inputs, by the signer API's field name (each is the id
 // of its input in index.html). version, bodyHash, transport and params are
@@ -89,7 +93,9 @@ function init() {
   setupSecretToggles();
   setupButtons();
   setupTheme();
+  setupVerify({ readSignRequest: readRequest, importRequest });
   loadPreset(defaultPreset);
+  setupSharing({ read: readShareable, apply: applyShared });
 
   ui.fields.addEventListener('input', onEdit);
   ui.fields.addEventListener('change', onEdit);
@@ -150,6 +156,62 @@ function loadPreset(preset) {
   concealAll();
   updateMethodFields();
   for (const f of CREDENTIAL_FIELDS) updateCredentialWarning(f);
+}
+
+// importRequest fills the Sign view from a request the Verify view read
+// (oauth1.parse never returns a secret). The secret inputs keep what the
+// user typed; every other input is replaced, as "Load example" does.
+function importRequest(r) {
+  for (const field of TEXT_FIELDS) {
+    if (!SECRET_FIELDS.includes(field)) setFieldValue($(field), String(r[field] ?? '') || (DEFAULTS[field] ?? ''));
+  }
+  $('version').checked = Boolean(r.version);
+  $('bodyHash').checked = r.bodyHash === true;
+  setTransport(r.transport || 'header');
+  ui.params.replaceChildren();
+  for (const [name, value, where] of Array.isArray(r.params) ? r.params : []) addParamRow(name, value, where);
+  updateParamsEmpty();
+  updateMethodFields();
+  for (const f of CREDENTIAL_FIELDS) updateCredentialWarning(f);
+  state.preset = null;
+  showPresetInfo(null);
+  setText(ui.presetNote, verifyText.read.imported);
+  state.paused = false;
+  schedule();
+}
+
+// readShareable is what share links and embeds are built from: the request
+// with its secret fields deleted, and the example it started from. share.js
+// then copies only the fields of its allow-list.
+function readShareable() {
+  const request = readRequest();
+  for (const field of SECRET_FIELDS) delete request[field];
+  return { request, preset: state.preset ? state.preset.id : '' };
+}
+
+// applyShared fills the inputs from a share link: request has every field of
+// share.js's allow-list and no secret. The secret inputs get the published
+// credentials of the example the link names, or stay empty.
+function applyShared(request, preset) {
+  loadPreset(preset ?? defaultPreset);
+  if (!preset) {
+    for (const field of SECRET_FIELDS) $(field).value = '';
+    state.preset = null;
+    showPresetInfo(null);
+  }
+  for (const field of TEXT_FIELDS) {
+    if (!SECRET_FIELDS.includes(field)) setFieldValue($(field), request[field] ?? DEFAULTS[field] ?? '');
+  }
+  $('version').checked = request.version === '1.0';
+  $('bodyHash').checked = request.bodyHash === true;
+  setTransport(request.transport || 'header');
+  ui.params.replaceChildren();
+  for (const [name, value, where] of request.params ?? []) addParamRow(name, value, where);
+  updateParamsEmpty();
+  updateMethodFields();
+  for (const f of CREDENTIAL_FIELDS) updateCredentialWarning(f);
+  state.paused = false;
+  schedule();
 }
 
 function showPresetInfo(preset) {

@@ -34,6 +34,27 @@ export function sign(request) {
   return api.sign(request);
 }
 
+// parse, verify and diagnose hand their argument to the Go functions of the
+// same name (README "The JS API") and return the plain result object. Like
+// sign, they throw if the signer is not running.
+export function parse(text) {
+  return call('parse', text);
+}
+
+export function verify(request) {
+  return call('verify', request);
+}
+
+export function diagnose(request) {
+  return call('diagnose', request);
+}
+
+function call(name, arg) {
+  if (exited) throw new Error(text.exited);
+  if (api === null || typeof api[name] !== 'function') throw new Error(text.startFailed);
+  return api[name](arg);
+}
+
 async function boot() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new Error(text.noWebAssembly);

@@ -516,3 +516,238 @@ export const primer = Object.freeze({
     'Regenerate), then deploy the new value and check the account\'s activity for anything you did not do. ' +
     'Deleting the message or commit that exposed it is not enough: copies live on in history and caches.',
 });
+
+// The Verify view (verify.js): paste what was sent or what the server said,
+// check the signature, and name the known mistake that produced a wrong one.
+// What the signer writes (mistake titles, explanations and fixes, tells,
+// differences, the verification reason, the "not read" notes) is shown as
+// the signer words it; everything around it is here.
+export const verify = Object.freeze({
+  tabs: {
+    label: 'Views',
+    sign: 'Sign',
+    verify: 'Verify',
+  },
+  heading: 'Verify a signed request',
+  intro:
+    'Paste what you have: a raw HTTP request, a curl command, an Authorization header, a URL with ' +
+    'oauth_* parameters, or a server error that quotes its base string (oauth_problem=signature_invalid&debug_sbs=…). ' +
+    'The page checks the signature and, when it is wrong, names the mistake that produced it.',
+  example: 'Try a broken example',
+  exampleHint: "Fills in the X documentation's request, signed with a common mistake, and its published test secrets.",
+  input: {
+    label: 'What you sent, or what the server answered',
+    hint: 'Checked as you type. The text stays in this tab: it is not stored and never goes into the URL.',
+  },
+  baseString: {
+    label: 'Your base string (optional)',
+    hint:
+      'The signature base string your code built, or a server error that quotes one. It is compared with the right ' +
+      'one character by character, and needs no secrets.',
+  },
+  secrets: {
+    legend: 'Secrets, to check the signature',
+    hint: 'They stay in this tab and are never filled in anywhere else. A base string needs none.',
+    useSign: "Use the Sign view's secrets",
+    usedSign: "The Sign view's secrets are filled in.",
+    signEmpty: 'The Sign view has no secrets to use.',
+  },
+  fields: {
+    consumerSecret: { label: 'Consumer secret' },
+    tokenSecret: { label: 'Token secret', hint: 'Leave it empty when the request has no token secret.' },
+    publicKey: {
+      label: 'RSA public key',
+      hint: 'PEM text of the client\'s public key or certificate, from -----BEGIN to -----END. Never the private key.',
+    },
+  },
+  status: {
+    loading: 'Loading the signer…',
+    waiting: 'Paste a request, and the verdict appears here as you type.',
+    cleared: 'Cleared.',
+    failed: 'Something went wrong while checking. Your text is unchanged; try editing it.',
+  },
+  verdictHeading: 'Verdict',
+  verdict: {
+    valid: 'Signature valid',
+    invalid: 'Signature invalid',
+    unknown: 'Not checked',
+    baseValid: 'Base string right',
+    baseInvalid: 'Base string differs',
+  },
+  expected: 'The right signature:',
+  received: 'The pasted signature:',
+  needs: {
+    secrets: 'To check the signature, type the consumer secret, and the token secret if the request has one.',
+    tokenSecret: 'The request has a token: if that token has a secret, type it too, or the check fails.',
+    publicKey: 'To check an RSA signature, paste the RSA public key or certificate.',
+    signature: 'The pasted text has no oauth_signature to check.',
+    plaintext: 'With PLAINTEXT the signature is the secrets, so it is hidden here.',
+  },
+  // How a verify or diagnose error names its field (the signer's message
+  // starts with the field's API name); page fields use errorNames.
+  errorNames: {
+    text: 'The pasted text',
+    signature: 'The signature',
+    authorization: 'The Authorization header',
+    baseString: 'The base string',
+    publicKey: 'The RSA public key',
+    consumerSecret: 'The consumer secret',
+    tokenSecret: 'The token secret',
+  },
+  compared: {
+    pasted: 'Checked against the request read from the pasted text.',
+    header: "The pasted header has no method or URL, so the Sign view's method, URL and body are used with it.",
+    signView: 'The pasted text is a base string on its own, so it is compared with the request in the Sign view.',
+    signViewTimes: "The Sign view's nonce or timestamp was empty, so the base string's is used.",
+    baseString: 'Your base string is compared with the right one for the request read from the pasted text.',
+  },
+  diagnosis: {
+    heading: 'Diagnosis',
+    fromSignature: 'The signature',
+    fromBaseString: 'The base string',
+    fromBoth: 'The signature and the base string',
+    found: 'It is what this mistake produces:',
+    foundPair: 'It is what these two mistakes together produce:',
+    fix: 'Fix:',
+    none:
+      'None of the known mistakes, alone or in pairs, reproduces it. Check the secrets, and that the nonce, ' +
+      'the timestamp and every parameter are the ones that were sent.',
+    tells: 'What its shape shows:',
+    right: 'Nothing to diagnose: it is right.',
+    idle: 'When a signature or base string does not match, the mistake that produced it is named here.',
+  },
+  diff: {
+    heading: 'Base string, character by character',
+    legend: 'The pasted base string against the right one for the request:',
+    missing: 'missing from the pasted one',
+    extra: 'extra in the pasted one',
+    differences: 'What differs',
+    expected: 'Right:',
+    received: 'Pasted:',
+    same: 'The two base strings are identical.',
+    idle: 'Paste a base string, or a server error that quotes one, to compare it with the right one here.',
+    kinds: {
+      structure: 'structure',
+      method: 'method',
+      uri: 'URL',
+      missing: 'missing',
+      extra: 'extra',
+      value: 'value',
+      encoding: 'encoding',
+      order: 'order',
+    },
+  },
+  read: {
+    heading: 'What was read',
+    format: 'Read as',
+    formats: {
+      http: 'a raw HTTP request',
+      curl: 'a curl command',
+      header: 'an Authorization header',
+      url: 'a URL with oauth_* parameters',
+      baseString: 'a signature base string',
+    },
+    fields: {
+      method: 'Method',
+      url: 'URL',
+      contentType: 'Content type',
+      body: 'Body',
+      signatureMethod: 'Signature method',
+      consumerKey: 'Consumer key',
+      token: 'Token',
+      nonce: 'Nonce',
+      timestamp: 'Timestamp',
+      version: 'oauth_version',
+      realm: 'Realm',
+      callback: 'Callback',
+      verifier: 'Verifier',
+      bodyHash: 'Body hash',
+      transport: 'OAuth parameters in',
+      params: 'Other parameters',
+      signature: 'Signature',
+    },
+    transports: {
+      header: 'the Authorization header',
+      query: 'the URL query',
+      body: 'the form body',
+    },
+    yes: 'yes',
+    unparsed: 'Not read, or guessed',
+    import: 'Import into the Sign view',
+    importHint: 'Fills the Sign view with this request and shows its steps. Secrets typed there are kept; none are filled in.',
+    imported: 'Imported from the Verify view. Secrets you had typed were kept: the pasted text has none.',
+  },
+});
+
+// Share links and "Embed this" on the full page (share-panel.js), and what
+// the page says when it opens a share link. Reasons name our own fields,
+// never a value from the link.
+export const share = Object.freeze({
+  button: 'Share link',
+  embedButton: 'Embed this',
+  heading: 'Share link',
+  intro:
+    'The link holds this request and its options, never a secret: no consumer secret, token secret or private key. ' +
+    'Whoever opens it sees the same request and types their own secrets; a link made from an example gets the ' +
+    "example's published ones.",
+  identifiers: 'Include the consumer key and token',
+  identifiersHint:
+    'They are identifiers, sent with every request and not secret, but they name your application and a user ' +
+    'account, and links end up in browser history and chat logs. Published example values are always included.',
+  linkLabel: 'Link to this request',
+  linkName: 'share link',
+  tooLong: 'This request is too long for a link: shorten the body or the parameters.',
+  embedHeading: 'Embed this request',
+  embedIntro:
+    'Paste this HTML into a documentation page to show this request and its steps in a compact frame. Its address ' +
+    'carries only the fields a share link carries, never a secret. The site showing the frame must be allowed to: ' +
+    "start the server with -frame-ancestor and that site's origin.",
+  theme: 'Theme of the frame',
+  themes: { auto: "The reader's system setting", light: 'Light', dark: 'Dark' },
+  readonly: 'Read-only: no inputs, only the request and its steps',
+  embedLabel: 'HTML to paste',
+  embedName: 'embed HTML',
+  frameTitle: 'OAuth 1.0a signature playground',
+  restored: {
+    preset: (label) =>
+      `Loaded from a share link. Links never carry secrets: the secrets here are the ones published with the example "${label}".`,
+    custom: 'Loaded from a share link. Links never carry secrets: type your own to reproduce the signature.',
+    noIdentifiers: 'The link did not include the consumer key and token either.',
+  },
+  invalid: (reason) => `This share link could not be loaded: ${reason}. The default example is shown instead.`,
+  invalidLater: (reason) => `This share link could not be loaded: ${reason}. Nothing was changed.`,
+  reasons: {
+    empty: 'it is empty',
+    size: 'it is too long',
+    base64: 'it is not valid base64url text',
+    json: 'it does not decode to a JSON object',
+    version: 'it was made by an incompatible version of the playground',
+    secret: (field) => `it contains a secret (${field}), which links must never carry`,
+    unknown: 'it contains a field the playground does not know',
+    type: (field) => `its ${field} field has the wrong type or value`,
+    preset: 'it names an example that does not exist',
+  },
+});
+
+// The compact playground of embed.html.
+export const embed = Object.freeze({
+  pageTitle: 'OAuth 1.0a signature playground (embedded)',
+  title: 'OAuth 1.0a signature:',
+  custom: 'a custom request',
+  openFull: 'Open in the full playground',
+  openFullLabel: 'Open this request in the full playground, in a new tab',
+  edit: 'Edit the request',
+  warning:
+    'Learning tool: use test credentials only. What you type stays in this frame: the page around it is told ' +
+    "only the frame's height and, for published example credentials, the signature.",
+  invalid: (reason) => `This embed's address could not be read: ${reason}. The default example is shown instead.`,
+  reasons: {
+    option: (name) => `it has an unknown option (${name})`,
+    repeated: (name) => `it repeats the option ${name}`,
+    both: 'it names both a preset and a share state; use one',
+    theme: 'theme must be light, dark or auto',
+    readonly: 'readonly must be 1 or 0',
+    steps: 'steps must be a comma-separated list of step ids',
+    id: 'id must be 1 to 64 letters, digits, dots, colons, dashes or underscores',
+  },
+});

@@ -1,0 +1,397 @@
+// embed.js: the compact playground of embed.html, for documentation pages
+// that show it in an iframe. Entry point of that page.
+//
+// Owns: reading the fragment (share.js parses and checks it), the compact
+// inputs, signing on every edit (coalesced to one sign per frame), rendering
+// with render.js, the "Open in the full playground" link, and telling the
+// page around the frame its height and the signature through postMessage.
+// Must never: take a secret from the fragment (there is no option for one),
+// put a typed secret into any URL or message, post a signature made with
+// secrets the user typed (the host page could replay it), build nodes from
+// HTML strings, store, log, or open a network connection.
+//
+// The fragment (share.js, parseEmbedFragment):
+//   embed.html#preset=ID | share=STATE
+//             [&theme=light|dark|auto][&readonly=1|0][&steps=ID,ID,…][&id=NAME]
+//
+// Messages to window.parent, with targetOrigin "*" (they carry no secret):
+//   { type: "oauth1-playground:height", id, height }
+//       on load and whenever the content's height changes; height is in CSS
+//       pixels, a whole number, enough to show everything without scrolling.
+//   { type: "oauth1-playground:signed", id, signature }
+//       after each signature is shown; signature is the oauth_signature on
+//       screen, or null when it was made with secrets typed into the frame
+//       (only the examples' published secrets are ever reported).
+// id is the fragment's id= value, or "" when it has none.
+
+import * as engine from './engine.js';
+import {
+  embed as text, fields, page, status as statusText, errors, errorNames, realCredential,
+  engine as engineText, presetNotes,
+} from './strings.js';
+import { defaultPreset, findPreset, knownCredentials } from './presets.js';
+import {
+  fillText, renderSteps, renderResult, renderRequest, renderPresetCheck, setStale, showError, setText,
+  methodFamily, el, testid,
+} from './render.js';
+import { credentialKind } from './guard.js';
+import {
+  parseEmbedFragment, requestFromState, shareState, encodeShare, SECRET_NAMES,
+} from './share.js';
+import { reasonText } from './share-panel.js';
+
+export const MESSAGE_HEIGHT = 'oauth1-playground:height';
+export const MESSAGE_SIGNED = 'oauth1-playground:signed';
+
+// The inputs of the compact form that are not secret (each is the id of its
+// input in embed.html). Everything else comes from the fragment unchanged.
+const EDITABLE = Object.freeze(['method', 'url', 'contentType', 'body', 'signatureMethod', 'consumerKey', 'token', 'nonce', 'timestamp']);
+const CREDENTIALS = Object.freeze(['consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'privateKey']);
+
+const $ = (id) => document.getElementById(id);
+
+const ui = {
+  notice: $('embed-notice'),
+  subject: $('embed-subject'),
+  presetNote: $('preset-note'),
+  openFull: $('open-full'),
+  edit: $('embed-edit'),
+  fields: $('fields'),
+  status: $('status'),
+  generalError: $('general-error'),
+  result: $('result'),
+  presetCheck: $('preset-check'),
+  requestCard: $('request-card'),
+  steps: $('steps'),
+  // renderResult fills five slots; the embed shows only the signature, so
+  // the others are detached nodes nobody sees.
+  slots: {
+    signature: $('slot-signature'),
+    baseString: document.createElement('div'),
+    authorization: document.createElement('div'),
+    chosen: document.createElement('div'),
+    chosenLabel: document.createElement('div'),
+    chosenItem: document.createElement('div'),
+  },
+};
+
+const state = {
+  id: '', // the fragment's id=, echoed in every message
+  readonly: false,
+  steps: null, // Set of step ids to show, or null for all
+  base: null, // the request from the fragment: every allow-listed field, no secret
+  preset: null, // the preset the fragment names: its published secrets are used
+  secrets: { consumerSecret: '', tokenSecret: '', privateKey: '' }, // the preset's, public
+  pending: false,
+  paused: false,
+  signCount: 0,
+  rendered: false,
+  version: '',
+  reveal: new Set(),
+  previous: new Map(),
+  height: 0, // the last height posted
+};
+
+function init() {
+  document.title = text.pageTitle;
+  fillText(document, { embed: text, fields, page });
+  for (const option of $('contentType').options) option.textContent = fields.contentType.options[option.value] ?? option.value;
+  ui.openFull.setAttribute('aria-label', text.openFullLabel);
+
+  applyFragment();
+  ui.fields.addEventListener('input', onEdit);
+  ui.fields.addEventListener('change', onEdit);
+  window.addEventListener('hashchange', () => {
+    applyFragment();
+    schedule();
+  });
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) {
+      state.paused = false;
+      schedule();
+    }
+  });
+  new ResizeObserver(postHeight).observe(document.body);
+
+  setText(ui.status, statusText.loading);
+  ui.status.setAttribute('aria-busy', 'true');
+  engine.start().then(onEngineReady, onEngineFailed);
+}
+
+// applyFragment reads the fragment and shows what it asks for. A fragment
+// that does not pass share.js's checks shows a message and the default
+// example, with the default options.
+function applyFragment() {
+  const parsed = parseEmbedFragment(location.hash, defaultPreset);
+  state.id = parsed.id;
+  if (parsed.error) {
+    const reason = text.reasons[parsed.error.reason];
+    const words = typeof reason === 'function' ? reason(parsed.error.field ?? '') : reason ?? reasonText(parsed.error);
+    setText(ui.notice, text.invalid(words));
+    ui.notice.hidden = false;
+  } else {
+    setText(ui.notice, '');
+    ui.notice.hidden = true;
+  }
+
+  const { theme, readonly, steps } = parsed.options;
+  if (theme === 'auto') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+  state.readonly = readonly;
+  state.steps = steps ? new Set(steps) : null;
+  ui.edit.hidden = readonly;
+  document.body.classList.toggle('embed-readonly', readonly);
+
+  state.preset = parsed.state.preset ? findPreset(parsed.state.preset) ?? null : null;
+  state.base = requestFromState(parsed.state);
+  for (const name of SECRET_NAMES) {
+    const value = state.preset ? state.preset.request[name] : '';
+    state.secrets[name] = typeof value === 'string' ? value : '';
+  }
+  setText(ui.subject, state.preset ? state.preset.label : text.custom);
+  setText(ui.presetNote, state.preset ? presetNotes[state.preset.id] ?? '' : '');
+
+  for (const name of EDITABLE) setFieldValue($(name), state.base[name]);
+  for (const name of SECRET_NAMES) $(name).value = state.secrets[name];
+  updateMethodFields();
+  for (const name of CREDENTIALS) updateCredentialWarning(name);
+
+  state.reveal.clear();
+  state.previous = new Map();
+  state.rendered = false;
+  state.paused = false;
+  updateOpenLink(state.base);
+}
+
+function setFieldValue(input, value) {
+  if (input instanceof HTMLSelectElement && ![...input.options].some((o) => o.value === value)) {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = value;
+    input.append(option);
+  }
+  input.value = value;
+}
+
+function onEdit(event) {
+  const id = event.target && event.target.id;
+  if (id === 'signatureMethod') updateMethodFields();
+  if (CREDENTIALS.includes(id)) updateCredentialWarning(id);
+  state.paused = false;
+  schedule();
+}
+
+function updateMethodFields() {
+  const rsa = methodFamily($('signatureMethod').value) === 'rsa';
+  for (const node of document.querySelectorAll('[data-rsa-only]')) node.hidden = !rsa;
+  for (const node of document.querySelectorAll('[data-hmac-only]')) node.hidden = rsa;
+}
+
+// updateCredentialWarning is the full page's "this looks like a real
+// credential" warning, next to the field.
+function updateCredentialWarning(field) {
+  const input = $(field);
+  const id = testid.realWarning(field);
+  const kind = credentialKind(field, input.value, knownCredentials);
+  let p = document.getElementById(id);
+  if (!kind) {
+    if (p) {
+      p.remove();
+      input.removeAttribute('aria-describedby');
+    }
+    return;
+  }
+  if (!p) {
+    p = el('p', { className: 'real-warning', dataset: { testid: id } });
+    p.id = id;
+    p.setAttribute('role', 'alert');
+    input.closest('.field').append(p);
+    input.setAttribute('aria-describedby', id);
+  }
+  setText(p, realCredential.message(realCredential.kinds[kind]));
+}
+
+// readRequest is the fragment's request with the form's values on top (in
+// read-only mode, the fragment's alone) and the secrets: typed ones, or the
+// preset's published ones.
+function readRequest() {
+  const request = { ...state.base, params: state.base.params.map((row) => row.slice()) };
+  if (!state.readonly) {
+    for (const name of EDITABLE) request[name] = $(name).value;
+    for (const name of SECRET_NAMES) request[name] = $(name).value;
+  } else {
+    Object.assign(request, state.secrets);
+  }
+  if (request.params.length === 0) delete request.params;
+  return request;
+}
+
+// secretsArePublic says whether every secret of request is empty or one of
+// the presets' published values: only then may its signature leave the frame.
+function secretsArePublic(request) {
+  return SECRET_NAMES.every((name) => request[name] === '' || knownCredentials.has(request[name]));
+}
+
+// updateOpenLink points "Open in the full playground" at index.html with the
+// request's share state: never a secret, identifiers only when published.
+function updateOpenLink(request) {
+  const encoded = encodeShare(shareState(request, { preset: state.preset ? state.preset.id : '' }));
+  const url = new URL('index.html', location.href);
+  if (encoded !== null) url.hash = `share=${encoded}`;
+  ui.openFull.href = url.href;
+}
+
+// ---- signing ----
+
+function schedule() {
+  if (state.pending) return;
+  state.pending = true;
+  requestAnimationFrame(flush);
+  setTimeout(flush, 100);
+}
+
+function flush() {
+  if (!state.pending) return;
+  state.pending = false;
+  signNow();
+}
+
+function signNow() {
+  if (!engine.ready() || state.paused) return;
+  const request = readRequest();
+  let result = null;
+  try {
+    result = engine.sign(request);
+  } catch {
+    result = null;
+  }
+  if (result && result.ok === true) renderGood(result, request);
+  else if (result && result.ok === false && result.error) renderBad(result.error);
+  else renderBroken();
+  updateOpenLink(request);
+  state.signCount += 1;
+  ui.status.dataset.signCount = String(state.signCount);
+}
+
+function renderGood(result, request) {
+  const ctx = {
+    family: methodFamily(request.signatureMethod),
+    transport: request.transport,
+    url: request.url,
+    result,
+    reveal: state.reveal,
+    onReveal: (key, on) => { if (on) state.reveal.add(key); else state.reveal.delete(key); },
+    previous: state.previous,
+    highlight: state.rendered,
+  };
+  renderResult(ui.slots, result, ctx);
+  renderRequest(ui.requestCard, request, ctx);
+  renderSteps(ui.steps, Array.isArray(result.steps) ? result.steps : [], ctx);
+  renderPresetCheck(ui.presetCheck, state.preset, result);
+  // Steps left out by steps= keep their place (and so their number, as on
+  // the full page) but take no room: embed.css collapses .step-off.
+  const shown = state.steps;
+  ui.requestCard.hidden = shown !== null && !shown.has('request');
+  for (const li of ui.steps.children) li.classList.toggle('step-off', shown !== null && !shown.has(li.dataset.step));
+  ui.result.hidden = false;
+  state.rendered = true;
+
+  showError(document, null, ui.generalError);
+  setStale([ui.result, ui.steps, ui.requestCard], false);
+  setText(ui.status, state.version ? statusText.readyVersion(state.version) : statusText.ready);
+  ui.status.dataset.state = 'ok';
+  ui.status.dataset.ready = 'true';
+
+  const onScreen = ui.slots.signature.querySelector(`[data-testid="${testid.signature}"]`);
+  const signature = onScreen ? onScreen.textContent : String(result.signature ?? '');
+  post({ type: MESSAGE_SIGNED, id: state.id, signature: secretsArePublic(request) ? signature : null });
+}
+
+function renderBad(error) {
+  const field = String(error.field ?? '');
+  let message = String(error.message ?? '');
+  if (field && errorNames[field] && message.startsWith(`${field} `)) {
+    message = `${errorNames[field]} ${message.slice(field.length + 1)}`;
+  }
+  showError(document, { field, message }, ui.generalError);
+  if (field && ui.fields.contains($(field))) ui.edit.open = true;
+  if (state.rendered) setStale([ui.result, ui.steps, ui.requestCard], true);
+  setText(ui.status, state.rendered ? statusText.fieldError : statusText.fieldErrorNoResult);
+  ui.status.dataset.state = 'invalid';
+}
+
+function renderBroken() {
+  setStale([ui.result, ui.steps, ui.requestCard], true);
+  if (!engine.ready()) {
+    engineError(statusText.crashed);
+    return;
+  }
+  showError(document, { field: '', message: errors.generic }, ui.generalError);
+  ui.status.dataset.state = 'invalid';
+}
+
+// clearOutputs removes every output and the frame's memory of them.
+function clearOutputs() {
+  state.paused = true;
+  state.pending = false;
+  state.rendered = false;
+  state.reveal.clear();
+  state.previous = new Map();
+  ui.slots.signature.replaceChildren();
+  ui.presetCheck.replaceChildren();
+  ui.presetCheck.hidden = true;
+  ui.steps.replaceChildren();
+  ui.requestCard.replaceChildren();
+  ui.result.hidden = true;
+  showError(document, null, ui.generalError);
+}
+
+// onPageHide puts the examples' published secrets back in place of typed
+// ones and drops every output, so the back/forward cache keeps none of them.
+function onPageHide() {
+  for (const name of SECRET_NAMES) $(name).value = state.secrets[name];
+  for (const name of CREDENTIALS) updateCredentialWarning(name);
+  clearOutputs();
+  setText(ui.status, statusText.pagehide);
+}
+
+// ---- engine lifecycle ----
+
+function onEngineReady(version) {
+  state.version = version;
+  ui.status.removeAttribute('aria-busy');
+  signNow();
+}
+
+function onEngineFailed(err) {
+  ui.status.removeAttribute('aria-busy');
+  const message = err && Object.values(engineText).includes(err.message) ? err.message : engineText.startFailed;
+  engineError(message);
+}
+
+function engineError(message) {
+  setText(ui.status, message);
+  ui.status.dataset.error = 'true';
+}
+
+// ---- talking to the page around the frame ----
+
+// post sends message to the parent page, if there is one. targetOrigin is
+// "*" because the frame cannot know who embeds it (frame-ancestors decides
+// who may); nothing posted is secret.
+function post(message) {
+  if (window.parent === window) return;
+  window.parent.postMessage(message, '*');
+}
+
+// postHeight reports the content's height when it changed. A
+// ResizeObserver calls it at most once per rendered frame.
+function postHeight() {
+  const height = Math.ceil(document.body.getBoundingClientRect().height);
+  if (height === state.height) return;
+  state.height = height;
+  post({ type: MESSAGE_HEIGHT, id: state.id, height });
+}
+
+init();

@@ -1,0 +1,242 @@
+// share-panel.js: "Share link" and "Embed this" on the full page, and
+// opening a share link (index.html#share=…).
+//
+// Owns: the panels behind the two toolbar buttons (built here with
+// render.js's el), the notice shown after a share link is opened or refused,
+// and keeping the link and the iframe HTML in step with the inputs while a
+// panel is open (it watches the status line's sign count).
+// Must never: read an input or hold a secret (app.js hands over the request
+// with its secret fields removed, and share.js copies only allow-listed
+// fields), store, log, navigate, or turn a string into nodes: the iframe HTML
+// is plain text in a read-only textarea.
+
+import { share as text, controls } from './strings.js';
+import { findPreset } from './presets.js';
+import { el, setText } from './render.js';
+import {
+  shareState, encodeShare, decodeShare, requestFromState, shareFragment, embedFragment,
+} from './share.js';
+
+// FRAME_ID is the id of the iframe in the HTML to paste, and the id= of its
+// fragment: the embed echoes it in its messages, so a page with several
+// frames can tell them apart.
+const FRAME_ID = 'oauth1-playground';
+
+const TEXT_ATTRS = [['spellcheck', 'false'], ['autocomplete', 'off'], ['autocapitalize', 'off'], ['autocorrect', 'off'], ['translate', 'no']];
+
+// setupSharing wires the two panels and opens the page's own #share= link,
+// if it has one. read() returns { request, preset }: the request without its
+// secret fields and the id of the example it started from ('' for none).
+// apply(request, preset) writes a share link's request (every allow-listed
+// field, no secret) into the inputs; preset is the example it names, or null.
+export function setupSharing({ read, apply }) {
+  const $ = (id) => document.getElementById(id);
+  const ui = {
+    shareButton: $('share-link'),
+    embedButton: $('embed-this'),
+    sharePanel: $('share-panel'),
+    embedPanel: $('embed-panel'),
+    notice: $('share-notice'),
+    status: $('status'),
+  };
+  setText(ui.shareButton, text.button);
+  setText(ui.embedButton, text.embedButton);
+
+  // The share panel: the identifiers option, the link and its copy button.
+  const shareIds = checkbox('share-identifiers', text.identifiers, text.identifiersHint);
+  const shareOut = outputArea('share-url', text.linkLabel, text.linkName, 3);
+  const shareHeading = el('h2', { text: text.heading });
+  shareHeading.id = 'share-heading';
+  ui.sharePanel.replaceChildren(shareHeading, el('p', { className: 'hint', text: text.intro }), shareIds.field, shareOut.field);
+  ui.sharePanel.setAttribute('aria-labelledby', shareHeading.id);
+
+  // The embed panel: theme, read-only, identifiers, and the HTML to paste.
+  const theme = el('select', { dataset: { testid: 'embed-theme' } });
+  theme.id = 'embed-theme';
+  for (const value of ['auto', 'light', 'dark']) {
+    const option = el('option', { text: text.themes[value] });
+    option.value = value;
+    theme.append(option);
+  }
+  const themeLabel = el('label', { text: text.theme });
+  themeLabel.htmlFor = theme.id;
+  const readonly = checkbox('embed-readonly', text.readonly, '');
+  readonly.input.checked = true;
+  const embedIds = checkbox('embed-identifiers', text.identifiers, text.identifiersHint);
+  const embedOut = outputArea('embed-code', text.embedLabel, text.embedName, 4);
+  const embedHeading = el('h2', { text: text.embedHeading });
+  embedHeading.id = 'embed-heading';
+  ui.embedPanel.replaceChildren(
+    embedHeading,
+    el('p', { className: 'hint', text: text.embedIntro }),
+    el('div', { className: 'field' }, [themeLabel, theme]),
+    readonly.field,
+    embedIds.field,
+    embedOut.field,
+  );
+  ui.embedPanel.setAttribute('aria-labelledby', embedHeading.id);
+
+  const panels = [[ui.shareButton, ui.sharePanel], [ui.embedButton, ui.embedPanel]];
+  const show = (button, panel, open) => {
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+  };
+  for (const [button, panel] of panels) {
+    button.setAttribute('aria-controls', panel.id);
+    show(button, panel, false);
+    button.addEventListener('click', () => {
+      show(button, panel, panel.hidden);
+      refresh();
+    });
+  }
+  for (const control of [shareIds.input, theme, readonly.input, embedIds.input]) control.addEventListener('change', refresh);
+
+  // refresh rebuilds whatever an open panel shows from the current request.
+  function refresh() {
+    if (ui.sharePanel.hidden && ui.embedPanel.hidden) return;
+    const { request, preset } = read();
+    if (!ui.sharePanel.hidden) {
+      const encoded = encodeShare(shareState(request, { preset, includeIdentifiers: shareIds.input.checked }));
+      shareOut.set(encoded === null ? '' : linkTo(encoded), encoded === null ? text.tooLong : '');
+    }
+    if (!ui.embedPanel.hidden) {
+      const fragment = embedFragment({
+        state: shareState(request, { preset, includeIdentifiers: embedIds.input.checked }),
+        theme: theme.value,
+        readonly: readonly.input.checked,
+        id: FRAME_ID,
+      });
+      embedOut.set(fragment === null ? '' : iframeHTML(fragment), fragment === null ? text.tooLong : '');
+    }
+  }
+
+  // Every sign (after any edit, example or button) bumps data-sign-count.
+  new MutationObserver(refresh).observe(ui.status, { attributes: true, attributeFilter: ['data-sign-count'] });
+
+  // Clear and leaving the page close the panels and empty them, like every
+  // other output.
+  const closeAll = () => {
+    for (const [button, panel] of panels) show(button, panel, false);
+    shareOut.set('', '');
+    embedOut.set('', '');
+    ui.notice.hidden = true;
+    setText(ui.notice, '');
+  };
+  $('clear').addEventListener('click', closeAll);
+  window.addEventListener('pagehide', closeAll);
+
+  // Opening a share link: now, and when only the fragment changes (a link
+  // pasted into the address bar of this tab). The same link is not applied
+  // twice, so going back from #primer does not undo edits.
+  let opened = null;
+  const open = (initial) => {
+    const payload = shareFragment(location.hash);
+    if (payload === null || payload === opened) return;
+    opened = payload;
+    const decoded = decodeShare(payload);
+    if (!decoded.ok) {
+      notify(ui.notice, 'invalid', (initial ? text.invalid : text.invalidLater)(reasonText(decoded)));
+      return;
+    }
+    const preset = decoded.state.preset ? findPreset(decoded.state.preset) ?? null : null;
+    const request = requestFromState(decoded.state);
+    apply(request, preset);
+    let message = preset ? text.restored.preset(preset.label) : text.restored.custom;
+    if (request.consumerKey === '' && request.token === '') message += ` ${text.restored.noIdentifiers}`;
+    notify(ui.notice, 'ok', message);
+  };
+  window.addEventListener('hashchange', () => open(false));
+  open(true);
+}
+
+// reasonText words decodeShare's reason; field is always one of our names.
+export function reasonText(decoded) {
+  const r = text.reasons[decoded.reason];
+  if (typeof r === 'function') return r(decoded.field ?? '');
+  return r ?? text.reasons.json;
+}
+
+function notify(node, state, message) {
+  node.dataset.state = state;
+  setText(node, message);
+  node.hidden = false;
+}
+
+function linkTo(encoded) {
+  const url = new URL(location.href);
+  url.hash = `share=${encoded}`;
+  return url.href;
+}
+
+function iframeHTML(fragment) {
+  const url = new URL('embed.html', location.href);
+  url.hash = fragment;
+  return `<iframe id="${FRAME_ID}" src="${attr(url.href)}" title="${attr(text.frameTitle)}" ` +
+    'width="100%" height="640" loading="lazy" referrerpolicy="no-referrer"></iframe>';
+}
+
+// attr escapes text for a double-quoted HTML attribute of the snippet.
+function attr(s) {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function checkbox(id, label, hint) {
+  const input = el('input', { dataset: { testid: id } });
+  input.id = id;
+  input.type = 'checkbox';
+  const lab = el('label', { text: label });
+  lab.htmlFor = id;
+  const field = el('div', { className: 'field check' }, [input, lab]);
+  if (hint) {
+    const p = el('p', { className: 'hint', text: hint });
+    p.id = `hint-${id}`;
+    input.setAttribute('aria-describedby', p.id);
+    field.append(p);
+  }
+  return { field, input };
+}
+
+// outputArea is a read-only textarea with a copy button. The button copies
+// whatever the textarea holds when it is pressed; it never holds a secret.
+function outputArea(id, label, name, rows) {
+  const area = el('textarea', { className: 'mono share-output', dataset: { testid: id } });
+  area.id = id;
+  area.rows = rows;
+  area.readOnly = true;
+  for (const [k, v] of TEXT_ATTRS) area.setAttribute(k, v);
+  area.addEventListener('focus', () => area.select());
+  const lab = el('label', { text: label });
+  lab.htmlFor = id;
+  // Not .field-error: render.js's showError removes every one of those.
+  const problem = el('p', { className: 'share-problem', dataset: { testid: `${id}-problem` } });
+  problem.hidden = true;
+
+  const button = el('button', { className: 'toggle copy-button', text: controls.copy, dataset: { testid: `copy-${id}` } });
+  button.type = 'button';
+  button.setAttribute('aria-label', controls.copyLabel(name));
+  const note = el('span', { className: 'copy-note', dataset: { testid: `copy-${id}-note` } });
+  note.setAttribute('role', 'status');
+  let timer = 0;
+  button.addEventListener('click', () => {
+    const done = (t) => {
+      note.textContent = t;
+      clearTimeout(timer);
+      timer = setTimeout(() => { note.textContent = ''; }, 6000);
+    };
+    if (area.value === '') return;
+    if (!navigator.clipboard || typeof navigator.clipboard.writeText !== 'function') {
+      done(controls.copyFailed);
+      return;
+    }
+    navigator.clipboard.writeText(area.value).then(() => done(controls.copied), () => done(controls.copyFailed));
+  });
+
+  const row = el('div', { className: 'control-row top' }, [area, el('span', { className: 'copy' }, [button, note])]);
+  const field = el('div', { className: 'field' }, [lab, row, problem]);
+  const set = (value, error) => {
+    area.value = value;
+    problem.textContent = error;
+    problem.hidden = error === '';
+  };
+  return { field, area, set };
+}

@@ -1,0 +1,300 @@
+//go:build !js
+
+package main
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The Verify view tests drive site/verify.js in headless Chromium. They
+// reuse openPage, eval, jsStr and the pageT helpers of page_test.go, and
+// requireBrowser, startServer, newBrowser and testid of browser_test.go.
+// Every wait is on data-verify-count (or data-sign-count) changing.
+
+// The X example, api.twitter.com/1.1 edition (test-vectors.md V1.b), and
+// X's published example secrets (V1.0).
+const (
+	xTwitterURL       = "https://api.twitter.com/1.1/statuses/update.json?include_entities=true"
+	xTwitterSignature = "hCtSmYh+iHYCEqBWrE7C7hYmtUk="
+	xConsumerSecret   = "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw"
+	xTokenSecret      = "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE"
+	xNonce            = "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg"
+	xTwitterBase      = "POST&https%3A%2F%2Fapi.twitter.com%2F1.1%2Fstatuses%2Fupdate.json&include_entities%3Dtrue%26oauth_consumer_key%3Dxvz1evFS4wEEPTGEFPHBog%26oauth_nonce%3DkYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1318622958%26oauth_token%3D370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb%26oauth_version%3D1.0%26status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521"
+	xStatusRight      = "status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521"
+	// The status parameter as quote_plus writes it (spaces as "+"),
+	// encoded once more inside the base string.
+	xStatusPlus = "status%3DHello%2BLadies%2B%252B%2BGentlemen%252C%2Ba%2Bsigned%2BOAuth%2Brequest%2521"
+)
+
+// xCurl is the X example as a curl command, carrying signature.
+func xCurl(signature string) string {
+	return `curl --request 'POST' '` + xTwitterURL + `' \
+  --header 'Authorization: OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="` + xNonce +
+		`", oauth_signature="` + url.QueryEscape(signature) +
+		`", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_version="1.0"' \
+  --header 'Content-Type: application/x-www-form-urlencoded' \
+  --data-raw 'status=Hello%20Ladies%20%2b%20Gentlemen%2c%20a%20signed%20OAuth%20request%21'`
+}
+
+// verifyInput sets a Verify view input as a paste would, firing one input
+// event, and waits until the view has run again. It returns the time from
+// that input event to the verdict and diagnosis being in the page, in
+// milliseconds, measured in the page.
+func (p *pageT) verifyInput(id, value string) float64 {
+	p.t.Helper()
+	ms := eval[float64](p, `new Promise((resolve) => {
+		const status = document.querySelector('[data-testid="verify-status"]');
+		const before = status.dataset.verifyCount;
+		const input = document.getElementById(`+jsStr(id)+`);
+		const observer = new MutationObserver(() => {
+			if (status.dataset.verifyCount === before) return;
+			observer.disconnect();
+			resolve(performance.now() - t0);
+		});
+		observer.observe(status, { attributes: true, attributeFilter: ['data-verify-count'] });
+		setTimeout(() => { observer.disconnect(); resolve(-1); }, 10000);
+		input.value = `+jsStr(value)+`;
+		const t0 = performance.now();
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+	})`)
+	require.GreaterOrEqual(p.t, ms, 0.0, "the Verify view did not run after %s changed", id)
+	return ms
+}
+
+func (p *pageT) verdict() string {
+	p.t.Helper()
+	return eval[string](p, `document.querySelector('[data-testid="verdict"]').dataset.verdict`)
+}
+
+func (p *pageT) mistakes(scope string) []string {
+	p.t.Helper()
+	return eval[[]string](p, `[...document.querySelectorAll(`+jsStr(scope+` [data-testid="diagnosis-mistake"]`)+`)].map((a) => a.dataset.mistake)`)
+}
+
+func (p *pageT) visible(id string) bool {
+	p.t.Helper()
+	// A view is display: contents, which has no box of its own: it shows
+	// when one of its panels does.
+	return eval[bool](p, `(() => { const el = document.querySelector('[data-testid=`+jsStr(id)+`]');
+		return !!el && [el, ...el.children].some((n) => n.getClientRects().length > 0); })()`)
+}
+
+// TestBrowserVerifyDiagnosesCurl pastes curl commands for the X example
+// signed with catalogued mistakes (test-vectors.md V16) and checks that
+// the page names each mistake within a second; pastes the right one and
+// imports it into the Sign view, which then signs to the same value; and
+// compares base strings (a server's debug_sbs text, and one's own) with
+// the right one, character by character.
+func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
+	p := openPage(t)
+
+	// The tabs: click, and arrow keys on the focused tab.
+	assert.True(t, p.visible("view-sign"))
+	assert.False(t, p.visible("view-verify"))
+	p.click("tab-verify")
+	assert.True(t, p.visible("view-verify"))
+	assert.False(t, p.visible("view-sign"))
+	assert.Equal(t, "true", eval[string](p, `document.getElementById('tab-verify').getAttribute('aria-selected')`))
+	require.NoError(t, chromedp.Do(p.ctx, chromedp.KeyEvent(kb.ArrowLeft)))
+	assert.True(t, p.visible("view-sign"), "ArrowLeft selects Sign")
+	assert.Equal(t, "tab-sign", eval[string](p, `document.activeElement.id`))
+	require.NoError(t, chromedp.Do(p.ctx, chromedp.KeyEvent(kb.ArrowRight)))
+	assert.True(t, p.visible("view-verify"), "ArrowRight selects Verify")
+	assert.Equal(t, "false", eval[string](p, `document.getElementById('tab-sign').getAttribute('aria-selected')`))
+
+	// Without secrets the page says what it needs.
+	p.verifyInput("verify-input", xCurl("Il5C7oPhfqV+nSqa3WoH4988Ll0="))
+	assert.Equal(t, "unknown", p.verdict())
+	assert.Contains(t, p.mustText("verify-needs"), "consumer secret")
+	assert.Equal(t, "curl", eval[string](p, `document.querySelector('[data-testid="read-format"]').textContent.includes('curl') ? 'curl' : ''`))
+	assert.Equal(t, xTwitterURL, p.mustText("read-url"))
+
+	p.verifyInput("verify-consumerSecret", xConsumerSecret)
+	p.verifyInput("verify-tokenSecret", xTokenSecret)
+
+	for _, c := range []struct{ row, signature, mistake, title string }{
+		{"M1", "Il5C7oPhfqV+nSqa3WoH4988Ll0=", "plus-for-space", "Spaces encoded as +"},
+		{"M6", "RKDUAygjQwZd3byTbMXDxSWdBjU=", "key-no-token-secret", "Token secret left out of the key"},
+		{"M4", "Kkc+JWNScQqYOkX9VjiWtwtEA9A=", "not-sorted", "Parameters not sorted"},
+		{"M12", "lFCNslMlLBxW+JxvH/ltGKIApsc=", "http-vs-https", "http and https mixed up"},
+	} {
+		t.Run(c.row, func(t *testing.T) {
+			ms := p.p(t).verifyInput("verify-input", xCurl(c.signature))
+			t.Logf("%s: %.0f ms from the last input event to the diagnosis", c.row, ms)
+			assert.Less(t, ms, 1000.0, "diagnosed in under a second")
+			assert.Equal(t, "invalid", p.p(t).verdict())
+			assert.Equal(t, []string{c.mistake}, p.p(t).mistakes(`[data-testid="diagnosis"]`))
+			diagnosis := p.p(t).mustText("diagnosis")
+			assert.Contains(t, diagnosis, c.title)
+			assert.Contains(t, diagnosis, "Fix:")
+			assert.Equal(t, xTwitterSignature, p.p(t).mustText("verify-expected"))
+			assert.Equal(t, c.signature, p.p(t).mustText("verify-received"))
+			assert.Contains(t, p.p(t).mustText("verify-status"), c.title, "the live status names the mistake")
+		})
+	}
+
+	// A signature no catalogued mistake produces: said so, with the tells.
+	p.verifyInput("verify-input", xCurl("AAAAAAAAAAAAAAAAAAAAAAAAAAA="))
+	assert.Equal(t, "invalid", p.verdict())
+	assert.Empty(t, p.mistakes(`[data-testid="diagnosis"]`))
+	assert.Contains(t, p.mustText("diagnosis-none"), "None of the known mistakes")
+	assert.True(t, p.exists(`[data-testid="diagnosis-tells"] li`), "the tells are shown")
+
+	// The right signature.
+	p.verifyInput("verify-input", xCurl(xTwitterSignature))
+	assert.Equal(t, "valid", p.verdict())
+	assert.Equal(t, "Signature valid", p.mustText("verdict"))
+	assert.True(t, p.exists(`[data-testid="diagnosis-right"]`))
+	assert.False(t, p.exists(`[data-testid="diagnosis-mistake"]`))
+
+	// Import fills the Sign view, keeps its secrets, and signs to the same value.
+	require.False(t, eval[bool](p, `document.getElementById('verify-import').disabled`))
+	p.afterSign(func() { p.click("verify-import") })
+	assert.True(t, p.visible("view-sign"))
+	assert.Equal(t, "tab-sign", eval[string](p, `document.activeElement.id`))
+	assert.Equal(t, xTwitterURL, eval[string](p, `document.getElementById('url').value`))
+	assert.Equal(t, "POST", eval[string](p, `document.getElementById('method').value`))
+	assert.Equal(t, xNonce, eval[string](p, `document.getElementById('nonce').value`))
+	assert.Equal(t, xConsumerSecret, eval[string](p, `document.getElementById('consumerSecret').value`), "the Sign view's secrets are kept")
+	assert.Equal(t, xTwitterSignature, p.mustText("signature"), "the Sign view signs to the pasted signature")
+	assert.Contains(t, p.mustText("preset-note"), "Imported")
+
+	// A server's error text quoting a base string that lacks a parameter:
+	// compared with the (imported) request in the Sign view.
+	p.click("tab-verify")
+	missing := strings.Replace(xTwitterBase, "include_entities%3Dtrue%26", "", 1)
+	require.NotEqual(t, xTwitterBase, missing)
+	ms := p.verifyInput("verify-input", "HTTP/1.1 401 Unauthorized\nContent-Type: text/plain\n\noauth_problem=signature_invalid&debug_sbs="+missing)
+	t.Logf("debug_sbs: %.0f ms from the last input event to the diff", ms)
+	assert.Less(t, ms, 1000.0)
+	assert.Equal(t, "signView", eval[string](p, `document.querySelector('[data-testid="verify-compared"]').dataset.compared`))
+	assert.Equal(t, "invalid", p.verdict())
+	assert.Equal(t, "Base string differs", p.mustText("verdict"))
+	assert.Equal(t, []string{"include_entities%3Dtrue%26"},
+		eval[[]string](p, `[...document.querySelectorAll('[data-testid="diff-ops"] ins.diff-missing')].map((n) => n.textContent)`))
+	assert.Equal(t, xTwitterBase, eval[string](p, `[...document.querySelector('[data-testid="diff-ops"]').childNodes].filter((n) => n.nodeName !== 'DEL').map((n) => n.textContent).join('')`),
+		"the same and missing runs spell the right base string")
+	assert.Equal(t, missing, eval[string](p, `[...document.querySelector('[data-testid="diff-ops"]').childNodes].filter((n) => n.nodeName !== 'INS').map((n) => n.textContent).join('')`),
+		"the same and extra runs spell the pasted one")
+	assert.Equal(t, []string{"missing"}, eval[[]string](p, `[...document.querySelectorAll('[data-testid="diff-difference"]')].map((li) => li.dataset.kind)`))
+	assert.Contains(t, p.mustText("diff-differences"), "include_entities")
+	assert.Equal(t, []string{"query-dropped"}, p.mistakes(`[data-testid="diagnosis"]`))
+	assert.Contains(t, p.mustText("verify-unparsed"), "text around the base string")
+
+	// One's own base string next to the curl command: a mistake with both
+	// missing and extra runs, which the base string and the signature both
+	// show.
+	p.verifyInput("verify-input", xCurl("Il5C7oPhfqV+nSqa3WoH4988Ll0="))
+	p.verifyInput("verify-basestring", strings.Replace(xTwitterBase, xStatusRight, xStatusPlus, 1))
+	assert.Equal(t, "pasted", eval[string](p, `document.querySelector('[data-testid="verify-compared"]').dataset.compared`))
+	assert.Equal(t, []string{"plus-for-space"}, p.mistakes(`[data-testid="diagnosis-both"]`), "one mistake, named once for both")
+	assert.Contains(t, p.mustText("diagnosis"), "The signature and the base string")
+	assert.Equal(t, 7, eval[int](p, `document.querySelectorAll('[data-testid="diff-ops"] ins.diff-missing').length`), "one per space")
+	assert.Equal(t, 7, eval[int](p, `document.querySelectorAll('[data-testid="diff-ops"] del.diff-extra').length`))
+	assert.Equal(t, []string{"encoding"}, eval[[]string](p, `[...document.querySelectorAll('[data-testid="diff-difference"]')].map((li) => li.dataset.kind)`))
+
+	// No secret reaches the URL or storage.
+	assert.NotContains(t, eval[string](p, `location.href`), xConsumerSecret)
+	assert.Equal(t, 0, eval[int](p, `localStorage.length + sessionStorage.length + document.cookie.length`))
+}
+
+// TestBrowserVerifyClearAndPagehide checks that Clear empties the Verify
+// view with the rest of the page, and pagehide wipes its secrets and
+// outputs.
+func TestBrowserVerifyClearAndPagehide(t *testing.T) {
+	p := openPage(t)
+	p.click("tab-verify")
+	p.verifyInput("verify-input", xCurl("Il5C7oPhfqV+nSqa3WoH4988Ll0="))
+	p.verifyInput("verify-consumerSecret", xConsumerSecret)
+	p.verifyInput("verify-tokenSecret", xTokenSecret)
+	p.click("toggle-verify-consumerSecret")
+	require.Equal(t, "text", eval[string](p, `document.getElementById('verify-consumerSecret').type`))
+	require.Equal(t, []string{"plus-for-space"}, p.mistakes(`[data-testid="diagnosis"]`))
+
+	eval[chromedp.Void](p, `window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }))`)
+	assert.NotContains(t, eval[string](p, secretsInPage), xTokenSecret)
+	assert.Equal(t, "password", eval[string](p, `document.getElementById('verify-consumerSecret').type`), "masked again")
+	assert.Equal(t, "unknown", p.verdict())
+	assert.False(t, p.exists(`[data-testid="diagnosis-mistake"]`))
+	assert.Contains(t, eval[string](p, `document.getElementById('verify-input').value`), "curl", "the pasted request itself stays")
+
+	p.verifyInput("verify-tokenSecret", xTokenSecret)
+	p.click("clear")
+	assert.Empty(t, eval[[]string](p, `['verify-input', 'verify-basestring', 'verify-consumerSecret', 'verify-tokenSecret', 'verify-publicKey']
+		.map((id) => document.getElementById(id).value).filter(Boolean)`))
+	assert.Equal(t, "unknown", p.verdict())
+	assert.True(t, eval[bool](p, `document.getElementById('verify-import').disabled`))
+}
+
+// TestBrowserVerifyUsesSignViewSecrets pastes the Sign view's own curl
+// output into the Verify view and checks it with the Sign view's secrets:
+// for RSA the public key that belongs to the private key is filled in (the
+// private key is not), and with PLAINTEXT the signature, which is the
+// secrets, is never shown.
+func TestBrowserVerifyUsesSignViewSecrets(t *testing.T) {
+	p := openPage(t)
+
+	p.loadPreset("oauthnet-rsa-sha1")
+	curl := p.mustText("output-curl")
+	p.click("tab-verify")
+	p.verifyInput("verify-input", curl)
+	assert.Equal(t, "unknown", p.verdict())
+	assert.True(t, p.visible("verify-publicKey"), "an RSA request asks for the public key")
+	assert.False(t, p.visible("verify-consumerSecret"))
+	assert.Contains(t, p.mustText("verify-needs"), "public key")
+	before := eval[string](p, `document.querySelector('[data-testid="verify-status"]').dataset.verifyCount`)
+	p.click("verify-use-sign-secrets")
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verify-status"]').dataset.verifyCount !== `+jsStr(before),
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err)
+	key := eval[string](p, `document.getElementById('verify-publicKey').value`)
+	assert.Contains(t, key, "-----BEGIN PUBLIC KEY-----")
+	assert.NotContains(t, eval[string](p, `[document.body.textContent, ...[...document.querySelectorAll('input, textarea')]
+		.filter((el) => el.id !== 'privateKey').map((el) => el.value)].join('\n')`), "PRIVATE KEY",
+		"the private key is nowhere but its own input")
+	assert.Equal(t, "valid", p.verdict())
+
+	p.click("tab-sign")
+	p.loadPreset("rfc-plaintext")
+	p.reveal("output-curl")
+	curl = p.mustText("output-curl")
+	p.click("tab-verify")
+	p.verifyInput("verify-input", curl)
+	p.click("verify-use-sign-secrets")
+	_, err = chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verdict"]').dataset.verdict === 'valid'`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the PLAINTEXT request verifies with the Sign view's secrets")
+	results := p.mustText("verify-results")
+	assert.NotContains(t, results, "ja893SD9", "the PLAINTEXT signature is not shown")
+	assert.Contains(t, p.mustText("read-signature"), "PLAINTEXT")
+}
+
+// TestVerifyPageScreenshot writes docs/verify.png: the broken example with
+// its base string. It runs only with UPDATE_SCREENSHOTS=1.
+func TestVerifyPageScreenshot(t *testing.T) {
+	if os.Getenv("UPDATE_SCREENSHOTS") != "1" {
+		t.Skip("set UPDATE_SCREENSHOTS=1 to rewrite docs/verify.png")
+	}
+	p := openPage(t)
+	require.NoError(t, chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 1800)))
+	p.click("tab-verify")
+	p.click("verify-example")
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verdict"]').dataset.verdict === 'invalid'`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err)
+	p.verifyInput("verify-basestring", strings.Replace(xTwitterBase, xStatusRight, xStatusPlus, 1))
+	eval[chromedp.Void](p, `window.scrollTo(0, 0)`)
+	img, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join("docs", "verify.png"), img, 0o644))
+}
