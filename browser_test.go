@@ -33,7 +33,7 @@ func requireBrowser(t *testing.T) {
 		}
 		t.Skip("BROWSER TEST SKIPPED: chromium is not on PATH (apt-get install -y chromium)")
 	}
-	for _, f := range []string{"signer.wasm.js", "wasm_exec.js"} {
+	for _, f := range requiredFiles {
 		if _, err := os.Stat(filepath.Join("site", f)); err != nil {
 			t.Fatalf("site/%s is missing: run make build first (make test does)", f)
 		}

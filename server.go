@@ -130,7 +130,7 @@ var contentTypes = map[string]string{
 var loopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
 
 // requiredFiles are the generated files the page cannot work without.
-var requiredFiles = []string{"signer.wasm.js", "wasm_exec.js"}
+var requiredFiles = []string{"signer-lite.wasm.js", "signer.wasm.js", "wasm_exec.js"}
 
 // main runs the server and exits with status 1 if it fails.
 func main() {

@@ -267,7 +267,8 @@ func diskSite(t *testing.T) string {
 	writeFile(t, tmp, "secret.txt", "outside")
 	site := filepath.Join(tmp, "site")
 	writeFile(t, site, "index.html", "<!doctype html><title>playground</title>")
-	writeFile(t, site, "signer.wasm.js", "export const bytes = 1;")
+	writeFile(t, site, "signer.wasm.js", "export const wasm = \"\";")
+	writeFile(t, site, "signer-lite.wasm.js", "export const wasm = \"\";")
 	writeFile(t, site, "wasm_exec.js", "// go")
 	writeFile(t, site, "app.js", "export {};")
 	writeFile(t, site, ".hidden", "secret")
@@ -439,8 +440,9 @@ func TestRunMissingSigner(t *testing.T) {
 	_, _, stderr, cancel, done := startRun(t, "-addr", "127.0.0.1:0", "-dir", dir)
 	waitRun(t, cancel, done)
 	got := stderr.String()
-	assert.Contains(t, got, "oauth1-playground: "+filepath.Join(dir, "signer.wasm.js")+" is missing: run make build\n", "stderr")
-	assert.Contains(t, got, "oauth1-playground: "+filepath.Join(dir, "wasm_exec.js")+" is missing: run make build\n", "stderr")
+	for _, name := range requiredFiles {
+		assert.Contains(t, got, "oauth1-playground: "+filepath.Join(dir, name)+" is missing: run make build\n", "stderr")
+	}
 }
 
 func TestRunErrors(t *testing.T) {

@@ -14,14 +14,14 @@ import (
 )
 
 // siteSources returns the hand-written files of site/ with the given
-// extension: the generated wasm_exec.js and signer.wasm.js are not ours.
+// extension: the generated wasm_exec.js and *.wasm.js are not ours.
 func siteSources(t *testing.T, ext string) map[string]string {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join("site", "*"+ext))
 	require.NoError(t, err)
 	out := map[string]string{}
 	for _, p := range paths {
-		if base := filepath.Base(p); base == "wasm_exec.js" || base == "signer.wasm.js" {
+		if base := filepath.Base(p); base == "wasm_exec.js" || strings.HasSuffix(base, ".wasm.js") {
 			continue
 		}
 		b, err := os.ReadFile(p)

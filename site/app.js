@@ -104,6 +104,7 @@ function init() {
 
   setText(ui.status, statusText.loading);
   ui.status.setAttribute('aria-busy', 'true');
+  engine.onUpgrade(schedule); // re-sign once the RSA build has loaded
   engine.start().then(onEngineReady, onEngineFailed);
 }
 
@@ -560,6 +561,14 @@ function signNow() {
     result = null;
   }
 
+  if (result && result.loading) {
+    // The RSA build is loading; onUpgrade signs again when it is ready, and
+    // that render is the one that counts.
+    setStale([ui.result, ui.steps, ui.requestCard], true);
+    setText(ui.status, result.error.message);
+    ui.status.dataset.state = 'loading';
+    return;
+  }
   if (result && result.ok === true) {
     renderGood(result, request);
   } else if (result && result.ok === false && result.error) {

@@ -116,6 +116,7 @@ function init() {
 
   setText(ui.status, statusText.loading);
   ui.status.setAttribute('aria-busy', 'true');
+  engine.onUpgrade(schedule); // re-sign once the RSA build has loaded
   engine.start().then(onEngineReady, onEngineFailed);
 }
 
@@ -266,6 +267,7 @@ function signNow() {
   } catch {
     result = null;
   }
+  if (result && result.loading) return; // onUpgrade signs again once the RSA build is ready
   if (result && result.ok === true) renderGood(result, request);
   else if (result && result.ok === false && result.error) renderBad(result.error);
   else renderBroken();

@@ -1,44 +1,50 @@
 // engine.js: the only module that knows about Go and WebAssembly.
 //
-// Owns: loading wasm_exec.js (Go's runtime glue, which sets globalThis.Go) and
-// signer.wasm.js (the wasm binary as base64 text, written by `make build`),
-// starting the Go program once, and handing requests to globalThis.oauth1.
+// Owns: loading wasm_exec.js (Go's runtime glue, which sets globalThis.Go),
+// starting the signer, and handing requests to it. The signer comes in two
+// builds, both written by `make build` as script modules (wasm/tojs.go):
+// signer-lite.wasm.js, without the RSA methods, starts with the page; the
+// full signer.wasm.js is loaded the first time a request needs RSA, and then
+// answers every call. Callers learn of the switch through onUpgrade.
 // Must never: fetch anything (the CSP has connect-src 'none', which is why the
-// binary arrives as a script module), touch the DOM, log, store, or keep a copy
-// of a request. Errors it throws carry sentences from strings.js, never input.
+// binaries arrive as script modules), touch the DOM, log, store, or keep a
+// copy of a request. Errors it throws carry sentences from strings.js, never
+// input.
 
 import { engine as text } from './strings.js';
 
-let starting = null; // the one start() promise: one Go instance per page
-let api = null; // globalThis.oauth1 once the Go program has registered it
-let exited = false; // set when the Go program returns or crashes
+let starting = null; // the one start() promise
+let upgrading = null; // the one promise of loading the full build
+let api = null; // the running signer's oauth1 object
+let exited = false; // set when the running Go program returns or crashes
+const upgradeListeners = [];
 
-// start boots the signer once and resolves to its version string. Calling it
-// again returns the same promise.
+// start boots the lite signer once and resolves to its version string.
+// Calling it again returns the same promise.
 export function start() {
   starting ??= boot();
   return starting;
 }
 
-// ready reports whether sign can be called.
+// ready reports whether the signer can be called.
 export function ready() {
   return api !== null && !exited;
 }
 
-// sign hands one request (a plain object of strings, plus optional params) to
-// the Go signer and returns its plain result object: {ok: true, ...} or
-// {ok: false, error: {field, message}}. It throws if the signer is not running.
-export function sign(request) {
-  if (exited) throw new Error(text.exited);
-  if (api === null) throw new Error(text.startFailed);
-  return api.sign(request);
+// onUpgrade registers fn to run once the full signer has replaced the lite
+// one, so a caller can redo a call that answered "loading".
+export function onUpgrade(fn) {
+  upgradeListeners.push(fn);
 }
 
-// parse, verify and diagnose hand their argument to the Go functions of the
-// same name (README "The JS API") and return the plain result object. Like
-// sign, they throw if the signer is not running.
-export function parse(text) {
-  return call('parse', text);
+// sign, verify, diagnose and parse hand their argument to the Go functions of
+// the same name (README "The JS API") and return the plain result object. A
+// request the lite build cannot serve (an RSA method, or a public key) starts
+// loading the full build and gets {ok: false, loading: true, error} naming
+// signatureMethod; onUpgrade listeners run when it is ready. They throw if the
+// signer is not running.
+export function sign(request) {
+  return call('sign', request);
 }
 
 export function verify(request) {
@@ -49,80 +55,107 @@ export function diagnose(request) {
   return call('diagnose', request);
 }
 
+export function parse(text) {
+  return call('parse', text);
+}
+
 function call(name, arg) {
   if (exited) throw new Error(text.exited);
   if (api === null || typeof api[name] !== 'function') throw new Error(text.startFailed);
+  if (api.build === 'lite' && needsFull(arg)) {
+    upgrade();
+    return { ok: false, loading: true, error: { field: 'signatureMethod', message: text.loadingFull } };
+  }
   return api[name](arg);
+}
+
+function needsFull(arg) {
+  if (arg === null || typeof arg !== 'object') return false;
+  const method = typeof arg.signatureMethod === 'string' ? arg.signatureMethod.toUpperCase() : '';
+  return method.startsWith('RSA-') || (typeof arg.publicKey === 'string' && arg.publicKey.trim() !== '');
+}
+
+// upgrade loads and starts the full build once; the lite one stays idle.
+export function upgrade() {
+  upgrading ??= run('./signer.wasm.js').then(
+    (full) => {
+      api = full;
+      for (const fn of upgradeListeners) fn();
+    },
+    () => {
+      upgrading = null; // let a later RSA request try again
+      throw new Error(text.fullFailed);
+    },
+  );
+  return upgrading;
 }
 
 async function boot() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new Error(text.noWebAssembly);
   }
-
-  let wasmModule;
   try {
     await import('./wasm_exec.js'); // classic IIFE; sets globalThis.Go as a side effect
-    wasmModule = await import('./signer.wasm.js');
   } catch {
     throw new Error(text.notBuilt);
   }
   if (typeof globalThis.Go !== 'function') throw new Error(text.notBuilt);
+  api = await run('./signer-lite.wasm.js');
+  return typeof api.version === 'string' ? api.version : '';
+}
 
-  const bytes = wasmBytes(wasmModule);
-  if (bytes === null) throw new Error(text.notBuilt);
+// run imports one generated module, starts its Go program and resolves to
+// the oauth1 object the program registers.
+async function run(module) {
+  let mod;
+  try {
+    mod = await import(module);
+  } catch {
+    throw new Error(text.notBuilt);
+  }
+  if (typeof mod.wasm !== 'string' || mod.wasm === '') throw new Error(text.notBuilt);
 
   const go = new globalThis.Go();
   let instance;
   try {
-    ({ instance } = await WebAssembly.instantiate(bytes, go.importObject));
+    ({ instance } = await WebAssembly.instantiate(bytesOf(mod.wasm), go.importObject));
   } catch {
     throw new Error(text.startFailed);
   }
 
   // go.run resolves only when the Go program exits, so it is not awaited.
   // Go's main registers globalThis.oauth1 synchronously, then blocks forever.
+  let stopped = false;
+  let registeredApi = null;
+  const previous = globalThis.oauth1;
+  delete globalThis.oauth1;
   go.run(instance).then(
-    () => { exited = true; },
-    () => { exited = true; },
+    () => { stopped = true; if (api === registeredApi) exited = true; },
+    () => { stopped = true; if (api === registeredApi) exited = true; },
   );
-
-  api = await registered();
-  if (api === null) throw new Error(exited ? text.exited : text.noApi);
-  return typeof api.version === 'string' ? api.version : '';
-}
-
-// wasmBytes takes the generated module's base64 export (b64) and decodes it.
-// A module that exports ready-made bytes is accepted too.
-function wasmBytes(mod) {
-  if (typeof mod.b64 === 'string' && mod.b64 !== '') {
-    try {
-      return decodeBase64(mod.b64);
-    } catch {
-      return null;
-    }
+  registeredApi = await registered(() => stopped);
+  if (registeredApi === null) {
+    if (previous !== undefined) globalThis.oauth1 = previous;
+    throw new Error(stopped ? text.exited : text.noApi);
   }
-  if (mod.bytes instanceof Uint8Array) return mod.bytes;
-  return null;
+  return registeredApi;
 }
 
-function decodeBase64(b64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
-  // A plain loop: Uint8Array.from(atob(s), fn) is about 20 times slower on a
-  // 4 MB string (wasm-notes.md).
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+// bytesOf turns the module's string, one character per byte (U+0000-U+00FF,
+// see wasm/tojs.go), back into bytes with a plain loop.
+function bytesOf(s) {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }
 
 // registered waits briefly for globalThis.oauth1: it is normally set before
 // go.run returns, but give the Go scheduler a few turns in case it is not.
-async function registered() {
+async function registered(stopped) {
   for (let i = 0; i < 100; i++) {
     const candidate = globalThis.oauth1;
     if (candidate && typeof candidate.sign === 'function') return candidate;
-    if (exited) return null;
+    if (stopped()) return null;
     await new Promise((resolve) => setTimeout(resolve, i < 10 ? 0 : 20));
   }
   return null;

@@ -165,6 +165,8 @@ export const engine = Object.freeze({
   noApi: 'The signer started but did not register itself. Rebuild with make build, then reload.',
   exited: 'The signer has stopped. Reload the page to start it again.',
   startFailed: 'The signer could not start. Rebuild with make build, then reload.',
+  loadingFull: 'Loading the RSA signer (the first RSA request of a visit loads it)…',
+  fullFailed: 'The RSA signer could not be loaded. Rebuild with make build, then reload.',
 });
 
 // How an error message names the field that caused it, keyed by the

@@ -88,6 +88,7 @@ export function setupVerify(h) {
 
   renderEmpty();
   say(text.status.loading, true);
+  engine.onUpgrade(schedule); // re-check once the RSA build has loaded
   engine.start().then(() => {
     say(text.status.waiting, true);
     schedule();
@@ -198,6 +199,11 @@ function useSignSecrets() {
   }
   if (methodFamily(r.signatureMethod) === 'rsa' && r.privateKey && engine.ready()) {
     const signed = safe(() => engine.sign(r));
+    if (signed && signed.loading) {
+      // The RSA build is loading: try again once it runs.
+      engine.upgrade().then(useSignSecrets, () => {});
+      return;
+    }
     if (signed && signed.ok && signed.publicKey) {
       ui.publicKey.value = signed.publicKey;
       used = true;

@@ -3,14 +3,14 @@
 //
 //   make build && node wasm/example.mjs
 //
-// The same two generated files the page uses are all it needs:
-// site/wasm_exec.js (Go's loader, sets globalThis.Go) and
-// site/signer.wasm.js (the wasm bytes as base64).
+// Two generated files are all it needs: site/wasm_exec.js (Go's loader,
+// sets globalThis.Go) and site/signer.wasm.js, the full signer as a string
+// of one character per byte (see wasm/tojs.go).
 import '../site/wasm_exec.js';
-import { b64 } from '../site/signer.wasm.js';
+import { wasm } from '../site/signer.wasm.js';
 
 const go = new Go();
-const { instance } = await WebAssembly.instantiate(Buffer.from(b64, 'base64'), go.importObject);
+const { instance } = await WebAssembly.instantiate(Buffer.from(wasm, 'latin1'), go.importObject);
 go.run(instance); // sets globalThis.oauth1, then waits for calls: do not await it
 
 const result = oauth1.sign({
