@@ -260,30 +260,7 @@ func (p *authHeaderParser) bare() string {
 // unescapeAuthParam decodes the "%XX" escapes of a header parameter name or
 // value; unlike form encoding, "+" stays "+". It reports false for a "%" not
 // followed by two hex digits (RFC 5849 sections 3.5.1 and 3.6).
-func unescapeAuthParam(s string) (string, bool) {
-	if strings.IndexByte(s, '%') < 0 {
-		return s, true
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '%' {
-			b = append(b, c)
-			continue
-		}
-		if i+2 >= len(s) {
-			return "", false
-		}
-		hi, ok1 := unhex(s[i+1])
-		lo, ok2 := unhex(s[i+2])
-		if !ok1 || !ok2 {
-			return "", false
-		}
-		b = append(b, hi<<4|lo)
-		i += 2
-	}
-	return string(b), true
-}
+func unescapeAuthParam(s string) (string, bool) { return percentDecode(s, false) }
 
 // authHeaderOrdinal returns n as an English ordinal: "1st", "2nd", "3rd", "4th",
 // "11th", "21st". Errors use it to point at a parameter without quoting it

@@ -56,16 +56,21 @@ func unhex(c byte) (byte, bool) {
 // text: "+" is a space and "%XX" an octet (RFC 5849 section 3.4.1.3.1 with
 // W3C.REC-html40-19980424). It reports false for a "%" not followed by two
 // hex digits; the caller names the field, never the text.
-func formUnescape(s string) (string, bool) {
-	if !strings.ContainsAny(s, "%+") {
+func formUnescape(s string) (string, bool) { return percentDecode(s, true) }
+
+// percentDecode decodes "%XX" escapes, and "+" as a space when plusIsSpace
+// (form encoding; in an Authorization header "+" stays "+"). It reports
+// false for a "%" not followed by two hex digits.
+func percentDecode(s string, plusIsSpace bool) (string, bool) {
+	if strings.IndexByte(s, '%') < 0 && (!plusIsSpace || strings.IndexByte(s, '+') < 0) {
 		return s, true
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '+':
+		switch c := s[i]; {
+		case c == '+' && plusIsSpace:
 			b = append(b, ' ')
-		case '%':
+		case c == '%':
 			if i+2 >= len(s) {
 				return "", false
 			}

@@ -155,28 +155,13 @@ func (st *importState) take(p Param, from string) bool {
 	if p.Value == "" && importOmittedIfEmpty[p.Name] {
 		return false
 	}
-	r := &st.im.Request
 	switch p.Name {
-	case oauthConsumerKey:
-		r.ConsumerKey = p.Value
-	case oauthToken:
-		r.Token = p.Value
-	case oauthSignatureMethod:
-		r.SignatureMethod = SignatureMethod(p.Value)
-	case oauthTimestamp:
-		r.Timestamp = p.Value
-	case oauthNonce:
-		r.Nonce = p.Value
-	case oauthVersion:
-		r.Version = p.Value
 	case oauthSignature:
 		st.im.Signature = p.Value
-	case oauthCallback:
-		r.Callback = p.Value
-	case oauthVerifier:
-		r.Verifier = p.Value
 	case oauthBodyHash:
-		r.BodyHash = true // Sign recomputes it from the body
+		st.im.Request.BodyHash = true // Sign recomputes it from the body
+	default:
+		st.im.Request.setProtocolParam(p.Name, p.Value)
 	}
 	return true
 }

@@ -414,6 +414,34 @@ func (pl pipeline) finish(d *draft) error {
 	return nil
 }
 
+// setProtocolParam puts the value of the protocol parameter name into its
+// Request field and reports whether it has one (RFC 5849 section 3.1).
+// oauth_signature and oauth_body_hash have no field of their own; callers
+// that read them handle them.
+func (r *Request) setProtocolParam(name, value string) bool {
+	switch name {
+	case oauthConsumerKey:
+		r.ConsumerKey = value
+	case oauthToken:
+		r.Token = value
+	case oauthSignatureMethod:
+		r.SignatureMethod = SignatureMethod(value)
+	case oauthTimestamp:
+		r.Timestamp = value
+	case oauthNonce:
+		r.Nonce = value
+	case oauthVersion:
+		r.Version = value
+	case oauthCallback:
+		r.Callback = value
+	case oauthVerifier:
+		r.Verifier = value
+	default:
+		return false
+	}
+	return true
+}
+
 // checkTransport validates the transport of r (RFC 5849 section 3.5).
 func checkTransport(r Request) (Transport, error) {
 	switch r.Transport {

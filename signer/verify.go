@@ -115,28 +115,12 @@ func VerifyAuthorization(r Request, header, publicKeyPEM string) (*Verification,
 			}
 			seen[p.Name] = true
 		}
-		switch p.Name {
-		case oauthSignature:
+		switch {
+		case p.Name == oauthSignature:
 			received = p.Value
-		case oauthConsumerKey:
-			r.ConsumerKey = p.Value
-		case oauthToken:
-			r.Token = p.Value
-		case oauthSignatureMethod:
-			r.SignatureMethod = SignatureMethod(p.Value)
-		case oauthTimestamp:
-			r.Timestamp = p.Value
-		case oauthNonce:
-			r.Nonce = p.Value
-		case oauthVersion:
-			r.Version = p.Value
-		case oauthCallback:
-			r.Callback = p.Value
-		case oauthVerifier:
-			r.Verifier = p.Value
-		case oauthBodyHash:
+		case p.Name == oauthBodyHash:
 			r.BodyHash, bodyHash = true, p.Value
-		default:
+		case !r.setProtocolParam(p.Name, p.Value):
 			r.Params = append(r.Params, p)
 		}
 	}
