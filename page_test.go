@@ -561,3 +561,30 @@ func TestPageScreenshots(t *testing.T) {
 	p.click("theme-toggle")
 	shoot("screenshot-360.png", 360, 1600)
 }
+
+// TestPageHugeBodyStaysResponsive pastes a 1 MB JSON body on one line (a
+// minified request): laying such a line out once took the browser over 30
+// seconds, so long values are shown only in part, and the page must have
+// rendered the result within a few seconds.
+func TestPageHugeBodyStaysResponsive(t *testing.T) {
+	p := openPage(t)
+	p.loadPreset("x-creating-a-signature")
+	start := time.Now()
+	eval[chromedp.Void](p, `(() => {
+		document.getElementById('contentType').value = 'application/json';
+		document.getElementById('contentType').dispatchEvent(new Event('input', { bubbles: true }));
+		const body = document.getElementById('body');
+		body.value = '{"data":"' + 'x'.repeat(1 << 20) + '"}';
+		body.dispatchEvent(new Event('input', { bubbles: true }));
+	})()`)
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](
+		`document.querySelector('[data-testid="step-authorizationHeader"]') !== null &&
+		 [...document.querySelectorAll('.elided')].length > 0`,
+		chromedp.WithPollingTimeout(20*time.Second)))
+	require.NoError(t, err, "the page did not render the 1 MB body in part")
+	// One more frame, so layout of what was rendered is included.
+	eval[bool](p, `new Promise(r => requestAnimationFrame(() => setTimeout(() => r(true), 0)))`)
+	took := time.Since(start)
+	t.Logf("1 MB one-line body rendered in %v", took)
+	assert.Less(t, took, 5*time.Second)
+}

@@ -696,11 +696,23 @@ function copyButton(value, name, testName) {
 
 // --------------------------------------------------------------- diffing
 
+// Values longer than SHOWN_MAX characters show only their first SHOWN_HEAD.
+const SHOWN_MAX = 20000;
+const SHOWN_HEAD = 4000;
+
 // diffNodes returns text nodes for value with the part that differs from old
 // wrapped in <mark class="delta">: the common prefix and suffix stay plain.
 // Nothing is marked on the first render (old undefined) or when highlight is
 // off. The nodes' text always joins to exactly value.
 export function diffNodes(old, value, highlight) {
+  if (value.length > SHOWN_MAX) {
+    // A megabyte on one line takes the browser tens of seconds to lay out
+    // (pre-wrap, overflow-wrap: anywhere), so show the start and say so.
+    return [
+      document.createTextNode(value.slice(0, SHOWN_HEAD)),
+      el('span', { className: 'elided', text: controls.elided(value.length - SHOWN_HEAD) }),
+    ];
+  }
   if (!highlight || old === undefined || old === value || value === '') return [document.createTextNode(value)];
   let start = 0;
   const max = Math.min(old.length, value.length);
