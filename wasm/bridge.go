@@ -78,7 +78,7 @@ func exported(fn func(args []safejs.Value) any) func(safejs.Value, []safejs.Valu
 				out = errorObject("", "internal error in the signer; the inputs were not changed")
 			}
 		}()
-		return fn(args)
+		return toJS(fn(args))
 	}
 }
 

@@ -339,3 +339,14 @@ func TestParseThroughJS(t *testing.T) {
 		assert.NotEmpty(t, e["field"])
 	}
 }
+
+// TestToJSStrings sends awkward strings through the JSON hand-over and
+// reads them back as JS sees them.
+func TestToJSStrings(t *testing.T) {
+	for _, s := range []string{"", `"quoted" \back\slash`, "tab\tnewline\ncr\r\x00\x1f", "é ☃ 😀", "\u2028\u2029", "bad \xff utf-8", "</script>"} {
+		got := toGo(t, toJS(map[string]any{"s": s, "list": []any{s, true, nil, 7}}).(safejs.Value)).(map[string]any)
+		want := strings.ToValidUTF8(s, "\uFFFD")
+		assert.Equal(t, want, got["s"], "%q", s)
+		assert.Equal(t, []any{want, true, nil, float64(7)}, got["list"], "%q", s)
+	}
+}
