@@ -17,16 +17,17 @@
 import * as engine from './engine.js';
 import {
   warning, page, fields, controls, engine as engineText, status as statusText, errors, generated,
-  presetGroups, presetText, presetNotes, realCredential, primer, errorNames, verify as verifyText,
+  presetGroups, presetText, presetNotes, realCredential, primer, verify as verifyText,
 } from './strings.js';
 import { presets, groups, defaultPreset, findPreset, knownCredentials } from './presets.js';
 import {
-  fillText, renderSteps, renderResult, renderRequest, setStale, showError, setText, methodFamily, el, testid,
-  renderPresetCheck,
+  fillText, setStale, showError, setText, methodFamily, el, testid,
+  renderSigned, renderFieldError,
 } from './render.js';
 import { credentialKind, newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
+import { coalesce } from './schedule.js';
 
 // The text and select inputs, by the signer API's field name (each is the id
 // of its input in index.html). version, bodyHash, transport and params are
@@ -69,8 +70,10 @@ const ui = {
   },
 };
 
+// schedule signs once per frame however many input events arrive.
+const schedule = coalesce(signNow);
+
 const state = {
-  pending: false, // a sign is scheduled
   paused: false, // after Clear or pagehide: no signing until the next edit
   signCount: 0, // sign attempts so far (mirrored in data-sign-count)
   rendered: false, // a good result has been shown since the last wipe
@@ -460,7 +463,6 @@ function clearEverything() {
 // clearOutputs removes every output and the page's memory of them.
 function clearOutputs() {
   state.paused = true;
-  state.pending = false;
   state.rendered = false;
   state.reveal.clear();
   state.previous = new Map();
@@ -525,20 +527,6 @@ function fillPrimer() {
 
 // ---- signing ----
 
-// schedule coalesces bursts of input events into one sign per frame. The
-// timeout is a fallback for when animation frames are paused (hidden tabs).
-function schedule() {
-  if (state.pending) return;
-  state.pending = true;
-  requestAnimationFrame(flush);
-  setTimeout(flush, 100);
-}
-
-function flush() {
-  if (!state.pending) return;
-  state.pending = false;
-  signNow();
-}
 
 function readRequest() {
   const request = {};
@@ -589,30 +577,9 @@ function signNow() {
 }
 
 function renderGood(result, request) {
-  const ctx = {
-    family: methodFamily(request.signatureMethod),
-    transport: request.transport,
-    url: request.url,
-    result,
-    reveal: state.reveal,
-    onReveal: (key, on) => { if (on) state.reveal.add(key); else state.reveal.delete(key); },
-    previous: state.previous,
-    highlight: state.rendered,
-  };
-  renderResult(ui.slots, result, ctx);
-  renderRequest(ui.requestCard, request, ctx);
-  renderSteps(ui.steps, Array.isArray(result.steps) ? result.steps : [], ctx);
-  renderPresetCheck(ui.presetCheck, state.preset, result);
+  renderSigned(ui, state, result, request);
   showGenerated(request, result);
   ui.placeholder.hidden = true;
-  ui.result.hidden = false;
-  state.rendered = true;
-
-  showError(document, null, ui.generalError);
-  setStale([ui.result, ui.steps, ui.requestCard], false);
-  setText(ui.status, state.version ? statusText.readyVersion(state.version) : statusText.ready);
-  ui.status.dataset.state = 'ok';
-  ui.status.dataset.ready = 'true';
 }
 
 function showGenerated(request, result) {
@@ -624,17 +591,7 @@ function showGenerated(request, result) {
 }
 
 function renderBad(error) {
-  const field = String(error.field ?? '');
-  let message = String(error.message ?? '');
-  // The signer starts its message with the field's API name ("url is ...");
-  // say it the way the page labels it.
-  if (field && errorNames[field] && message.startsWith(`${field} `)) {
-    message = `${errorNames[field]} ${message.slice(field.length + 1)}`;
-  }
-  showError(document, { field, message }, ui.generalError);
-  if (state.rendered) setStale([ui.result, ui.steps, ui.requestCard], true);
-  setText(ui.status, state.rendered ? statusText.fieldError : statusText.fieldErrorNoResult);
-  ui.status.dataset.state = 'invalid';
+  renderFieldError(ui, state, error);
 }
 
 function renderBroken() {

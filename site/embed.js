@@ -26,19 +26,20 @@
 
 import * as engine from './engine.js';
 import {
-  embed as text, fields, page, status as statusText, errors, errorNames, realCredential,
+  embed as text, fields, page, status as statusText, errors, realCredential,
   engine as engineText, presetNotes,
 } from './strings.js';
 import { defaultPreset, findPreset, knownCredentials } from './presets.js';
 import {
-  fillText, renderSteps, renderResult, renderRequest, renderPresetCheck, setStale, showError, setText,
-  methodFamily, el, testid,
+  fillText, renderResult, setStale, showError, setText,
+  methodFamily, el, testid, renderSigned, renderFieldError,
 } from './render.js';
 import { credentialKind } from './guard.js';
 import {
   parseEmbedFragment, requestFromState, shareState, encodeShare, SECRET_NAMES,
 } from './share.js';
 import { reasonText } from './share-panel.js';
+import { coalesce } from './schedule.js';
 
 export const MESSAGE_HEIGHT = 'oauth1-playground:height';
 export const MESSAGE_SIGNED = 'oauth1-playground:signed';
@@ -75,6 +76,9 @@ const ui = {
   },
 };
 
+// schedule signs once per frame however many input events arrive.
+const schedule = coalesce(signNow);
+
 const state = {
   id: '', // the fragment's id=, echoed in every message
   readonly: false,
@@ -82,7 +86,6 @@ const state = {
   base: null, // the request from the fragment: every allow-listed field, no secret
   preset: null, // the preset the fragment names: its published secrets are used
   secrets: { consumerSecret: '', tokenSecret: '', privateKey: '' }, // the preset's, public
-  pending: false,
   paused: false,
   signCount: 0,
   rendered: false,
@@ -245,18 +248,6 @@ function updateOpenLink(request) {
 
 // ---- signing ----
 
-function schedule() {
-  if (state.pending) return;
-  state.pending = true;
-  requestAnimationFrame(flush);
-  setTimeout(flush, 100);
-}
-
-function flush() {
-  if (!state.pending) return;
-  state.pending = false;
-  signNow();
-}
 
 function signNow() {
   if (!engine.ready() || state.paused) return;
@@ -277,33 +268,12 @@ function signNow() {
 }
 
 function renderGood(result, request) {
-  const ctx = {
-    family: methodFamily(request.signatureMethod),
-    transport: request.transport,
-    url: request.url,
-    result,
-    reveal: state.reveal,
-    onReveal: (key, on) => { if (on) state.reveal.add(key); else state.reveal.delete(key); },
-    previous: state.previous,
-    highlight: state.rendered,
-  };
-  renderResult(ui.slots, result, ctx);
-  renderRequest(ui.requestCard, request, ctx);
-  renderSteps(ui.steps, Array.isArray(result.steps) ? result.steps : [], ctx);
-  renderPresetCheck(ui.presetCheck, state.preset, result);
+  renderSigned(ui, state, result, request);
   // Steps left out by steps= keep their place (and so their number, as on
   // the full page) but take no room: embed.css collapses .step-off.
   const shown = state.steps;
   ui.requestCard.hidden = shown !== null && !shown.has('request');
   for (const li of ui.steps.children) li.classList.toggle('step-off', shown !== null && !shown.has(li.dataset.step));
-  ui.result.hidden = false;
-  state.rendered = true;
-
-  showError(document, null, ui.generalError);
-  setStale([ui.result, ui.steps, ui.requestCard], false);
-  setText(ui.status, state.version ? statusText.readyVersion(state.version) : statusText.ready);
-  ui.status.dataset.state = 'ok';
-  ui.status.dataset.ready = 'true';
 
   const onScreen = ui.slots.signature.querySelector(`[data-testid="${testid.signature}"]`);
   const signature = onScreen ? onScreen.textContent : String(result.signature ?? '');
@@ -311,16 +281,8 @@ function renderGood(result, request) {
 }
 
 function renderBad(error) {
-  const field = String(error.field ?? '');
-  let message = String(error.message ?? '');
-  if (field && errorNames[field] && message.startsWith(`${field} `)) {
-    message = `${errorNames[field]} ${message.slice(field.length + 1)}`;
-  }
-  showError(document, { field, message }, ui.generalError);
+  const field = renderFieldError(ui, state, error);
   if (field && ui.fields.contains($(field))) ui.edit.open = true;
-  if (state.rendered) setStale([ui.result, ui.steps, ui.requestCard], true);
-  setText(ui.status, state.rendered ? statusText.fieldError : statusText.fieldErrorNoResult);
-  ui.status.dataset.state = 'invalid';
 }
 
 function renderBroken() {
@@ -336,7 +298,6 @@ function renderBroken() {
 // clearOutputs removes every output and the frame's memory of them.
 function clearOutputs() {
   state.paused = true;
-  state.pending = false;
   state.rendered = false;
   state.reveal.clear();
   state.previous = new Map();

@@ -15,6 +15,7 @@
 
 import {
   stepLabels, stepParts, sources, steps as explanations, controls, noteLabels, presetText,
+  status as statusText, errorNames,
 } from './strings.js';
 
 // The data-testid names tests rely on. index.html spells the static ones out.
@@ -122,6 +123,54 @@ function valueWithCopy({ value, old, testName, copyName, big, ctx }) {
   const row = el('div', { className: 'value-row' }, [out]);
   if (value !== '') row.append(copyButton(value, copyName, testName));
   return [row];
+}
+
+// ------------------------------------------------------- a signing view
+
+// renderSigned shows a good result in a signing view (the full page's Sign
+// view and the embed share it). ui: {slots, requestCard, steps, presetCheck,
+// result, generalError, status}; view: the view's state {reveal: Set,
+// previous: Map, rendered, preset, version}, whose rendered it sets.
+export function renderSigned(ui, view, result, request) {
+  const ctx = {
+    family: methodFamily(request.signatureMethod),
+    transport: request.transport,
+    url: request.url,
+    result,
+    reveal: view.reveal,
+    onReveal: (key, on) => { if (on) view.reveal.add(key); else view.reveal.delete(key); },
+    previous: view.previous,
+    highlight: view.rendered,
+  };
+  renderResult(ui.slots, result, ctx);
+  renderRequest(ui.requestCard, request, ctx);
+  renderSteps(ui.steps, Array.isArray(result.steps) ? result.steps : [], ctx);
+  renderPresetCheck(ui.presetCheck, view.preset, result);
+  ui.result.hidden = false;
+  view.rendered = true;
+
+  showError(document, null, ui.generalError);
+  setStale([ui.result, ui.steps, ui.requestCard], false);
+  setText(ui.status, view.version ? statusText.readyVersion(view.version) : statusText.ready);
+  ui.status.dataset.state = 'ok';
+  ui.status.dataset.ready = 'true';
+}
+
+// renderFieldError shows the signer's {field, message} error at its field,
+// keeping the last good result, dimmed, in a signing view.
+export function renderFieldError(ui, view, error) {
+  const field = String(error.field ?? '');
+  let message = String(error.message ?? '');
+  // The signer starts its message with the field's API name ("url is ...");
+  // say it the way the page labels it.
+  if (field && errorNames[field] && message.startsWith(`${field} `)) {
+    message = `${errorNames[field]} ${message.slice(field.length + 1)}`;
+  }
+  showError(document, { field, message }, ui.generalError);
+  if (view.rendered) setStale([ui.result, ui.steps, ui.requestCard], true);
+  setText(ui.status, view.rendered ? statusText.fieldError : statusText.fieldErrorNoResult);
+  ui.status.dataset.state = 'invalid';
+  return field;
 }
 
 // ------------------------------------------------------------- request card

@@ -18,6 +18,7 @@ import {
 import { fillText, el, setText, methodFamily, addToken, removeToken } from './render.js';
 import { findPreset, knownCredentials } from './presets.js';
 import { credentialKind } from './guard.js';
+import { coalesce } from './schedule.js';
 
 // "Try a broken example": the X documentation's request (api.twitter.com/1.1
 // edition) with the signature that spaces encoded as "+" produce
@@ -37,7 +38,6 @@ const $ = (id) => document.getElementById(id);
 let ui = null;
 let hooks = null;
 const state = {
-  pending: false, // a run is scheduled
   count: 0, // runs so far (mirrored in data-verify-count)
   importable: null, // the request the Import button fills in; never holds a secret
 };
@@ -247,7 +247,6 @@ function wipe(all) {
     updateCredentialWarning(input);
   }
   setText(ui.useSignNote, '');
-  state.pending = false;
   renderEmpty();
 }
 
@@ -261,18 +260,10 @@ function onEdit(event) {
 
 // ---- running ----
 
-// schedule coalesces bursts of input into one run per frame; the timeout is
-// a fallback for when animation frames are paused (hidden tabs).
-function schedule() {
-  if (state.pending) return;
-  state.pending = true;
-  requestAnimationFrame(flush);
-  setTimeout(flush, 100);
-}
+// schedule runs the check once per frame however many input events arrive.
+const schedule = coalesce(runCheck);
 
-function flush() {
-  if (!state.pending) return;
-  state.pending = false;
+function runCheck() {
   if (!engine.ready()) return;
   render(check(ui.input.value, ui.baseString.value, readSecrets()));
   state.count += 1;
