@@ -205,3 +205,33 @@ func TestPrivacy(t *testing.T) {
 	assert.NotContains(t, left, canaryConsumer)
 	assert.NotContains(t, left, canaryToken)
 }
+
+// TestPrivacyEmbed opens the docs embed on its own, types a secret into it
+// and lets it re-sign: no request follows the load.
+func TestPrivacyEmbed(t *testing.T) {
+	requireBrowser(t)
+	base := startServer(t)
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+	netlog := watchNetwork(ctx, t)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(base+"embed.html#preset=x-creating-a-signature"),
+		chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
+	))
+	loaded, _ := netlog.snapshot()
+	for _, u := range loaded {
+		assert.True(t, strings.HasPrefix(u, base), "the embed loaded something from elsewhere: %s", u)
+	}
+	count, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('[data-testid="status"]').dataset.signCount`))
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#embed-edit summary`)),
+		chromedp.WaitVisible(testid("input-consumerSecret")),
+		chromedp.SendKeys(testid("input-consumerSecret"), canaryConsumer),
+	))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="status"]').dataset.signCount !== `+jsString(count),
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the embed did not sign with the typed secret")
+	after, _ := netlog.snapshot()
+	assert.Equal(t, len(loaded), len(after), "requests after the embed loaded: %v", after[len(loaded):])
+}
