@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -587,4 +588,22 @@ func TestPageHugeBodyStaysResponsive(t *testing.T) {
 	took := time.Since(start)
 	t.Logf("1 MB one-line body rendered in %v", took)
 	assert.Less(t, took, 5*time.Second)
+}
+
+// TestPageThousandParameters signs a request with 1 000 query parameters:
+// each table shows its first 200 rows and says how many more there are,
+// and the text form of each step keeps every one.
+func TestPageThousandParameters(t *testing.T) {
+	p := openPage(t)
+	var q []string
+	for i := range 1000 {
+		q = append(q, fmt.Sprintf("p%d=v%d", i%700, i))
+	}
+	p.setField("url", "https://api.example.com/search?"+strings.Join(q, "&"))
+	rows := eval[int](p, `document.querySelectorAll('[data-testid="step-sorted-params"] tbody tr').length`)
+	assert.Equal(t, 201, rows, "200 rows and the 'more' row")
+	more := eval[string](p, `document.querySelector('[data-testid="step-sorted-params"] td.more-rows').textContent`)
+	assert.Contains(t, more, "807 more", "1 000 query, 1 body and 6 protocol parameters, 200 shown")
+	lines := eval[int](p, `document.querySelector('[data-testid="step-sorted-value"]').textContent.split('\n').length`)
+	assert.Equal(t, 1007, lines, "the text form has every parameter")
 }

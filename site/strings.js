@@ -395,6 +395,7 @@ export const stepLabels = Object.freeze({
   rfc: (section) => `RFC 5849 §${section}`,
   rfcTitle: 'Opens the RFC section in a new tab',
   requestTitle: 'The HTTP request',
+  moreRows: (n) => `… and ${n.toLocaleString('en')} more parameters: the table shows the first rows only, the text below has them all.`,
   paramsCaption: 'Parameters',
   position: '#',
   name: 'Name',
