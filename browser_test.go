@@ -44,11 +44,18 @@ func requireBrowser(t *testing.T) {
 // site/, and returns its base URL. It stops when the test ends.
 func startServer(t *testing.T) string {
 	t.Helper()
+	return startServerWith(t, "-dir", "site")
+}
+
+// startServerWith is startServer with the given flags after -addr.
+func startServerWith(t *testing.T, flags ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	urls := make(chan string, 1)
 	done := make(chan error, 1)
+	args := append([]string{"-addr", "127.0.0.1:0"}, flags...)
 	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-dir", "site"}, io.Discard, io.Discard, func(u string) { urls <- u })
+		done <- run(ctx, args, io.Discard, io.Discard, func(u string) { urls <- u })
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -65,8 +72,16 @@ func startServer(t *testing.T) string {
 	return ""
 }
 
-// newBrowser starts headless Chromium for one test.
+// newBrowser starts headless Chromium for one test, for at most 90 s.
 func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	ctx, cancelTimeout := context.WithTimeout(startBrowser(t), 90*time.Second)
+	t.Cleanup(cancelTimeout)
+	return ctx
+}
+
+// startBrowser starts headless Chromium, stopped when the test ends.
+func startBrowser(t *testing.T) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.DisableGPU,
@@ -75,8 +90,7 @@ func newBrowser(t *testing.T) context.Context {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
 	return ctx
 }
 

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -53,27 +52,11 @@ var shareAllowList = []string{"v", "preset", "method", "url", "body", "contentTy
 // ancestors given as a -frame-ancestor flag.
 func startFramedServer(t *testing.T, ancestors ...string) string {
 	t.Helper()
-	args := []string{"-addr", "127.0.0.1:0", "-dir", "site"}
+	flags := []string{"-dir", "site"}
 	for _, a := range ancestors {
-		args = append(args, "-frame-ancestor", a)
+		flags = append(flags, "-frame-ancestor", a)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	urls := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, args, io.Discard, io.Discard, func(u string) { urls <- u }) }()
-	t.Cleanup(func() {
-		cancel()
-		assert.NoError(t, <-done)
-	})
-	select {
-	case u := <-urls:
-		return u
-	case err := <-done:
-		t.Fatalf("server did not start: %v", err)
-	case <-time.After(10 * time.Second):
-		t.Fatal("server did not start within 10s")
-	}
-	return ""
+	return startServerWith(t, flags...)
 }
 
 // docsHostPage is a documentation page on another origin: its body is one

@@ -316,25 +316,7 @@ func benchCases() []benchCase {
 // precompressed variants would serve it.
 func benchServer(t *testing.T) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	urls := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-dir", "dist"}, io.Discard, io.Discard, func(u string) { urls <- u })
-	}()
-	t.Cleanup(func() {
-		cancel()
-		require.NoError(t, <-done)
-	})
-	select {
-	case u := <-urls:
-		return u
-	case err := <-done:
-		t.Fatalf("server did not start: %v", err)
-	case <-time.After(10 * time.Second):
-		t.Fatal("server did not start within 10s")
-	}
-	return ""
+	return startServerWith(t, "-dir", "dist")
 }
 
 // benchBrowser starts headless Chromium and returns its first context;
@@ -342,14 +324,7 @@ func benchServer(t *testing.T) string {
 // empty HTTP cache and no compiled code) below it.
 func benchBrowser(t *testing.T) context.Context {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-quic", true),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	ctx := startBrowser(t)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
 	return ctx
 }
