@@ -22,7 +22,7 @@ import {
 import { presets, groups, defaultPreset, findPreset, knownCredentials } from './presets.js';
 import {
   fillText, setStale, showError, setText, methodFamily, el, testid,
-  renderSigned, renderFieldError,
+  renderSigned, renderFieldError, setFieldValue, updateMethodFields,
 } from './render.js';
 import { credentialKind, newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
@@ -229,15 +229,6 @@ function showPresetInfo(preset) {
   setText(ui.presetNote, preset.group === 'services' ? `${note} ${presetText.dummy}`.trim() : note);
 }
 
-function setFieldValue(input, value) {
-  if (input instanceof HTMLSelectElement && ![...input.options].some((o) => o.value === value)) {
-    const option = document.createElement('option');
-    option.value = value;
-    option.textContent = value;
-    input.append(option);
-  }
-  input.value = value;
-}
 
 function setTransport(value) {
   for (const radio of document.querySelectorAll('input[name="transport"]')) radio.checked = radio.value === value;
@@ -376,11 +367,6 @@ function concealAll() {
   for (const id of SECRET_FIELDS) setConcealed($(id), true);
 }
 
-function updateMethodFields() {
-  const rsa = methodFamily($('signatureMethod').value) === 'rsa';
-  for (const node of document.querySelectorAll('[data-rsa-only]')) node.hidden = !rsa;
-  for (const node of document.querySelectorAll('[data-hmac-only]')) node.hidden = rsa;
-}
 
 // ---- the real-credential warning ----
 

@@ -32,7 +32,7 @@ import {
 import { defaultPreset, findPreset, knownCredentials } from './presets.js';
 import {
   fillText, renderResult, setStale, showError, setText,
-  methodFamily, el, testid, renderSigned, renderFieldError,
+  methodFamily, el, testid, renderSigned, renderFieldError, setFieldValue, updateMethodFields,
 } from './render.js';
 import { credentialKind } from './guard.js';
 import {
@@ -168,15 +168,6 @@ function applyFragment() {
   updateOpenLink(state.base);
 }
 
-function setFieldValue(input, value) {
-  if (input instanceof HTMLSelectElement && ![...input.options].some((o) => o.value === value)) {
-    const option = document.createElement('option');
-    option.value = value;
-    option.textContent = value;
-    input.append(option);
-  }
-  input.value = value;
-}
 
 function onEdit(event) {
   const id = event.target && event.target.id;
@@ -186,11 +177,6 @@ function onEdit(event) {
   schedule();
 }
 
-function updateMethodFields() {
-  const rsa = methodFamily($('signatureMethod').value) === 'rsa';
-  for (const node of document.querySelectorAll('[data-rsa-only]')) node.hidden = !rsa;
-  for (const node of document.querySelectorAll('[data-hmac-only]')) node.hidden = rsa;
-}
 
 // updateCredentialWarning is the full page's "this looks like a real
 // credential" warning, next to the field.

@@ -173,6 +173,27 @@ export function renderFieldError(ui, view, error) {
   return field;
 }
 
+// setFieldValue sets an input's value; a select gets the value as an extra
+// option when it has none like it (an imported or shared method, say).
+export function setFieldValue(input, value) {
+  if (input instanceof HTMLSelectElement && ![...input.options].some((o) => o.value === value)) {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = value;
+    input.append(option);
+  }
+  input.value = value;
+}
+
+// updateMethodFields shows the inputs only RSA methods use
+// ([data-rsa-only]) or only the others use ([data-hmac-only]), after the
+// #signatureMethod select.
+export function updateMethodFields() {
+  const rsa = methodFamily(document.getElementById('signatureMethod').value) === 'rsa';
+  for (const node of document.querySelectorAll('[data-rsa-only]')) node.hidden = !rsa;
+  for (const node of document.querySelectorAll('[data-hmac-only]')) node.hidden = rsa;
+}
+
 // ------------------------------------------------------------- request card
 
 // renderRequest shows the raw HTTP request the inputs describe, before
