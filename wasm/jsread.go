@@ -1,0 +1,223 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+
+	"github.com/hack-pad/safejs"
+
+	"github.com/oauth1-playground/oauth1-playground/signer"
+)
+
+// requestFields are the string fields of a sign request, by their JS names.
+var requestFields = []string{
+	"method", "url", "body", "contentType",
+	"consumerKey", "consumerSecret", "token", "tokenSecret", "privateKey",
+	"signatureMethod", "nonce", "timestamp", "version",
+	"realm", "callback", "verifier", "transport",
+}
+
+// readRequest turns the JS request object into a signer.Request. Missing,
+// undefined and null fields are empty; any other non-string is an error
+// naming the field.
+func readRequest(args []safejs.Value) (signer.Request, error) {
+	if len(args) < 1 || !isObject(args[0]) || isArray(args[0]) {
+		return signer.Request{}, &signer.FieldError{Field: "request", Reason: "must be an object such as { method, url, consumerKey, ... }"}
+	}
+	obj := args[0]
+	s := map[string]string{}
+	for _, name := range requestFields {
+		v, err := readString(obj, name)
+		if err != nil {
+			return signer.Request{}, err
+		}
+		s[name] = v
+	}
+	params, err := readParams(obj)
+	if err != nil {
+		return signer.Request{}, err
+	}
+	bodyHash, err := readBool(obj, "bodyHash")
+	if err != nil {
+		return signer.Request{}, err
+	}
+	return signer.Request{
+		Method: s["method"], URL: s["url"], Body: s["body"], ContentType: s["contentType"],
+		ConsumerKey: s["consumerKey"], ConsumerSecret: s["consumerSecret"],
+		Token: s["token"], TokenSecret: s["tokenSecret"], PrivateKey: s["privateKey"],
+		SignatureMethod: signer.SignatureMethod(s["signatureMethod"]),
+		Nonce:           s["nonce"], Timestamp: s["timestamp"], Version: s["version"],
+		Realm: s["realm"], Callback: s["callback"], Verifier: s["verifier"],
+		BodyHash: bodyHash, Transport: signer.Transport(s["transport"]),
+		Params: params,
+	}, nil
+}
+
+// readString reads obj[name] as a string.
+func readString(obj safejs.Value, name string) (string, error) {
+	v, err := property(obj, name)
+	if err != nil {
+		return "", &signer.FieldError{Field: name, Reason: "could not be read"}
+	}
+	return stringValue(v, name)
+}
+
+// typeOf is v.Type() for values syscall/js has no type for (a BigInt
+// panics with "bad type flag"): those report false.
+func typeOf(v safejs.Value) (t safejs.Type, ok bool) {
+	defer func() {
+		if recover() != nil {
+			t, ok = safejs.TypeUndefined, false
+		}
+	}()
+	return v.Type(), true
+}
+
+// typeName names v's JavaScript type for an error message.
+func typeName(v safejs.Value) string {
+	if t, ok := typeOf(v); ok {
+		return t.String()
+	}
+	return "value of another type"
+}
+
+func stringValue(v safejs.Value, field string) (string, error) {
+	t, ok := typeOf(v)
+	if !ok {
+		return "", &signer.FieldError{Field: field, Reason: "must be a string, not a " + typeName(v)}
+	}
+	switch t {
+	case safejs.TypeUndefined, safejs.TypeNull:
+		return "", nil
+	case safejs.TypeString:
+		s, err := v.String()
+		if err != nil {
+			return "", &signer.FieldError{Field: field, Reason: "could not be read"}
+		}
+		return s, nil
+	}
+	return "", &signer.FieldError{Field: field, Reason: "must be a string, not a " + typeName(v)}
+}
+
+// readBool reads obj[name] as a boolean; missing, undefined and null are
+// false.
+func readBool(obj safejs.Value, name string) (bool, error) {
+	v, err := property(obj, name)
+	if err != nil {
+		return false, &signer.FieldError{Field: name, Reason: "could not be read"}
+	}
+	t, ok := typeOf(v)
+	switch {
+	case ok && (t == safejs.TypeUndefined || t == safejs.TypeNull):
+		return false, nil
+	case ok && t == safejs.TypeBoolean:
+		b, err := v.Bool()
+		if err != nil {
+			return false, &signer.FieldError{Field: name, Reason: "could not be read"}
+		}
+		return b, nil
+	}
+	return false, &signer.FieldError{Field: name, Reason: "must be true or false, not a " + typeName(v)}
+}
+
+// readParams reads the optional params field: [[name, value], ...], with an
+// optional third element "query" or "body" saying where the pair is sent.
+func readParams(obj safejs.Value) ([]signer.Param, error) {
+	const field = "params"
+	bad := &signer.FieldError{Field: field, Reason: "must be a list of [name, value] pairs"}
+	v, err := property(obj, field)
+	if err != nil {
+		return nil, bad
+	}
+	if t, ok := typeOf(v); ok && (t == safejs.TypeUndefined || t == safejs.TypeNull) {
+		return nil, nil
+	}
+	if !isArray(v) {
+		return nil, bad
+	}
+	n, err := length(v)
+	if err != nil {
+		return nil, bad
+	}
+	out := make([]signer.Param, 0, n)
+	for i := range n {
+		pair, err := property(v, i)
+		if err != nil || !isArray(pair) {
+			return nil, bad
+		}
+		m, err := length(pair)
+		if err != nil || m < 2 || m > 3 {
+			return nil, bad
+		}
+		var s [3]string
+		for j := range m {
+			el, err := property(pair, j)
+			if t, _ := typeOf(el); err != nil || t != safejs.TypeString {
+				return nil, bad
+			}
+			if s[j], err = el.String(); err != nil {
+				return nil, bad
+			}
+		}
+		p := signer.Param{Name: s[0], Value: s[1], Source: signer.SourceExtra}
+		switch s[2] {
+		case "":
+		case "query":
+			p.Source = signer.SourceQuery
+		case "body":
+			p.Source = signer.SourceBody
+		default:
+			return nil, &signer.FieldError{Field: field, Reason: "a pair's third element must be \"query\" or \"body\""}
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// property reads obj[key] through Reflect.get. Value.Get and Value.Index
+// must never touch a caller's object: wasm_exec.js runs them without a
+// try/catch, so a throwing getter or Proxy trap would unwind through the
+// Go stack and corrupt the runtime. A call goes through valueCall, which
+// catches, and safejs turns that into an error.
+func property(obj safejs.Value, key any) (safejs.Value, error) {
+	reflect, err := safejs.Global().Get("Reflect")
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	return reflect.Call("get", obj, key)
+}
+
+// length reads v.length as a whole number, through property.
+func length(v safejs.Value) (int, error) {
+	n, err := property(v, "length")
+	if err != nil {
+		return 0, err
+	}
+	if t, ok := typeOf(n); !ok || t != safejs.TypeNumber {
+		return 0, errors.New("length is not a number")
+	}
+	f, err := n.Float()
+	if err != nil || f < 0 || f > 1<<20 || f != float64(int(f)) {
+		return 0, errors.New("length out of range")
+	}
+	return int(f), nil
+}
+
+func isObject(v safejs.Value) bool {
+	t, ok := typeOf(v)
+	return ok && t == safejs.TypeObject
+}
+
+func isArray(v safejs.Value) bool {
+	array, err := safejs.Global().Get("Array")
+	if err != nil {
+		return false
+	}
+	ok, err := array.Call("isArray", v)
+	if err != nil {
+		return false
+	}
+	b, err := ok.Bool()
+	return err == nil && b
+}

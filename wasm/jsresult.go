@@ -1,0 +1,164 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+
+	"github.com/oauth1-playground/oauth1-playground/signer"
+)
+
+// errorResult turns an error into { ok: false, error: { field, message } }.
+// Only a signer.FieldError's own words are shown: other errors could quote
+// an input.
+func errorResult(err error) map[string]any {
+	var fe *signer.FieldError
+	if errors.As(err, &fe) {
+		return errorObject(fe.Field, fe.Field+" "+fe.Reason)
+	}
+	return errorObject("", "the request could not be signed")
+}
+
+func errorObject(field, message string) map[string]any {
+	return map[string]any{"ok": false, "error": map[string]any{"field": field, "message": message}}
+}
+
+// resultObject converts a signer.Result into the plain object of the JS
+// API. It holds only types js.ValueOf accepts.
+func resultObject(res *signer.Result) map[string]any {
+	return map[string]any{
+		"ok":            true,
+		"signature":     res.Signature,
+		"baseString":    res.SignatureBaseString,
+		"signingKey":    res.SigningKey,
+		"authorization": res.AuthorizationHeader,
+		"query":         res.Query,
+		"formBody":      res.FormBody,
+		"curl":          res.Curl,
+		"publicKey":     res.PublicKey,
+		"bodyHash":      res.BodyHash,
+		"nonce":         res.Nonce,
+		"timestamp":     res.Timestamp,
+		"params":        paramsArray(res.Parameters),
+		"steps":         stepsArray(res.Steps),
+	}
+}
+
+// stepsArray converts steps for the JS API: { id, title, rfc, value } and,
+// where the step has them, params, parts, notes ({ id, text }) and
+// secret: true.
+func stepsArray(in []signer.Step) []any {
+	steps := make([]any, len(in))
+	for i, s := range in {
+		step := map[string]any{"id": s.ID, "title": s.Title, "rfc": s.RFC, "value": s.Value}
+		if s.Params != nil {
+			step["params"] = paramsArray(s.Params)
+		}
+		if s.Parts != nil {
+			parts := make([]any, len(s.Parts))
+			for j, p := range s.Parts {
+				parts[j] = p
+			}
+			step["parts"] = parts
+		}
+		if s.Notes != nil {
+			notes := make([]any, len(s.Notes))
+			for j, n := range s.Notes {
+				notes[j] = map[string]any{"id": n.ID, "text": n.Text}
+			}
+			step["notes"] = notes
+		}
+		if s.Secret {
+			step["secret"] = true
+		}
+		steps[i] = step
+	}
+	return steps
+}
+
+func paramsArray(ps []signer.Param) []any {
+	out := make([]any, len(ps))
+	for i, p := range ps {
+		out[i] = map[string]any{"name": p.Name, "value": p.Value, "source": string(p.Source)}
+	}
+	return out
+}
+
+// verificationObject converts a signer.Verification for oauth1.verify.
+func verificationObject(v *signer.Verification) map[string]any {
+	return map[string]any{
+		"ok":         true,
+		"valid":      v.Valid,
+		"reason":     v.Reason,
+		"expected":   v.Expected,
+		"baseString": v.Result.SignatureBaseString,
+		"steps":      stepsArray(v.Result.Steps),
+	}
+}
+
+// diagnosisObject converts a signer.Diagnosis for oauth1.diagnose.
+func diagnosisObject(d *signer.Diagnosis) map[string]any {
+	mistakes := make([]any, len(d.Mistakes))
+	for i, m := range d.Mistakes {
+		mistakes[i] = map[string]any{"id": m.ID, "title": m.Title, "explanation": m.Explanation, "fix": m.Fix}
+	}
+	tells := make([]any, len(d.Tells))
+	for i, t := range d.Tells {
+		tells[i] = map[string]any{"id": t.ID, "text": t.Text}
+	}
+	var diff any
+	if d.Diff != nil {
+		ops := make([]any, len(d.Diff.Ops))
+		for i, op := range d.Diff.Ops {
+			ops[i] = map[string]any{"op": string(op.Op), "text": op.Text}
+		}
+		differences := make([]any, len(d.Diff.Differences))
+		for i, x := range d.Diff.Differences {
+			differences[i] = map[string]any{"kind": string(x.Kind), "text": x.Text, "expected": x.Expected, "received": x.Received}
+		}
+		diff = map[string]any{"ops": ops, "differences": differences}
+	}
+	return map[string]any{
+		"ok":       true,
+		"correct":  d.Correct,
+		"matched":  d.Matched,
+		"expected": d.Expected,
+		"mistakes": mistakes,
+		"tells":    tells,
+		"diff":     diff,
+	}
+}
+
+// importedObject converts what signer.Import read for oauth1.parse: the
+// request in the shape sign, verify and diagnose take back, with params as
+// [name, value] or [name, value, "query" | "body"].
+func importedObject(im *signer.Imported) map[string]any {
+	r := im.Request
+	params := make([]any, len(r.Params))
+	for i, p := range r.Params {
+		pair := []any{p.Name, p.Value}
+		if p.Source == signer.SourceQuery || p.Source == signer.SourceBody {
+			pair = append(pair, string(p.Source))
+		}
+		params[i] = pair
+	}
+	unparsed := make([]any, len(im.Unparsed))
+	for i, u := range im.Unparsed {
+		unparsed[i] = u
+	}
+	return map[string]any{
+		"ok":     true,
+		"format": string(im.Format),
+		"request": map[string]any{
+			"method": r.Method, "url": r.URL, "body": r.Body, "contentType": r.ContentType,
+			"consumerKey": r.ConsumerKey, "token": r.Token,
+			"signatureMethod": string(r.SignatureMethod), "nonce": r.Nonce, "timestamp": r.Timestamp,
+			"version": r.Version, "realm": r.Realm, "callback": r.Callback, "verifier": r.Verifier,
+			"bodyHash": r.BodyHash, "transport": string(r.Transport), "params": params,
+		},
+		"signature":     im.Signature,
+		"authorization": im.Authorization,
+		"baseString":    im.BaseString,
+		"unparsed":      unparsed,
+	}
+}
