@@ -15,9 +15,12 @@ all: fmt-check vet test
 ## build: the signer in two builds, each as a JS module (wasm/tojs.go), and
 ## Go's wasm_exec.js; all generated and git-ignored. site/signer-lite.wasm.js
 ## (no RSA) starts with the page; site/signer.wasm.js (everything) loads the
-## first time a request needs RSA.
+## first time a request needs RSA. site/vectors.js is the published test
+## vectors as a module (wasm/genvectors.go), from which site/presets.js takes
+## its vector presets.
 build: site/wasm_exec.js
 	@mkdir -p $(OUT)
+	$(GO) run wasm/genvectors.go $(firstword $(wildcard signer/signertest/testdata/vectors.json signer/testdata/vectors.json)) site/vectors.js
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(OUT)/signer.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -tags oauth1_lite -trimpath -ldflags='-s -w' -o $(OUT)/signer-lite.wasm ./wasm
 	@# The page's CSP has connect-src 'none', which also blocks fetch() of a
