@@ -3,6 +3,9 @@
 package main
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/hack-pad/safejs"
 
 	"github.com/oauth1-playground/oauth1-playground/signer"
@@ -14,10 +17,6 @@ const Version = "0.1.0"
 // register creates the oauth1 object on global and returns it. The Funcs are
 // never released: they live as long as the page.
 func register(global safejs.Value) (safejs.Value, error) {
-	sign, err := safejs.FuncOf(exported(sign))
-	if err != nil {
-		return safejs.Undefined(), err
-	}
 	// safejs.ValueOf does not unwrap a Func inside a map (Set does), so
 	// build the object property by property.
 	object, err := safejs.Global().Get("Object")
@@ -28,33 +27,51 @@ func register(global safejs.Value) (safejs.Value, error) {
 	if err != nil {
 		return safejs.Undefined(), err
 	}
-	verify, err := safejs.FuncOf(exported(verify))
-	if err != nil {
-		return safejs.Undefined(), err
+	for name, fn := range map[string]func([]safejs.Value) any{
+		"sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse} {
+		f, err := safejs.FuncOf(exported(fn))
+		if err != nil {
+			return safejs.Undefined(), err
+		}
+		if err := api.Set(name, f); err != nil {
+			return safejs.Undefined(), err
+		}
 	}
-	diagnose, err := safejs.FuncOf(exported(diagnose))
-	if err != nil {
-		return safejs.Undefined(), err
+	for name, v := range constants() {
+		if err := api.Set(name, v); err != nil {
+			return safejs.Undefined(), err
+		}
 	}
-	parse, err := safejs.FuncOf(exported(parse))
-	if err != nil {
-		return safejs.Undefined(), err
+	return api, global.Set("oauth1", api)
+}
+
+// constants are the API's plain properties: version; build, "full" or
+// "lite" (without the RSA methods); the catalogue of mistakes diagnose can
+// name ({ id, title }); the signature methods the signer knows (methods)
+// and those this build runs (supported); the ids of the notes steps can
+// carry; and the codes errors can carry.
+func constants() map[string]any {
+	var methods, supported []any
+	for _, m := range signer.SignatureMethods {
+		methods = append(methods, string(m))
+		if supports(m) {
+			supported = append(supported, string(m))
+		}
 	}
 	build := "full"
-	if !signer.HasRSA {
+	if len(supported) < len(methods) {
 		build = "lite"
 	}
 	var mistakes []any
 	for _, m := range signer.Mistakes() {
 		mistakes = append(mistakes, map[string]any{"id": m.ID, "title": m.Title})
 	}
-	for name, v := range map[string]any{"version": Version, "build": build, "mistakes": mistakes,
-		"sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse} {
-		if err := api.Set(name, v); err != nil {
-			return safejs.Undefined(), err
-		}
+	codes := make([]any, len(errorCodes))
+	for i, c := range errorCodes {
+		codes[i] = c
 	}
-	return api, global.Set("oauth1", api)
+	return map[string]any{"version": Version, "build": build, "mistakes": mistakes,
+		"methods": methods, "supported": supported, "errorCodes": codes}
 }
 
 // exported wraps a JS-facing function so that a panic becomes an error
@@ -65,7 +82,7 @@ func exported(fn func(args []safejs.Value) any) func(safejs.Value, []safejs.Valu
 		defer func() {
 			if recover() != nil {
 				// The panic value is not shown: it could quote an input.
-				out = errorObject("", "internal error in the signer; the inputs were not changed")
+				out = errorObject("", codeInternal, "internal error in the signer; the inputs were not changed")
 			}
 		}()
 		return toJS(fn(args))
@@ -76,6 +93,9 @@ func exported(fn func(args []safejs.Value) any) func(safejs.Value, []safejs.Valu
 func sign(args []safejs.Value) any {
 	req, err := readRequest(args)
 	if err != nil {
+		return errorResult(err)
+	}
+	if err := needsFullSigner(req.SignatureMethod, ""); err != nil {
 		return errorResult(err)
 	}
 	res, err := signer.Sign(req)
@@ -98,6 +118,13 @@ func verify(args []safejs.Value) any {
 		if extra[i], err = readString(args[0], name); err != nil {
 			return errorResult(err)
 		}
+	}
+	method := req.SignatureMethod
+	if extra[1] != "" {
+		method = headerMethod(extra[1], method)
+	}
+	if err := needsFullSigner(method, extra[2]); err != nil {
+		return errorResult(err)
 	}
 	var v *signer.Verification
 	if extra[1] != "" {
@@ -125,6 +152,9 @@ func diagnose(args []safejs.Value) any {
 			return errorResult(err)
 		}
 	}
+	if err := needsFullSigner(req.SignatureMethod, extra[2]); err != nil {
+		return errorResult(err)
+	}
 	d, err := signer.Diagnose(req, extra[0], extra[1], extra[2])
 	if err != nil {
 		return errorResult(err)
@@ -137,7 +167,7 @@ func diagnose(args []safejs.Value) any {
 // object that sign, verify and diagnose take back.
 func parse(args []safejs.Value) any {
 	if len(args) < 1 {
-		return errorObject("text", "text is missing: pass the text to read")
+		return errorObject("text", codeRequired, "is missing: pass the text to read")
 	}
 	text, err := stringValue(args[0], "text")
 	if err != nil {
@@ -148,4 +178,42 @@ func parse(args []safejs.Value) any {
 		return errorResult(err)
 	}
 	return importedObject(im)
+}
+
+// needsFullSigner answers, in a build without the RSA methods, every call
+// that needs them: one with an RSA signature method, or with a public key
+// to read. It runs before the signer, so such a call gets this answer
+// whatever else is wrong with it, and a page has only to load the full
+// build on the code needs-full-signer and ask again.
+func needsFullSigner(method signer.SignatureMethod, publicKey string) error {
+	if slices.Contains(signer.SignatureMethods, method) && !supports(method) {
+		return &signer.FieldError{Field: "signatureMethod", Reason: "needs the full signer, which includes the RSA methods",
+			Err: signer.ErrNeedsFullSigner}
+	}
+	if strings.TrimSpace(publicKey) != "" && !supports(signer.RSASHA1) {
+		return &signer.FieldError{Field: "publicKey", Reason: "needs the full signer, which reads RSA keys",
+			Err: signer.ErrNeedsFullSigner}
+	}
+	return nil
+}
+
+// headerMethod is the oauth_signature_method of an Authorization header,
+// which verify signs with in place of the request's, or method when the
+// header has none or cannot be read (the signer then says why).
+func headerMethod(header string, method signer.SignatureMethod) signer.SignatureMethod {
+	_, params, err := signer.ParseAuthorizationHeader(header)
+	if err != nil {
+		return method
+	}
+	for _, p := range params {
+		if p.Name == "oauth_signature_method" {
+			method = signer.SignatureMethod(p.Value)
+		}
+	}
+	return method
+}
+
+// supports reports whether this build runs m.
+func supports(m signer.SignatureMethod) bool {
+	return signer.HasRSA || !strings.HasPrefix(string(m), "RSA-")
 }

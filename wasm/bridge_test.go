@@ -157,27 +157,29 @@ func TestSignBadInput(t *testing.T) {
 		name  string
 		args  []any
 		field string
+		code  string
 	}{
-		{"no argument", nil, "request"},
-		{"a string", []any{"POST https://x"}, "request"},
-		{"null", []any{nil}, "request"},
-		{"number url", []any{with("url", 42)}, "url"},
-		{"boolean secret", []any{with("consumerSecret", true)}, "consumerSecret"},
-		{"object token", []any{with("token", map[string]any{"a": canary})}, "token"},
-		{"array nonce", []any{with("nonce", []any{canary})}, "nonce"},
-		{"bad url", []any{with("url", "notaurl"+canary)}, "url"},
-		{"bad timestamp", []any{with("timestamp", canary)}, "timestamp"},
-		{"unknown signature method", []any{with("signatureMethod", canary)}, "signatureMethod"},
-		{"params not an array", []any{with("params", canary)}, "params"},
-		{"params pair too short", []any{with("params", []any{[]any{canary}})}, "params"},
-		{"params pair not strings", []any{with("params", []any{[]any{"a", 1}})}, "params"},
-		{"params bad place", []any{with("params", []any{[]any{"a", "b", canary}})}, "params"},
-		{"bodyHash a string", []any{with("bodyHash", "yes")}, "bodyHash"},
-		{"bodyHash on a form body", []any{with("bodyHash", true)}, "bodyHash"},
-		{"transport a number", []any{with("transport", 3)}, "transport"},
-		{"transport unknown", []any{with("transport", canary)}, "transport"},
-		{"RSA without a private key", []any{with("signatureMethod", "RSA-SHA256")}, rsaField("privateKey")},
-		{"RSA with junk key", []any{withAll(map[string]any{"signatureMethod": "RSA-SHA1", "privateKey": canary})}, rsaField("privateKey")},
+		{"no argument", nil, "request", "wrong-type"},
+		{"a string", []any{"POST https://x"}, "request", "wrong-type"},
+		{"null", []any{nil}, "request", "wrong-type"},
+		{"number url", []any{with("url", 42)}, "url", "wrong-type"},
+		{"boolean secret", []any{with("consumerSecret", true)}, "consumerSecret", "wrong-type"},
+		{"object token", []any{with("token", map[string]any{"a": canary})}, "token", "wrong-type"},
+		{"array nonce", []any{with("nonce", []any{canary})}, "nonce", "wrong-type"},
+		{"bad url", []any{with("url", "notaurl"+canary)}, "url", "malformed"},
+		{"empty url", []any{with("url", "")}, "url", "required"},
+		{"bad timestamp", []any{with("timestamp", canary)}, "timestamp", "malformed"},
+		{"unknown signature method", []any{with("signatureMethod", canary)}, "signatureMethod", "unsupported-method"},
+		{"params not an array", []any{with("params", canary)}, "params", "wrong-type"},
+		{"params pair too short", []any{with("params", []any{[]any{canary}})}, "params", "wrong-type"},
+		{"params pair not strings", []any{with("params", []any{[]any{"a", 1}})}, "params", "wrong-type"},
+		{"params bad place", []any{with("params", []any{[]any{"a", "b", canary}})}, "params", "malformed"},
+		{"bodyHash a string", []any{with("bodyHash", "yes")}, "bodyHash", "wrong-type"},
+		{"bodyHash on a form body", []any{with("bodyHash", true)}, "bodyHash", "malformed"},
+		{"transport a number", []any{with("transport", 3)}, "transport", "wrong-type"},
+		{"transport unknown", []any{with("transport", canary)}, "transport", "malformed"},
+		{"RSA without a private key", []any{with("signatureMethod", "RSA-SHA256")}, rsaField("privateKey"), rsaCode("required")},
+		{"RSA with junk key", []any{withAll(map[string]any{"signatureMethod": "RSA-SHA1", "privateKey": canary})}, rsaField("privateKey"), rsaCode("malformed")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -187,6 +189,7 @@ func TestSignBadInput(t *testing.T) {
 			assert.Equal(t, tc.field, e["field"])
 			assert.NotEmpty(t, e["message"])
 			assert.NotContains(t, e["message"], canary)
+			assertErrorShape(t, e, tc.code, canary)
 		})
 	}
 	got := call(t, oauth1, xRequest())
@@ -202,6 +205,8 @@ func TestExportedRecoversPanics(t *testing.T) {
 	got := toGo(t, res).(map[string]any)
 	assert.Equal(t, false, got["ok"])
 	assert.NotContains(t, got["error"].(map[string]any)["message"], "secret")
+	assertErrorShape(t, got["error"].(map[string]any), "internal", "secret")
+	assert.Equal(t, "", got["error"].(map[string]any)["field"])
 
 	v, err := safejs.ValueOf(map[string]any{})
 	require.NoError(t, err)
@@ -215,12 +220,14 @@ func TestVerifyBadInput(t *testing.T) {
 	for name, tc := range map[string]struct {
 		req   map[string]any
 		field string
+		code  string
 	}{
-		"no signature":        {xRequest(), "signature"},
-		"signature a number":  {withAll(map[string]any{"signature": 5}), "signature"},
-		"malformed header":    {withAll(map[string]any{"authorization": "OAuth a=\"" + canary}), "authorization"},
-		"public key not PEM":  {withAll(map[string]any{"signature": "x", "signatureMethod": "RSA-SHA1", "publicKey": canary}), rsaField("publicKey")},
-		"publicKey an object": {withAll(map[string]any{"signature": "x", "publicKey": map[string]any{}}), "publicKey"},
+		"no signature":        {xRequest(), "signature", "required"},
+		"signature a number":  {withAll(map[string]any{"signature": 5}), "signature", "wrong-type"},
+		"malformed header":    {withAll(map[string]any{"authorization": "OAuth a=\"" + canary}), "authorization", "malformed"},
+		"header no signature": {withAll(map[string]any{"authorization": `OAuth oauth_nonce="n"`}), "authorization", "required"},
+		"public key not PEM":  {withAll(map[string]any{"signature": "x", "signatureMethod": "RSA-SHA1", "publicKey": canary}), rsaField("publicKey"), rsaCode("malformed")},
+		"publicKey an object": {withAll(map[string]any{"signature": "x", "publicKey": map[string]any{}}), "publicKey", "wrong-type"},
 	} {
 		res, err := oauth1.Call("verify", tc.req)
 		require.NoError(t, err, name)
@@ -229,6 +236,7 @@ func TestVerifyBadInput(t *testing.T) {
 		e := got["error"].(map[string]any)
 		assert.Equal(t, tc.field, e["field"], name)
 		assert.NotContains(t, e["message"], canary, name)
+		t.Run(name, func(t *testing.T) { assertErrorShape(t, e, tc.code, canary) })
 	}
 }
 
@@ -252,6 +260,33 @@ func rsaField(field string) string {
 		return field
 	}
 	return "signatureMethod"
+}
+
+// rsaCode is the code of an RSA error: its own in the full build,
+// needs-full-signer in the oauth1_lite build.
+func rsaCode(code string) string {
+	if signer.HasRSA {
+		return code
+	}
+	return "needs-full-signer"
+}
+
+// assertErrorShape checks the parts of an error object a page relies on:
+// code is the one expected and is listed in errorCodes; detail is the
+// reason alone and message the field followed by it; neither quotes
+// canary.
+func assertErrorShape(t *testing.T, e map[string]any, code, canary string) {
+	t.Helper()
+	assert.Equal(t, code, e["code"], "code of %v", e)
+	assert.Contains(t, errorCodes, e["code"])
+	detail, _ := e["detail"].(string)
+	assert.NotEmpty(t, detail)
+	assert.NotContains(t, detail, canary)
+	want := detail
+	if e["field"] != "" {
+		want = e["field"].(string) + " " + detail
+	}
+	assert.Equal(t, want, e["message"])
 }
 
 func withAll(fields map[string]any) map[string]any {
@@ -304,6 +339,7 @@ func TestDiagnoseThroughJS(t *testing.T) {
 	got = toGo(t, res).(map[string]any)
 	assert.Equal(t, false, got["ok"])
 	assert.Equal(t, "signature", got["error"].(map[string]any)["field"])
+	assertErrorShape(t, got["error"].(map[string]any), "required", "CANARY")
 }
 
 // TestParseThroughJS imports a curl command made by sign, and checks the
@@ -329,15 +365,24 @@ func TestParseThroughJS(t *testing.T) {
 	require.Equal(t, true, ver["ok"], "%v", ver["error"])
 	assert.Equal(t, true, ver["valid"], ver["reason"])
 
-	for _, bad := range []any{nil, 5, "", "not a request CANARY-x"} {
-		res, err := oauth1.Call("parse", bad)
+	for _, bad := range []struct {
+		arg  any
+		code string
+	}{{nil, "required"}, {5, "wrong-type"}, {"", "required"}, {"not a request CANARY-x", "malformed"}} {
+		res, err := oauth1.Call("parse", bad.arg)
 		require.NoError(t, err)
 		got := toGo(t, res).(map[string]any)
 		assert.Equal(t, false, got["ok"])
 		e := got["error"].(map[string]any)
 		assert.NotContains(t, e["message"], "CANARY")
 		assert.NotEmpty(t, e["field"])
+		assertErrorShape(t, e, bad.code, "CANARY")
 	}
+	res, err = oauth1.Call("parse")
+	require.NoError(t, err)
+	got = toGo(t, res).(map[string]any)
+	assert.Equal(t, map[string]any{"field": "text", "code": "required", "message": "text is missing: pass the text to read",
+		"detail": "is missing: pass the text to read"}, got["error"], "parse with no argument")
 }
 
 // TestToJSStrings sends awkward strings through the JSON hand-over and

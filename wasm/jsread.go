@@ -18,12 +18,30 @@ var requestFields = []string{
 	"realm", "callback", "verifier", "transport",
 }
 
+// The wasm-level causes of a FieldError, beside the signer's sentinels:
+// jsresult.go turns each into its error code.
+var (
+	// errWrongType: the field holds a value of another JS type than the
+	// API takes (a string, a boolean, a list of pairs, an object).
+	errWrongType = errors.New("wasm: field has the wrong type")
+	// errUnreadable: reading the field threw (a getter or a Proxy trap).
+	errUnreadable = errors.New("wasm: field could not be read")
+)
+
+func wrongType(field, reason string) error {
+	return &signer.FieldError{Field: field, Reason: reason, Err: errWrongType}
+}
+
+func unreadable(field string) error {
+	return &signer.FieldError{Field: field, Reason: "could not be read", Err: errUnreadable}
+}
+
 // readRequest turns the JS request object into a signer.Request. Missing,
 // undefined and null fields are empty; any other non-string is an error
 // naming the field.
 func readRequest(args []safejs.Value) (signer.Request, error) {
 	if len(args) < 1 || !isObject(args[0]) || isArray(args[0]) {
-		return signer.Request{}, &signer.FieldError{Field: "request", Reason: "must be an object such as { method, url, consumerKey, ... }"}
+		return signer.Request{}, wrongType("request", "must be an object such as { method, url, consumerKey, ... }")
 	}
 	obj := args[0]
 	s := map[string]string{}
@@ -58,7 +76,7 @@ func readRequest(args []safejs.Value) (signer.Request, error) {
 func readString(obj safejs.Value, name string) (string, error) {
 	v, err := property(obj, name)
 	if err != nil {
-		return "", &signer.FieldError{Field: name, Reason: "could not be read"}
+		return "", unreadable(name)
 	}
 	return stringValue(v, name)
 }
@@ -85,7 +103,7 @@ func typeName(v safejs.Value) string {
 func stringValue(v safejs.Value, field string) (string, error) {
 	t, ok := typeOf(v)
 	if !ok {
-		return "", &signer.FieldError{Field: field, Reason: "must be a string, not a " + typeName(v)}
+		return "", wrongType(field, "must be a string, not a "+typeName(v))
 	}
 	switch t {
 	case safejs.TypeUndefined, safejs.TypeNull:
@@ -93,11 +111,11 @@ func stringValue(v safejs.Value, field string) (string, error) {
 	case safejs.TypeString:
 		s, err := v.String()
 		if err != nil {
-			return "", &signer.FieldError{Field: field, Reason: "could not be read"}
+			return "", unreadable(field)
 		}
 		return s, nil
 	}
-	return "", &signer.FieldError{Field: field, Reason: "must be a string, not a " + typeName(v)}
+	return "", wrongType(field, "must be a string, not a "+typeName(v))
 }
 
 // readBool reads obj[name] as a boolean; missing, undefined and null are
@@ -105,7 +123,7 @@ func stringValue(v safejs.Value, field string) (string, error) {
 func readBool(obj safejs.Value, name string) (bool, error) {
 	v, err := property(obj, name)
 	if err != nil {
-		return false, &signer.FieldError{Field: name, Reason: "could not be read"}
+		return false, unreadable(name)
 	}
 	t, ok := typeOf(v)
 	switch {
@@ -114,21 +132,21 @@ func readBool(obj safejs.Value, name string) (bool, error) {
 	case ok && t == safejs.TypeBoolean:
 		b, err := v.Bool()
 		if err != nil {
-			return false, &signer.FieldError{Field: name, Reason: "could not be read"}
+			return false, unreadable(name)
 		}
 		return b, nil
 	}
-	return false, &signer.FieldError{Field: name, Reason: "must be true or false, not a " + typeName(v)}
+	return false, wrongType(name, "must be true or false, not a "+typeName(v))
 }
 
 // readParams reads the optional params field: [[name, value], ...], with an
 // optional third element "query" or "body" saying where the pair is sent.
 func readParams(obj safejs.Value) ([]signer.Param, error) {
 	const field = "params"
-	bad := &signer.FieldError{Field: field, Reason: "must be a list of [name, value] pairs"}
+	bad := wrongType(field, "must be a list of [name, value] pairs")
 	v, err := property(obj, field)
 	if err != nil {
-		return nil, bad
+		return nil, unreadable(field)
 	}
 	if t, ok := typeOf(v); ok && (t == safejs.TypeUndefined || t == safejs.TypeNull) {
 		return nil, nil
@@ -136,28 +154,37 @@ func readParams(obj safejs.Value) ([]signer.Param, error) {
 	if !isArray(v) {
 		return nil, bad
 	}
-	n, err := length(v)
+	n, err := length(v, field)
 	if err != nil {
-		return nil, bad
+		return nil, err
 	}
 	out := make([]signer.Param, 0, n)
 	for i := range n {
 		pair, err := property(v, i)
-		if err != nil || !isArray(pair) {
+		if err != nil {
+			return nil, unreadable(field)
+		}
+		if !isArray(pair) {
 			return nil, bad
 		}
-		m, err := length(pair)
-		if err != nil || m < 2 || m > 3 {
+		m, err := length(pair, field)
+		if err != nil {
+			return nil, err
+		}
+		if m < 2 || m > 3 {
 			return nil, bad
 		}
 		var s [3]string
 		for j := range m {
 			el, err := property(pair, j)
-			if t, _ := typeOf(el); err != nil || t != safejs.TypeString {
+			if err != nil {
+				return nil, unreadable(field)
+			}
+			if t, _ := typeOf(el); t != safejs.TypeString {
 				return nil, bad
 			}
 			if s[j], err = el.String(); err != nil {
-				return nil, bad
+				return nil, unreadable(field)
 			}
 		}
 		p := signer.Param{Name: s[0], Value: s[1], Source: signer.SourceExtra}
@@ -168,7 +195,7 @@ func readParams(obj safejs.Value) ([]signer.Param, error) {
 		case "body":
 			p.Source = signer.SourceBody
 		default:
-			return nil, &signer.FieldError{Field: field, Reason: "a pair's third element must be \"query\" or \"body\""}
+			return nil, &signer.FieldError{Field: field, Reason: "a pair's third element must be \"query\" or \"body\"", Err: signer.ErrMalformed}
 		}
 		out = append(out, p)
 	}
@@ -188,18 +215,18 @@ func property(obj safejs.Value, key any) (safejs.Value, error) {
 	return reflect.Call("get", obj, key)
 }
 
-// length reads v.length as a whole number, through property.
-func length(v safejs.Value) (int, error) {
+// length reads v.length, for field, as a whole number, through property.
+func length(v safejs.Value, field string) (int, error) {
 	n, err := property(v, "length")
 	if err != nil {
-		return 0, err
+		return 0, unreadable(field)
 	}
 	if t, ok := typeOf(n); !ok || t != safejs.TypeNumber {
-		return 0, errors.New("length is not a number")
+		return 0, wrongType(field, "must be a list of [name, value] pairs")
 	}
 	f, err := n.Float()
 	if err != nil || f < 0 || f > 1<<20 || f != float64(int(f)) {
-		return 0, errors.New("length out of range")
+		return 0, wrongType(field, "must be a list of [name, value] pairs")
 	}
 	return int(f), nil
 }

@@ -8,19 +8,66 @@ import (
 	"github.com/oauth1-playground/oauth1-playground/signer"
 )
 
-// errorResult turns an error into { ok: false, error: { field, message } }.
-// Only a signer.FieldError's own words are shown: other errors could quote
-// an input.
-func errorResult(err error) map[string]any {
-	var fe *signer.FieldError
-	if errors.As(err, &fe) {
-		return errorObject(fe.Field, fe.Field+" "+fe.Reason)
-	}
-	return errorObject("", "the request could not be signed")
+// The codes of the JS API's errors, error.code of every { ok: false }
+// result: one stable word per cause, so that a page chooses its words and
+// its behaviour (loading the full build on needs-full-signer) from the
+// code and never from the message. docs/architecture.md, "The boundary".
+const (
+	codeRequired          = "required"           // signer.ErrRequired
+	codeMalformed         = "malformed"          // signer.ErrMalformed
+	codeUnsupportedMethod = "unsupported-method" // signer.ErrUnsupportedSignatureMethod
+	codeNeedsFullSigner   = "needs-full-signer"  // signer.ErrNeedsFullSigner
+	codeWrongType         = "wrong-type"         // errWrongType
+	codeUnreadable        = "unreadable"         // errUnreadable
+	codeInternal          = "internal"           // a recovered panic, or an error without a field
+	codeInvalid           = "invalid"            // a FieldError with none of the causes above
+)
+
+// errorCodes is oauth1.errorCodes: every code an error can carry.
+var errorCodes = []string{codeRequired, codeMalformed, codeUnsupportedMethod, codeNeedsFullSigner,
+	codeWrongType, codeUnreadable, codeInternal, codeInvalid}
+
+// causes maps the sentinel behind a FieldError to its code.
+var causes = []struct {
+	err  error
+	code string
+}{
+	{signer.ErrNeedsFullSigner, codeNeedsFullSigner},
+	{signer.ErrUnsupportedSignatureMethod, codeUnsupportedMethod},
+	{signer.ErrRequired, codeRequired},
+	{signer.ErrMalformed, codeMalformed},
+	{errWrongType, codeWrongType},
+	{errUnreadable, codeUnreadable},
 }
 
-func errorObject(field, message string) map[string]any {
-	return map[string]any{"ok": false, "error": map[string]any{"field": field, "message": message}}
+// errorResult turns an error into { ok: false, error: { field, code,
+// message, detail } }. Only a signer.FieldError's own words are shown:
+// other errors could quote an input.
+func errorResult(err error) map[string]any {
+	var fe *signer.FieldError
+	if !errors.As(err, &fe) {
+		return errorObject("", codeInternal, "the request could not be signed")
+	}
+	code := codeInvalid
+	for _, c := range causes {
+		if errors.Is(fe, c.err) {
+			code = c.code
+			break
+		}
+	}
+	return errorObject(fe.Field, code, fe.Reason)
+}
+
+// errorObject builds the error result: detail is the reason alone ("is
+// empty"), for a page to put after its own label of the field; message is
+// the whole sentence ("url is empty") for API users and logs.
+func errorObject(field, code, detail string) map[string]any {
+	message := detail
+	if field != "" {
+		message = field + " " + detail
+	}
+	return map[string]any{"ok": false, "error": map[string]any{
+		"field": field, "code": code, "message": message, "detail": detail}}
 }
 
 // resultObject converts a signer.Result into the plain object of the JS
