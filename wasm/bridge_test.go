@@ -14,7 +14,8 @@ import (
 )
 
 // xRequest is the X "Creating a signature" example, api.x.com/1.1 edition
-// (test-vectors.md V1.a), as a page would pass it.
+// (https://docs.x.com/fundamentals/authentication/oauth-1-0a/creating-a-signature),
+// as a page would pass it.
 func xRequest() map[string]any {
 	return map[string]any{
 		"method":          "POST",
@@ -312,7 +313,7 @@ func TestDiagnoseThroughJS(t *testing.T) {
 	assert.Equal(t, "plus-for-space", mistakes[0].(map[string]any)["id"])
 	req := withAll(map[string]any{
 		"url":       "https://api.twitter.com/1.1/statuses/update.json?include_entities=true",
-		"signature": "Il5C7oPhfqV+nSqa3WoH4988Ll0=", // test-vectors.md V16 M1
+		"signature": "Il5C7oPhfqV+nSqa3WoH4988Ll0=", // spaces as "+": row M1 of signer/diagnose_test.go's mistake matrix
 	})
 	res, err := oauth1.Call("diagnose", req)
 	require.NoError(t, err)

@@ -54,6 +54,7 @@ func TestHostileInput(t *testing.T) {
 	extra := map[string][]string{"verify": {"signature", "authorization", "publicKey"}, "diagnose": {"signature", "baseString", "publicKey"}}
 
 	cases := 0
+	codes := map[string]int{}
 	check := func(fn string, req any, wantField string) {
 		t.Helper()
 		res, err := oauth1.Call(fn, req)
@@ -70,6 +71,8 @@ func TestHostileInput(t *testing.T) {
 			assert.Equal(t, wantField, e["field"], "%s: field", fn)
 		}
 		assert.NotContains(t, e["message"], canary, "%s: message quotes the value", fn)
+		assertHostileCode(t, e, canary)
+		codes[e["code"].(string)]++
 		cases++
 	}
 	for _, fn := range []string{"sign", "verify", "diagnose"} {
@@ -81,7 +84,11 @@ func TestHostileInput(t *testing.T) {
 				t.Run(fn+"/"+field+"/"+name, func(t *testing.T) {
 					req := withAll(map[string]any{"signature": "x"})
 					req[field] = value()
+					before := codes["wrong-type"]
 					check(fn, req, field)
+					if field != "params" || name != "empty array" {
+						assert.Equal(t, before+1, codes["wrong-type"], "a value of the wrong type is wrong-type")
+					}
 				})
 			}
 		}
@@ -97,6 +104,8 @@ func TestHostileInput(t *testing.T) {
 			e := got["error"].(map[string]any)
 			assert.Equal(t, "text", e["field"])
 			assert.NotContains(t, e["message"], canary)
+			assert.Equal(t, "wrong-type", e["code"])
+			assertHostileCode(t, e, canary)
 			cases++
 		})
 	}
@@ -112,10 +121,14 @@ func TestHostileInput(t *testing.T) {
 			return ""
 		}
 		t.Run(fn+"/getter", func(t *testing.T) {
+			before := codes["unreadable"]
 			check(fn, jsEval(t, "({ method: 'GET', signature: 'x', get url(){ throw new Error('"+canary+"') } })"), only("url"))
+			assert.Equal(t, before+1, codes["unreadable"], "a throwing getter is unreadable")
 		})
 		t.Run(fn+"/proxy", func(t *testing.T) {
+			before := codes["unreadable"]
 			check(fn, jsEval(t, "new Proxy({}, { get(){ throw new Error('"+canary+"') } })"), only("method"))
+			assert.Equal(t, before+1, codes["unreadable"], "a throwing Proxy trap is unreadable")
 		})
 		t.Run(fn+"/proto", func(t *testing.T) {
 			check(fn, jsEval(t, "JSON.parse('{\"__proto__\": {\"url\": \""+canary+"\"}, \"constructor\": 1, \"method\": \"GET\"}')"), only("url"))
@@ -125,7 +138,9 @@ func TestHostileInput(t *testing.T) {
 		})
 		t.Run(fn+"/not-objects", func(t *testing.T) {
 			for _, bad := range []any{nil, 1, "s", []any{}, true} {
+				before := codes["wrong-type"]
 				check(fn, bad, "request")
+				assert.Equal(t, before+1, codes["wrong-type"], "a request that is not an object is wrong-type")
 			}
 		})
 	}
@@ -158,6 +173,7 @@ func TestHostileInput(t *testing.T) {
 			if e, isErr := got["error"].(map[string]any); isErr {
 				assert.NotEmpty(t, e["field"], "%s %s", fn, name)
 				assert.NotContains(t, e["message"], canary, "%s %s", fn, name)
+				assertHostileCode(t, e, canary)
 			}
 			cases++
 		}
@@ -167,6 +183,16 @@ func TestHostileInput(t *testing.T) {
 
 	got := call(t, oauth1, xRequest())
 	assert.Equal(t, "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=", got["signature"], "the runtime still signs after all of it")
+}
+
+// assertHostileCode checks that a hostile call's error has one of the
+// listed codes, never internal (a panic) or invalid (a FieldError without a
+// cause), and that its detail does not quote the value.
+func assertHostileCode(t *testing.T, e map[string]any, canary string) {
+	t.Helper()
+	assert.Contains(t, errorCodes, e["code"])
+	assert.NotContains(t, []any{"internal", "invalid"}, e["code"], "%v", e)
+	assert.NotContains(t, e["detail"], canary)
 }
 
 func firstKey(m map[string]any) string {

@@ -1,0 +1,167 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/hack-pad/safejs"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/oauth1-playground/oauth1-playground/signer"
+)
+
+// lite reports whether this test binary is the oauth1_lite build.
+func lite() bool { return !supports(signer.RSASHA1) }
+
+// TestErrorCodes checks that every code in oauth1.errorCodes is produced:
+// through the JS API where a call can produce it in this build, and
+// through errorResult for the rest (invalid, which no FieldError of the
+// signer or of wasm should come to; needs-full-signer in the full build),
+// and that the API produces no code outside the list.
+func TestErrorCodes(t *testing.T) {
+	oauth1 := api(t)
+	list, err := oauth1.Get("errorCodes")
+	require.NoError(t, err)
+	listed := toGo(t, list).([]any)
+	assert.Equal(t, []any{"required", "malformed", "unsupported-method", "needs-full-signer",
+		"wrong-type", "unreadable", "internal", "invalid"}, listed)
+
+	panics, err := safejs.FuncOf(exported(func([]safejs.Value) any { panic("boom") }))
+	require.NoError(t, err)
+	defer panics.Release()
+	require.NoError(t, oauth1.Set("panics", panics))
+
+	calls := []struct {
+		code string
+		fn   string
+		arg  any
+	}{
+		{"required", "sign", with("url", "")},
+		{"malformed", "sign", with("timestamp", "soon")},
+		{"unsupported-method", "sign", with("signatureMethod", "HMAC-MD5")},
+		{"needs-full-signer", "sign", with("signatureMethod", "RSA-SHA1")},
+		{"wrong-type", "sign", with("url", 1)},
+		{"unreadable", "sign", jsEval(t, "({ get url(){ throw new Error('no') } })")},
+		{"internal", "panics", nil},
+	}
+	produced := map[string]bool{}
+	for _, c := range calls {
+		res, err := oauth1.Call(c.fn, c.arg)
+		require.NoError(t, err)
+		got := toGo(t, res).(map[string]any)
+		if c.code == "needs-full-signer" && !lite() {
+			e, _ := got["error"].(map[string]any)
+			assert.Equal(t, "privateKey", e["field"], "the full build signs RSA, given a key")
+			continue
+		}
+		require.Equal(t, false, got["ok"], c.code)
+		code := got["error"].(map[string]any)["code"]
+		assert.Equal(t, c.code, code)
+		assert.Contains(t, listed, code)
+		produced[c.code] = true
+	}
+
+	// Codes no call of this build produces, from errorResult itself.
+	direct := map[string]error{
+		"invalid":           &signer.FieldError{Field: "url", Reason: "is odd"},
+		"needs-full-signer": &signer.FieldError{Field: "signatureMethod", Reason: "needs the full signer", Err: signer.ErrNeedsFullSigner},
+		"internal":          errors.New("not a FieldError"),
+	}
+	for code, err := range direct {
+		e := errorResult(err)["error"].(map[string]any)
+		assert.Equal(t, code, e["code"])
+		produced[code] = true
+	}
+	for _, code := range listed {
+		assert.True(t, produced[code.(string)], "no test produces %q", code)
+	}
+}
+
+// TestLiteNeedsFullSigner checks that the lite build answers
+// needs-full-signer for every call that needs RSA (an RSA method, in the
+// request or in a verified Authorization header, or a public key), even
+// when something else is wrong too, and that the full build never does;
+// parse needs no RSA in either build.
+func TestLiteNeedsFullSigner(t *testing.T) {
+	oauth1 := api(t)
+	const header = `OAuth oauth_consumer_key="k", oauth_nonce="n", oauth_signature="c2ln", oauth_signature_method="RSA-SHA1", oauth_timestamp="1", oauth_version="1.0"`
+	type tc struct {
+		name, fn, field string
+		req             map[string]any
+	}
+	var cases []tc
+	for _, m := range []string{"RSA-SHA1", "RSA-SHA256", "RSA-SHA512"} {
+		cases = append(cases,
+			tc{m + " sign", "sign", "signatureMethod", with("signatureMethod", m)},
+			tc{m + " sign, bad url too", "sign", "signatureMethod", withAll(map[string]any{"signatureMethod": m, "url": "notaurl"})},
+			tc{m + " verify", "verify", "signatureMethod", withAll(map[string]any{"signatureMethod": m, "signature": "c2ln"})},
+			tc{m + " diagnose signature", "diagnose", "signatureMethod", withAll(map[string]any{"signatureMethod": m, "signature": "c2ln"})},
+			tc{m + " diagnose baseString", "diagnose", "signatureMethod", withAll(map[string]any{"signatureMethod": m, "baseString": "POST&x&y"})},
+		)
+	}
+	cases = append(cases,
+		tc{"RSA in the verified header", "verify", "signatureMethod", withAll(map[string]any{"authorization": header})},
+		tc{"public key to verify HMAC", "verify", "publicKey", withAll(map[string]any{"signature": "c2ln", "publicKey": "-----BEGIN PUBLIC KEY-----"})},
+		tc{"public key to diagnose", "diagnose", "publicKey", withAll(map[string]any{"signature": "c2ln", "publicKey": "-----BEGIN PUBLIC KEY-----"})},
+	)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := oauth1.Call(c.fn, c.req)
+			require.NoError(t, err)
+			got := toGo(t, res).(map[string]any)
+			e, _ := got["error"].(map[string]any)
+			if !lite() {
+				if e != nil {
+					assert.NotEqual(t, "needs-full-signer", e["code"], "%v", e)
+				}
+				return
+			}
+			require.Equal(t, false, got["ok"])
+			assert.Equal(t, "needs-full-signer", e["code"])
+			assert.Equal(t, c.field, e["field"])
+			assertErrorShape(t, e, "needs-full-signer", "BEGIN")
+		})
+	}
+
+	res, err := oauth1.Call("parse", "curl -H 'Authorization: "+header+"' https://example.com/")
+	require.NoError(t, err)
+	got := toGo(t, res).(map[string]any)
+	require.Equal(t, true, got["ok"], "%v", got["error"])
+	assert.Equal(t, "RSA-SHA1", got["request"].(map[string]any)["signatureMethod"])
+
+	// HMAC and PLAINTEXT need no RSA: every build runs them.
+	for _, m := range []string{"HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512", "PLAINTEXT"} {
+		assert.Equal(t, true, call(t, oauth1, with("signatureMethod", m))["ok"], m)
+	}
+}
+
+// TestConstants checks oauth1.methods, supported and build against the
+// signer.
+func TestConstants(t *testing.T) {
+	oauth1 := api(t)
+	get := func(name string) any {
+		v, err := oauth1.Get(name)
+		require.NoError(t, err)
+		return toGo(t, v)
+	}
+	var methods, supported []any
+	for _, m := range signer.SignatureMethods {
+		methods = append(methods, string(m))
+		if !lite() || m == signer.PLAINTEXT || m[:4] == "HMAC" {
+			supported = append(supported, string(m))
+		}
+	}
+	assert.Equal(t, methods, get("methods"))
+	assert.Equal(t, supported, get("supported"))
+	assert.Len(t, get("methods"), 7)
+	want := "full"
+	if lite() {
+		want = "lite"
+		assert.Len(t, get("supported"), 4)
+	}
+	assert.Equal(t, want, get("build"))
+	assert.Equal(t, Version, get("version"))
+}
