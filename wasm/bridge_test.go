@@ -149,8 +149,8 @@ func TestSignGeneratesNonceAndTimestamp(t *testing.T) {
 }
 
 // TestSignBadInput checks that wrong types and bad values come back as
-// { ok: false, error: { field, message } } without the value, and that the
-// runtime keeps working afterwards.
+// { ok: false, error: { field, code, message, detail } } without the
+// value, and that the runtime keeps working afterwards.
 func TestSignBadInput(t *testing.T) {
 	const canary = "CANARY-secret"
 	oauth1 := api(t)
