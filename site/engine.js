@@ -4,8 +4,9 @@
 // starting the signer, and handing requests to it. The signer comes in two
 // builds, both written by `make build` as script modules (wasm/tojs.go):
 // signer-lite.wasm.js, without the RSA methods, starts with the page; the
-// full signer.wasm.js is loaded the first time a request needs RSA, and then
-// answers every call. Callers learn of the switch through onUpgrade.
+// full signer.wasm.js is loaded the first time the lite one answers that a
+// call needs it (error.code 'needs-full-signer'), and then answers every
+// call. Callers learn of the switch through onUpgrade.
 // Must never: fetch anything (the CSP has connect-src 'none', which is why the
 // binaries arrive as script modules), touch the DOM, log, store, or keep a
 // copy of a request. Errors it throws carry sentences from strings.js, never
@@ -16,6 +17,7 @@ import { engine as text } from './strings.js';
 let starting = null; // the one start() promise
 let upgrading = null; // the one promise of loading the full build
 let api = null; // the running signer's oauth1 object
+let upgraded = false; // set once the full build answers every call
 let exited = false; // set when the running Go program returns or crashes
 const upgradeListeners = [];
 
@@ -38,11 +40,13 @@ export function onUpgrade(fn) {
 }
 
 // sign, verify, diagnose and parse hand their argument to the Go functions of
-// the same name (README "The JS API") and return the plain result object. A
-// request the lite build cannot serve (an RSA method, or a public key) starts
-// loading the full build and gets {ok: false, loading: true, error} naming
-// signatureMethod; onUpgrade listeners run when it is ready. They throw if the
-// signer is not running.
+// the same name (README "The JS API") and return the plain result object.
+// When the lite build answers error.code 'needs-full-signer' (it does for
+// every call that needs RSA: an RSA method, a private or public key to
+// parse), the full build starts loading and the caller gets {ok: false,
+// loading: true, error}: the signer's error, with the words of strings.js
+// for the status line as its message. onUpgrade listeners run when the full
+// build is ready. They throw if the signer is not running.
 export function sign(request) {
   return call('sign', request);
 }
@@ -62,17 +66,12 @@ export function parse(text) {
 function call(name, arg) {
   if (exited) throw new Error(text.exited);
   if (api === null || typeof api[name] !== 'function') throw new Error(text.startFailed);
-  if (api.build === 'lite' && needsFull(arg)) {
+  const result = api[name](arg);
+  if (!upgraded && result && result.ok === false && result.error && result.error.code === 'needs-full-signer') {
     upgrade();
-    return { ok: false, loading: true, error: { field: 'signatureMethod', message: text.loadingFull } };
+    return { ok: false, loading: true, error: { ...result.error, message: text.loadingFull } };
   }
-  return api[name](arg);
-}
-
-function needsFull(arg) {
-  if (arg === null || typeof arg !== 'object') return false;
-  const method = typeof arg.signatureMethod === 'string' ? arg.signatureMethod.toUpperCase() : '';
-  return method.startsWith('RSA-') || (typeof arg.publicKey === 'string' && arg.publicKey.trim() !== '');
+  return result;
 }
 
 // upgrade loads and starts the full build once; the lite one stays idle.
@@ -80,6 +79,7 @@ export function upgrade() {
   upgrading ??= run('./signer.wasm.js').then(
     (full) => {
       api = full;
+      upgraded = true;
       for (const fn of upgradeListeners) fn();
     },
     () => {
