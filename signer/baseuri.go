@@ -5,14 +5,6 @@ import (
 	"strings"
 )
 
-// A Note records one normalisation the signer applied to an input, so that a
-// page can explain it. ID is stable (pages translate on it); Text is a short
-// English sentence.
-type Note struct {
-	ID   string
-	Text string
-}
-
 // defaultPorts maps a scheme to the port RFC 5849 section 3.4.1.2 drops
 // from the base string URI: only its own default, so https://h:80/ keeps
 // ":80".
@@ -65,39 +57,39 @@ func baseStringURI(raw string, u *url.URL) (string, []Note) {
 
 	// url.Parse lower-cases the scheme itself; look at the raw text to say so.
 	if rawScheme, _, _ := strings.Cut(raw, ":"); rawScheme != u.Scheme {
-		note("scheme-lowercased", "The scheme was lower-cased.")
+		note(NoteSchemeLowercased, "The scheme was lower-cased.")
 	}
 	if u.User != nil {
-		note("userinfo-removed", "The user name and password part was removed.")
+		note(NoteUserinfoRemoved, "The user name and password part was removed.")
 	}
 	host := strings.ToLower(u.Host)
 	if host != u.Host {
-		note("host-lowercased", "The host was lower-cased.")
+		note(NoteHostLowercased, "The host was lower-cased.")
 	}
 	// url.Parse decodes "%25" in the host (an IPv6 zone, "[fe80::1%25en0]",
 	// or a registered name); encode it again, or the result is not a URI.
 	host = strings.ReplaceAll(host, "%", "%25")
 	if port := u.Port(); port != "" && port == defaultPorts[u.Scheme] {
 		host = strings.TrimSuffix(host, ":"+port)
-		note("default-port-removed", "The port "+port+" was removed: it is the default for "+u.Scheme+".")
+		note(NoteDefaultPortRemoved, "The port "+port+" was removed: it is the default for "+u.Scheme+".")
 	} else if strings.HasSuffix(host, ":") {
 		host = strings.TrimSuffix(host, ":")
-		note("empty-port-removed", "The empty port after \":\" was removed.")
+		note(NoteEmptyPortRemoved, "The empty port after \":\" was removed.")
 	}
 
 	path, changed := normalizePath(rawPath(raw, u))
 	if changed {
-		note("path-normalized", "Percent-escapes in the path were upper-cased and raw spaces or non-ASCII characters were encoded.")
+		note(NotePathNormalized, "Percent-escapes in the path were upper-cased and raw spaces or non-ASCII characters were encoded.")
 	}
 	if path == "" {
 		path = "/"
-		note("empty-path", "The empty path became \"/\".")
+		note(NoteEmptyPath, "The empty path became \"/\".")
 	}
 	if u.RawQuery != "" || u.ForceQuery {
-		note("query-removed", "The query was removed from the URI; its parameters are signed as parameters.")
+		note(NoteQueryRemoved, "The query was removed from the URI; its parameters are signed as parameters.")
 	}
 	if u.Fragment != "" || strings.Contains(raw, "#") {
-		note("fragment-removed", "The fragment (after \"#\") was removed: it is never sent to the server.")
+		note(NoteFragmentRemoved, "The fragment (after \"#\") was removed: it is never sent to the server.")
 	}
 	return u.Scheme + "://" + host + path, notes
 }
@@ -145,8 +137,6 @@ func normalizePath(p string) (string, bool) {
 	}
 	return b.String(), changed
 }
-
-func isHex(c byte) bool { _, ok := unhex(c); return ok }
 
 // isPathChar reports whether c may stand bare in a path: pchar or "/"
 // (RFC 3986 section 3.3).

@@ -59,7 +59,7 @@ type Tell struct {
 	Text string
 }
 
-// Diagnosis is the outcome of [Diagnose].
+// Diagnosis is the outcome of [DiagnoseSignature] and [DiagnoseBaseString].
 type Diagnosis struct {
 	Correct  bool            // the received value is what the inputs produce
 	Matched  bool            // a mistake (or a pair of them) reproduces the received value
@@ -69,76 +69,102 @@ type Diagnosis struct {
 	Diff     *BaseStringDiff // the received base string against the correct one, when one was given
 }
 
-// Mistakes returns the catalogue Diagnose tries, one by one and in pairs.
+// Mistakes returns the catalogue the diagnosis tries, one by one and in pairs.
 func Mistakes() []Mistake {
 	out := make([]Mistake, len(catalogue))
 	copy(out, catalogue)
 	return out
 }
 
-// Diagnose explains a signature or base string that does not match. It
+// DiagnoseSignature explains a signature that does not match. It
 // recomputes the request once per catalogued mistake, and once per pair of
-// them, and reports which reproduces what was received: the signature
-// (compared for HMAC and PLAINTEXT; verified with the public key for RSA,
-// from publicKeyPEM or r.PrivateKey), or the signature base string when
-// baseString is given, which needs no secrets. r's Nonce and Timestamp
-// must be the ones that were used.
-func Diagnose(r Request, signature, baseString, publicKeyPEM string) (*Diagnosis, error) {
-	if signature == "" && baseString == "" {
+// them, and reports which reproduces the received signature: compared for
+// HMAC and PLAINTEXT, verified for RSA with publicKeyPEM or, when that is
+// empty, the public half of r.PrivateKey. r's Nonce and Timestamp must be
+// the ones that were used (RFC 5849 section 3.4).
+func DiagnoseSignature(r Request, signature, publicKeyPEM string) (*Diagnosis, error) {
+	if signature == "" {
 		return nil, fieldErr("signature", "is empty: paste the signature you got, or the base string you built", ErrRequired)
 	}
+	correct, err := prepareDiagnosis(r)
+	if err != nil {
+		return nil, err
+	}
+	received := strings.TrimSpace(signature)
+	dg := &Diagnosis{Tells: signatureTells(received, correct.spec, correct.sigMethod)}
+	if strings.Contains(received, "%") {
+		if dec, err := url.PathUnescape(received); err == nil {
+			received = dec
+		}
+	}
+	check, err := correct.keyVerifier(publicKeyPEM)
+	if err != nil {
+		return nil, err
+	}
+	var match func(d *draft, pl pipeline) bool
+	if check != nil {
+		sig, _ := base64.StdEncoding.DecodeString(received)
+		match = func(d *draft, pl pipeline) bool {
+			spec := pl.hash(d.spec)
+			return check(spec, spec.sum([]byte(d.res.SignatureBaseString)), sig)
+		}
+	} else {
+		if err := defaultPipeline.finish(correct); err != nil {
+			return nil, err
+		}
+		dg.Expected = correct.res.Signature
+		match = func(d *draft, pl pipeline) bool {
+			if d.res.Signature == "" && pl.finish(d) != nil {
+				return false
+			}
+			return d.res.Signature == received
+		}
+	}
+	dg.search(r, correct, match)
+	return dg, nil
+}
+
+// DiagnoseBaseString explains a signature base string that does not
+// match, which needs no secrets: it diffs it against the correct one and
+// reports which catalogued mistake, or pair of them, reproduces it. r's
+// Nonce and Timestamp must be the ones that were used (RFC 5849 section
+// 3.4.1.1).
+func DiagnoseBaseString(r Request, baseString string) (*Diagnosis, error) {
+	if baseString == "" {
+		return nil, fieldErr("baseString", "is empty: paste the base string you built", ErrRequired)
+	}
+	correct, err := prepareDiagnosis(r)
+	if err != nil {
+		return nil, err
+	}
+	baseString = strings.TrimSpace(baseString)
+	dg := &Diagnosis{
+		Expected: correct.res.SignatureBaseString,
+		Tells:    baseStringTells(baseString),
+		Diff:     DiffBaseStrings(correct.res.SignatureBaseString, baseString),
+	}
+	dg.search(r, correct, func(d *draft, _ pipeline) bool { return d.res.SignatureBaseString == baseString })
+	return dg, nil
+}
+
+// prepareDiagnosis checks that r has the nonce and timestamp that were
+// used and prepares the correct computation.
+func prepareDiagnosis(r Request) (*draft, error) {
 	if r.Nonce == "" {
 		return nil, fieldErr("nonce", "is empty: diagnosing needs the oauth_nonce that was used", ErrRequired)
 	}
 	if r.Timestamp == "" {
 		return nil, fieldErr("timestamp", "is empty: diagnosing needs the oauth_timestamp that was used", ErrRequired)
 	}
-	correct, err := defaultPipeline.prepare(r)
-	if err != nil {
-		return nil, err
-	}
-	dg := &Diagnosis{}
-	var match func(d *draft, pl pipeline) bool
-	if baseString != "" {
-		baseString = strings.TrimSpace(baseString)
-		dg.Expected = correct.res.SignatureBaseString
-		dg.Tells = baseStringTells(baseString)
-		dg.Diff = DiffBaseStrings(correct.res.SignatureBaseString, baseString)
-		match = func(d *draft, _ pipeline) bool { return d.res.SignatureBaseString == baseString }
-	} else {
-		received := strings.TrimSpace(signature)
-		dg.Tells = signatureTells(received, correct.spec, correct.sigMethod)
-		if strings.Contains(received, "%") {
-			if dec, err := url.PathUnescape(received); err == nil {
-				received = dec
-			}
-		}
-		if correct.spec.kind == kindRSA {
-			check, err := rsaVerifier(r, publicKeyPEM)
-			if err != nil {
-				return nil, err
-			}
-			sig, _ := base64.StdEncoding.DecodeString(received)
-			match = func(d *draft, pl pipeline) bool {
-				spec := pl.hash(d.spec)
-				return check(spec, spec.sum([]byte(d.res.SignatureBaseString)), sig)
-			}
-		} else {
-			if err := defaultPipeline.finish(correct); err != nil {
-				return nil, err
-			}
-			dg.Expected = correct.res.Signature
-			match = func(d *draft, pl pipeline) bool {
-				if d.res.Signature == "" && pl.finish(d) != nil {
-					return false
-				}
-				return d.res.Signature == received
-			}
-		}
-	}
+	return defaultPipeline.prepare(r)
+}
+
+// search records whether the correct computation matches what was
+// received and, if not, which mistake or pair of them does.
+func (dg *Diagnosis) search(r Request, correct *draft, match func(d *draft, pl pipeline) bool) {
 	if match(correct, defaultPipeline) {
 		dg.Correct = true
-		return dg, nil
+		return
 	}
 
 	// One mistake at a time, then pairs. A variant that gives the correct
@@ -167,7 +193,7 @@ func Diagnose(r Request, signature, baseString, publicKeyPEM string) (*Diagnosis
 		}
 	}
 	if dg.Matched {
-		return dg, nil
+		return
 	}
 	for i, a := range catalogue {
 		for _, b := range catalogue[i+1:] {
@@ -176,13 +202,12 @@ func Diagnose(r Request, signature, baseString, publicKeyPEM string) (*Diagnosis
 					if d, pl, ok := variant(fa, fb); ok && match(d, pl) {
 						dg.Matched = true
 						dg.Mistakes = append(dg.Mistakes, a, b)
-						return dg, nil
+						return
 					}
 				}
 			}
 		}
 	}
-	return dg, nil
 }
 
 // signatureTells reads what a received signature's shape shows.
@@ -440,7 +465,7 @@ var catalogue = []Mistake{
 				}
 				u, _ := url.Parse(r.URL)
 				if u != nil {
-					if raw, err := ParseForm(strings.ReplaceAll(u.RawQuery, "+", "%2B"), SourceQuery, "url"); err == nil {
+					if raw, err := parseForm(strings.ReplaceAll(u.RawQuery, "+", "%2B"), SourceQuery, "url"); err == nil {
 						q = raw
 					}
 				}

@@ -14,22 +14,46 @@ type BaseStringDiff struct {
 	Differences []Difference // what differs, in plain words
 }
 
-// A DiffOp is a run of text that is in both strings ("same"), only in the
-// correct one ("missing") or only in the received one ("extra").
+// A DiffOp is a run of text that is in both strings, only in the correct
+// one or only in the received one.
 type DiffOp struct {
-	Op   string
+	Op   DiffOpKind
 	Text string
 }
 
+// DiffOpKind says which of two strings a [DiffOp]'s text is in.
+type DiffOpKind string
+
+// The kinds of [DiffOp].
+const (
+	DiffSame    DiffOpKind = "same"    // in both
+	DiffMissing DiffOpKind = "missing" // only in the correct one
+	DiffExtra   DiffOpKind = "extra"   // only in the received one
+)
+
 // A Difference is one explained difference between two base strings.
-// Kind is "structure", "method", "uri", "missing", "extra", "value",
-// "encoding" or "order".
 type Difference struct {
-	Kind     string
+	Kind     DifferenceKind
 	Text     string // one plain sentence
 	Expected string // the correct piece, where there is one
 	Received string // the received piece, where there is one
 }
+
+// DifferenceKind says what part of a base string a [Difference] is about
+// (RFC 5849 section 3.4.1.1).
+type DifferenceKind string
+
+// The kinds of [Difference].
+const (
+	DifferenceStructure DifferenceKind = "structure" // the "&" that join the three parts
+	DifferenceMethod    DifferenceKind = "method"    // the HTTP method
+	DifferenceURI       DifferenceKind = "uri"       // the base string URI
+	DifferenceMissing   DifferenceKind = "missing"   // a parameter only the correct one has
+	DifferenceExtra     DifferenceKind = "extra"     // a parameter only the received one has
+	DifferenceValue     DifferenceKind = "value"     // a parameter with another value
+	DifferenceEncoding  DifferenceKind = "encoding"  // a parameter encoded differently
+	DifferenceOrder     DifferenceKind = "order"     // the parameters' order
+)
 
 // maxCharDiff bounds the character diff: Myers' algorithm is quadratic
 // in the worst case, and past this size the grouped differences say more.
@@ -44,7 +68,7 @@ func DiffBaseStrings(expected, received string) *BaseStringDiff {
 	if len(expected) <= maxCharDiff && len(received) <= maxCharDiff {
 		d.Ops = diffChars(expected, received)
 	}
-	add := func(kind, text, exp, rec string) {
+	add := func(kind DifferenceKind, text, exp, rec string) {
 		d.Differences = append(d.Differences, Difference{kind, text, exp, rec})
 	}
 	if expected == received {
@@ -53,7 +77,7 @@ func DiffBaseStrings(expected, received string) *BaseStringDiff {
 	em, eu, ep := splitBaseString(expected)
 	rm, ru, rp := splitBaseString(received)
 	if n := strings.Count(received, "&"); n != 2 {
-		add("structure", "The received base string has "+strconv.Itoa(n)+" bare \"&\" instead of 2: its parameter string was not percent-encoded a second time, so the parts are told apart by guesswork below.", "", "")
+		add(DifferenceStructure, "The received base string has "+strconv.Itoa(n)+" bare \"&\" instead of 2: its parameter string was not percent-encoded a second time, so the parts are told apart by guesswork below.", "", "")
 		// Without the second encoding, everything after the URI is the
 		// parameter string itself.
 		if i := strings.Index(received, "&"); i >= 0 {
@@ -63,10 +87,10 @@ func DiffBaseStrings(expected, received string) *BaseStringDiff {
 		}
 	}
 	if em != rm {
-		add("method", "The method differs: it must be upper case, as sent.", em, rm)
+		add(DifferenceMethod, "The method differs: it must be upper case, as sent.", em, rm)
 	}
 	if eu != ru {
-		add("uri", uriDifference(decodeOnce(eu), decodeOnce(ru)), decodeOnce(eu), decodeOnce(ru))
+		add(DifferenceURI, uriDifference(decodeOnce(eu), decodeOnce(ru)), decodeOnce(eu), decodeOnce(ru))
 	}
 	diffParams(decodeOnce(ep), decodeOnce(rp), add)
 	return d
@@ -129,7 +153,7 @@ func parseParamString(s string) []rawParam {
 
 // diffParams compares two parameter strings (each decoded once from the
 // base string).
-func diffParams(exp, rec string, add func(kind, text, exp, rec string)) {
+func diffParams(exp, rec string, add func(kind DifferenceKind, text, exp, rec string)) {
 	ep, rp := parseParamString(exp), parseParamString(rec)
 	// A correct encoder never leaves "+" bare, so reading "+" as a space
 	// (form decoding) lets a plus-for-space encoder count as encoding.
@@ -156,7 +180,7 @@ func diffParams(exp, rec string, add func(kind, text, exp, rec string)) {
 		recByKey[key(p)] = idx[1:]
 		usedRec[i] = true
 		if rp[i] != p {
-			add("encoding", "\""+decodeOnce(p.name)+"\" is encoded differently: the same text, other escapes.", p.name+"="+p.value, rp[i].name+"="+rp[i].value)
+			add(DifferenceEncoding, "\""+decodeOnce(p.name)+"\" is encoded differently: the same text, other escapes.", p.name+"="+p.value, rp[i].name+"="+rp[i].value)
 		}
 	}
 	var unmatchedRec []rawParam
@@ -177,18 +201,18 @@ func diffParams(exp, rec string, add func(kind, text, exp, rec string)) {
 		if found >= 0 {
 			q := unmatchedRec[found]
 			unmatchedRec = append(unmatchedRec[:found], unmatchedRec[found+1:]...)
-			add("value", "\""+name+"\" has another value.", p.name+"="+p.value, q.name+"="+q.value)
+			add(DifferenceValue, "\""+name+"\" has another value.", p.name+"="+p.value, q.name+"="+q.value)
 			continue
 		}
-		add("missing", "\""+name+"\" is missing from the received parameters.", p.name+"="+p.value, "")
+		add(DifferenceMissing, "\""+name+"\" is missing from the received parameters.", p.name+"="+p.value, "")
 	}
 	for _, q := range unmatchedRec {
-		add("extra", "\""+decodeOnce(q.name)+"\" is in the received parameters but should not be signed, or is not sent.", "", q.name+"="+q.value)
+		add(DifferenceExtra, "\""+decodeOnce(q.name)+"\" is in the received parameters but should not be signed, or is not sent.", "", q.name+"="+q.value)
 	}
 	if len(unmatchedExp) == 0 && len(unmatchedRec) == 0 && len(ep) == len(rp) {
 		for i := range ep {
 			if key(ep[i]) != key(rp[i]) {
-				add("order", "The parameters are in another order: sort by encoded name, then by encoded value.", "", "")
+				add(DifferenceOrder, "The parameters are in another order: sort by encoded name, then by encoded value.", "", "")
 				break
 			}
 		}
@@ -234,7 +258,7 @@ func diffChars(a, b string) []DiffOp {
 
 func backtrack(trace [][]int, a, b string, d int) []DiffOp {
 	var rev []DiffOp
-	push := func(op string, c byte) {
+	push := func(op DiffOpKind, c byte) {
 		if len(rev) > 0 && rev[len(rev)-1].Op == op {
 			rev[len(rev)-1].Text += string(c)
 			return
@@ -255,20 +279,20 @@ func backtrack(trace [][]int, a, b string, d int) []DiffOp {
 		for x > prevX && y > prevY {
 			x--
 			y--
-			push("same", a[x])
+			push(DiffSame, a[x])
 		}
 		if x == prevX {
 			y--
-			push("extra", b[y])
+			push(DiffExtra, b[y])
 		} else {
 			x--
-			push("missing", a[x])
+			push(DiffMissing, a[x])
 		}
 	}
 	for x > 0 && y > 0 {
 		x--
 		y--
-		push("same", a[x])
+		push(DiffSame, a[x])
 	}
 	// rev holds runs back to front, each run's text reversed.
 	out := make([]DiffOp, len(rev))

@@ -40,6 +40,10 @@ func PercentEncode(s string) string {
 	return b.String()
 }
 
+// isHex reports whether c is a hexadecimal digit, either case (RFC 3986
+// section 2.1).
+func isHex(c byte) bool { _, ok := unhex(c); return ok }
+
 func unhex(c byte) (byte, bool) {
 	switch {
 	case '0' <= c && c <= '9':

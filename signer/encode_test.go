@@ -50,15 +50,15 @@ func TestParseForm(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := ParseForm(tc.in, SourceBody, "body")
+			got, err := parseForm(tc.in, SourceBody, "body")
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got)
 		})
 	}
 	for _, bad := range []string{"a=%", "a=%2", "a=%zz", "%g0=1"} {
-		_, err := ParseForm(bad, SourceBody, "body")
+		_, err := parseForm(bad, SourceBody, "body")
 		var fe *FieldError
-		require.ErrorAs(t, err, &fe, "ParseForm(%q)", bad)
+		require.ErrorAs(t, err, &fe, "parseForm(%q)", bad)
 		assert.Equal(t, "body", fe.Field)
 		assert.ErrorIs(t, err, ErrMalformed)
 	}
@@ -74,7 +74,7 @@ func TestNormalizeParameters(t *testing.T) {
 		{"x!y=a&x=a", "x=a&x%21y=a"},
 	}
 	for _, tc := range tests {
-		params, err := ParseForm(tc.in, SourceQuery, "url")
+		params, err := parseForm(tc.in, SourceQuery, "url")
 		require.NoError(t, err)
 		got := NormalizeParameters(params)
 		assert.Equal(t, tc.want, got, "NormalizeParameters(%q)", tc.in)

@@ -29,8 +29,10 @@ var (
 	ErrRequired = errors.New("signer: required field is empty")
 	// ErrMalformed is behind a FieldError for a field whose syntax is wrong.
 	ErrMalformed = errors.New("signer: malformed field")
-	// ErrNeedsFullSigner is behind a FieldError from the oauth1_lite
-	// build, which leaves the RSA methods out.
+	// ErrNeedsFullSigner is behind a FieldError on "signatureMethod" for
+	// a call that needs the RSA methods (an RSA signature method, or a
+	// public key to verify with) in a program that has not registered
+	// them: see [RegisterKeyMethod] and signer/rsamethods.
 	ErrNeedsFullSigner = errors.New("signer: the RSA methods are in the full build")
 )
 

@@ -114,7 +114,7 @@ func FuzzParseForm(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		params, err := ParseForm(text, SourceBody, "body")
+		params, err := parseForm(text, SourceBody, "body")
 		if err != nil {
 			var fe *FieldError
 			require.ErrorAs(t, err, &fe)
@@ -132,7 +132,7 @@ func FuzzParseForm(f *testing.F) {
 		for i, p := range params {
 			pairs[i] = PercentEncode(p.Name) + "=" + PercentEncode(p.Value)
 		}
-		again, err := ParseForm(strings.Join(pairs, "&"), SourceBody, "body")
+		again, err := parseForm(strings.Join(pairs, "&"), SourceBody, "body")
 		require.NoError(t, err)
 		require.Equal(t, params, again, "round trip through PercentEncode")
 

@@ -430,10 +430,10 @@ func TestImportErrors(t *testing.T) {
 	}
 }
 
-// importRSAKey returns the published RSA test key of testdata/vectors.json.
+// importRSAKey returns the published RSA test key of signertest/testdata/vectors.json.
 func importRSAKey(t *testing.T) string {
 	t.Helper()
-	data, err := os.ReadFile("testdata/vectors.json")
+	data, err := os.ReadFile("signertest/testdata/vectors.json")
 	require.NoError(t, err)
 	var file struct {
 		Vectors []struct {
@@ -448,7 +448,7 @@ func importRSAKey(t *testing.T) string {
 			return v.Request.PrivateKey
 		}
 	}
-	t.Fatal("no RSA key in testdata/vectors.json")
+	t.Fatal("no RSA key in signertest/testdata/vectors.json")
 	return ""
 }
 

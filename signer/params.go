@@ -26,12 +26,12 @@ type Param struct {
 	Source Source
 }
 
-// ParseForm splits application/x-www-form-urlencoded text into parameters,
+// parseForm splits application/x-www-form-urlencoded text into parameters,
 // in order, decoding "+" as a space and "%XX" as an octet (RFC 5849 section
 // 3.4.1.3.1). A pair without "=" has an empty value; empty pairs are
 // skipped. It fails on a malformed "%" escape; the error names field, not
 // the text.
-func ParseForm(text string, src Source, field string) ([]Param, error) {
+func parseForm(text string, src Source, field string) ([]Param, error) {
 	var out []Param
 	for pair := range strings.SplitSeq(text, "&") {
 		if pair == "" {

@@ -10,7 +10,41 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// canary is a value no error message, and no step but the secret ones,
+// may contain.
 const canary = "CANARY-s3cr3t-value"
+
+// Canary is canary for the external test package (package signer_test),
+// which sees the exported names of this package's test files.
+const Canary = canary
+
+// XExampleForTest is signertest.XExample as a Request and TestKeyPEMForTest
+// the RSA private key of its oauth.net RSA-SHA1 vector: this package's
+// internal tests cannot import signertest (it imports signer), so the
+// external test package's init (signertest_test.go) sets them.
+var (
+	XExampleForTest   Request
+	TestKeyPEMForTest string
+)
+
+// xExample is the request of the X "Creating a signature" page,
+// https://docs.x.com/fundamentals/authentication/oauth-1-0a/creating-a-signature,
+// with another URL: each edition of the page changes only the URL.
+func xExample(url string) Request {
+	r := XExampleForTest
+	r.URL = url
+	return r
+}
+
+// testKeyPEM is the public test key of the oauth.net RSA-SHA1 vector
+// (wiki.oauth.net/TestCases). Never use it for anything real.
+func testKeyPEM(t *testing.T) string {
+	t.Helper()
+	if TestKeyPEMForTest == "" {
+		t.Fatal("signertest_test.go's init did not run")
+	}
+	return TestKeyPEMForTest
+}
 
 // TestSignFieldErrors checks that each bad field gives a FieldError that
 // names it, and that no message ever contains what was typed.
@@ -132,4 +166,58 @@ func TestSignMethodUpperCased(t *testing.T) {
 func TestAuthorizationHeaderRealm(t *testing.T) {
 	got := AuthorizationHeader(`Ph"otos`, []Param{{"oauth_b", "2 x", SourceProtocol}, {"oauth_a", "1", SourceProtocol}})
 	assert.Equal(t, `OAuth realm="Ph\"otos", oauth_a="1", oauth_b="2%20x"`, got)
+}
+
+// TestNoteIDs signs requests that between them make every note, and checks
+// that each note's ID is one NoteIDs lists and each listed ID occurs.
+func TestNoteIDs(t *testing.T) {
+	listed := map[string]bool{}
+	for _, id := range NoteIDs() {
+		require.False(t, listed[id], "NoteIDs lists %s twice", id)
+		listed[id] = true
+	}
+	edits := []func(*Request){
+		func(r *Request) {},
+		func(r *Request) { r.URL = "HTTPS://user:pw@API.Example.com:443/a%2fb?q=1#frag" },
+		func(r *Request) { r.URL, r.Method = "http://h:/", "post" },
+		func(r *Request) { r.URL = "https://h" },
+		func(r *Request) { r.Body, r.ContentType = `{"a":1}`, "application/json" },
+		func(r *Request) { r.Body, r.ContentType, r.BodyHash = `{"a":1}`, "application/json", true },
+		func(r *Request) { r.SignatureMethod = PLAINTEXT },
+		func(r *Request) { r.SignatureMethod, r.PrivateKey = RSASHA256, testKeyPEM(t) },
+		func(r *Request) { r.Realm = "Photos" },
+		func(r *Request) { r.Realm, r.Transport = "Photos", TransportQuery },
+		func(r *Request) { r.Realm, r.Transport, r.Body = "Photos", TransportBody, "" },
+	}
+	seen := map[string]bool{}
+	for i, edit := range edits {
+		r := xExample("https://api.x.com/1.1/statuses/update.json?include_entities=true")
+		edit(&r)
+		res, err := Sign(r)
+		require.NoError(t, err, "request %d", i)
+		for _, s := range res.Steps {
+			for _, n := range s.Notes {
+				assert.True(t, listed[n.ID], "request %d, step %s: note %q is not in NoteIDs", i, s.ID, n.ID)
+				seen[n.ID] = true
+			}
+		}
+	}
+	for id := range listed {
+		assert.True(t, seen[id], "no request made note %s", id)
+	}
+}
+
+// UnregisterKeyMethodsForTest removes the registered key-pair methods
+// until t ends, so that a test sees the signer as a program without
+// signer/rsamethods does. Tests that use it must not run in parallel.
+func UnregisterKeyMethodsForTest(t testing.TB) {
+	keyMethodsMu.Lock()
+	saved := keyMethods
+	keyMethods = map[SignatureMethod]KeyMethod{}
+	keyMethodsMu.Unlock()
+	t.Cleanup(func() {
+		keyMethodsMu.Lock()
+		keyMethods = saved
+		keyMethodsMu.Unlock()
+	})
 }

@@ -61,6 +61,47 @@ type Step struct {
 	Secret bool     // Value is, or is derived from, a secret and should be masked
 }
 
+// A Note records one normalisation the signer applied to an input, or a
+// fact worth knowing at a step, so that a page can explain it. ID is one
+// of the Note* constants (pages translate on it); Text is a short English
+// sentence.
+type Note struct {
+	ID   string
+	Text string
+}
+
+// Stable note IDs: every ID a [Note] from this package can have.
+const (
+	NoteSchemeLowercased      = "scheme-lowercased"        // RFC 5849 section 3.4.1.2
+	NoteUserinfoRemoved       = "userinfo-removed"         // section 3.4.1.2
+	NoteHostLowercased        = "host-lowercased"          // section 3.4.1.2
+	NoteDefaultPortRemoved    = "default-port-removed"     // section 3.4.1.2
+	NoteEmptyPortRemoved      = "empty-port-removed"       // section 3.4.1.2
+	NotePathNormalized        = "path-normalized"          // section 3.4.1.2
+	NoteEmptyPath             = "empty-path"               // section 3.4.1.2
+	NoteQueryRemoved          = "query-removed"            // section 3.4.1.2
+	NoteFragmentRemoved       = "fragment-removed"         // section 3.4.1.2
+	NoteMethodUppercased      = "method-uppercased"        // section 3.4.1.1
+	NoteBodyHashed            = "body-hashed"              // draft-eaton-oauth-bodyhash
+	NoteBodyNotSigned         = "body-not-signed"          // section 3.4.1.3.1
+	NotePlaintextNoBaseString = "plaintext-no-base-string" // section 3.4.4
+	NotePlaintextNoDigest     = "plaintext-no-digest"      // section 3.4.4
+	NoteRSANoSecrets          = "rsa-no-secrets"           // section 3.4.3
+	NoteRealmNotSigned        = "realm-not-signed"         // section 3.5.1
+	NoteRealmDropped          = "realm-dropped"            // section 3.5
+)
+
+// NoteIDs returns every ID a [Note] from this package can have, so that a
+// page can check it has words for each. The slice is a copy.
+func NoteIDs() []string {
+	return []string{
+		NoteSchemeLowercased, NoteUserinfoRemoved, NoteHostLowercased, NoteDefaultPortRemoved,
+		NoteEmptyPortRemoved, NotePathNormalized, NoteEmptyPath, NoteQueryRemoved, NoteFragmentRemoved,
+		NoteMethodUppercased, NoteBodyHashed, NoteBodyNotSigned, NotePlaintextNoBaseString,
+		NotePlaintextNoDigest, NoteRSANoSecrets, NoteRealmNotSigned, NoteRealmDropped,
+	}
+}
+
 // Stable step IDs, in the order [Sign] produces them.
 const (
 	StepParameters          = "parameters"
@@ -158,7 +199,7 @@ var defaultPipeline = pipeline{
 	method:      func(m string) string { return m },
 	baseURI:     baseStringURI,
 	paramString: func(s string, encode func(string) string) string { return encode(s) },
-	signingKey:  SigningKey,
+	signingKey:  signingKey,
 	hash:        func(s methodSpec) methodSpec { return s },
 	output:      base64.StdEncoding.EncodeToString,
 }
@@ -174,9 +215,16 @@ func concatParams(query, body, protocol, extra []Param) []Param {
 }
 
 // SigningKey returns the key of RFC 5849 section 3.4.2 (HMAC) and 3.4.4
-// (PLAINTEXT): the encoded consumer secret, "&", and the encoded token
-// secret. The "&" is there even when the token secret is empty.
-func SigningKey(consumerSecret, tokenSecret string, encode func(string) string) string {
+// (PLAINTEXT): the percent-encoded consumer secret, "&", and the
+// percent-encoded token secret. The "&" is there even when the token
+// secret is empty.
+func SigningKey(consumerSecret, tokenSecret string) string {
+	return signingKey(consumerSecret, tokenSecret, PercentEncode)
+}
+
+// signingKey is [SigningKey] with the encoder a catalogued mistake may
+// replace.
+func signingKey(consumerSecret, tokenSecret string, encode func(string) string) string {
 	return encode(consumerSecret) + "&" + encode(tokenSecret)
 }
 
@@ -258,9 +306,9 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 		}
 		res.BodyHash = base64.StdEncoding.EncodeToString(spec.sum([]byte(r.Body)))
 		d.protocol = append(d.protocol, Param{oauthBodyHash, res.BodyHash, SourceProtocol})
-		paramNotes = append(paramNotes, Note{"body-hashed", "oauth_body_hash is the base64 " + spec.hash.String() + " of the body's " + strconv.Itoa(len(r.Body)) + " bytes, so the body is covered by the signature."})
+		paramNotes = append(paramNotes, Note{NoteBodyHashed, "oauth_body_hash is the base64 " + spec.hash.String() + " of the body's " + strconv.Itoa(len(r.Body)) + " bytes, so the body is covered by the signature."})
 	case r.Body != "" && !form:
-		paramNotes = append(paramNotes, Note{"body-not-signed", "The body is not signed: only application/x-www-form-urlencoded bodies become parameters. Turn on the body hash to cover it."})
+		paramNotes = append(paramNotes, Note{NoteBodyNotSigned, "The body is not signed: only application/x-www-form-urlencoded bodies become parameters. Turn on the body hash to cover it."})
 	}
 
 	d.protocol = pl.protocol(d.protocol)
@@ -290,14 +338,14 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 
 	baseURI, notes := pl.baseURI(r.URL, u)
 	if method != r.Method {
-		notes = append(notes, Note{ID: "method-uppercased", Text: "The method was upper-cased."})
+		notes = append(notes, Note{ID: NoteMethodUppercased, Text: "The method was upper-cased."})
 	}
 	add(Step{ID: StepBaseStringURI, Title: "Base string URI", RFC: "3.4.1.2",
 		Value: baseURI, Notes: notes})
 
 	if spec.kind == kindPlaintext {
 		add(Step{ID: StepSignatureBaseString, Title: "Signature base string", RFC: "3.4.4",
-			Notes: []Note{{"plaintext-no-base-string", "PLAINTEXT signs nothing: the signature is the signing key itself, so no base string is built. It protects nothing unless the request goes over HTTPS."}}})
+			Notes: []Note{{NotePlaintextNoBaseString, "PLAINTEXT signs nothing: the signature is the signing key itself, so no base string is built. It protects nothing unless the request goes over HTTPS."}}})
 		return d, nil
 	}
 	parts := []string{pl.encode(pl.method(method)), pl.encode(baseURI), pl.paramString(paramString, pl.encode)}
@@ -323,16 +371,20 @@ func (pl pipeline) finish(d *draft) error {
 		res.Signature = pl.output(sum)
 		add(Step{ID: StepSignature, Title: "Signature (base64 of the digest)", RFC: "3.4.2",
 			Value: res.Signature})
-	case kindRSA:
+	case kindKeyPair:
+		impl := keyMethod(d.sigMethod)
+		if impl == nil {
+			return errNeedsFullSigner()
+		}
 		digest := spec.sum([]byte(res.SignatureBaseString))
-		sig, publicPEM, bits, err := rsaSignDigest(r.PrivateKey, spec, digest)
+		sig, publicPEM, bits, err := impl.Sign(r.PrivateKey, spec.hash, digest)
 		if err != nil {
 			return err
 		}
 		res.PublicKey = publicPEM
 		add(Step{ID: StepSigningKey, Title: "Signing key", RFC: "3.4.3",
 			Value: "RSA private key, " + strconv.Itoa(bits) + " bits. Its public key, which the server verifies with:\n" + res.PublicKey,
-			Notes: []Note{{"rsa-no-secrets", "RSA methods sign with the private key alone: the consumer secret and token secret are not used."}}})
+			Notes: []Note{{NoteRSANoSecrets, "RSA methods sign with the private key alone: the consumer secret and token secret are not used."}}})
 		add(Step{ID: StepDigest, Title: spec.hash.String() + " digest of the base string", RFC: "3.4.3",
 			Value: spacedHex(digest)})
 		res.Signature = base64.StdEncoding.EncodeToString(sig)
@@ -343,7 +395,7 @@ func (pl pipeline) finish(d *draft) error {
 		add(Step{ID: StepSigningKey, Title: "Signing key", RFC: "3.4.4",
 			Value: res.SigningKey, Parts: []string{pl.encode(r.ConsumerSecret), pl.encode(r.TokenSecret)}, Secret: true})
 		add(Step{ID: StepDigest, Title: "Digest", RFC: "3.4.4",
-			Notes: []Note{{"plaintext-no-digest", "PLAINTEXT computes no digest."}}})
+			Notes: []Note{{NotePlaintextNoDigest, "PLAINTEXT computes no digest."}}})
 		res.Signature = res.SigningKey
 		add(Step{ID: StepSignature, Title: "Signature (the signing key itself)", RFC: "3.4.4",
 			Value: res.Signature, Secret: true})
@@ -387,7 +439,7 @@ func (pl pipeline) finish(d *draft) error {
 	case TransportHeader:
 		final.Title, final.RFC, final.Value = "Authorization header", "3.5.1", res.AuthorizationHeader
 		if r.Realm != "" {
-			final.Notes = append(final.Notes, Note{"realm-not-signed", "realm comes first in the header and is never signed."})
+			final.Notes = append(final.Notes, Note{NoteRealmNotSigned, "realm comes first in the header and is never signed."})
 		}
 		headers = append(headers, [2]string{"Authorization", res.AuthorizationHeader})
 	case TransportQuery:
@@ -398,7 +450,7 @@ func (pl pipeline) finish(d *draft) error {
 		body = res.FormBody
 	}
 	if d.transport != TransportHeader && r.Realm != "" {
-		final.Notes = append(final.Notes, Note{"realm-dropped", "realm travels only in the Authorization header, so this transport leaves it out."})
+		final.Notes = append(final.Notes, Note{NoteRealmDropped, "realm travels only in the Authorization header, so this transport leaves it out."})
 	}
 	if body != "" {
 		ct := r.ContentType
@@ -523,11 +575,11 @@ func isFormContentType(ct string) bool {
 // A parameter that repeats a protocol parameter the signer sets is an
 // error, since the request would carry it twice.
 func collectParameters(rawQuery string, r Request, protocol []Param) (query, body, extra []Param, err error) {
-	if query, err = ParseForm(rawQuery, SourceQuery, "url"); err != nil {
+	if query, err = parseForm(rawQuery, SourceQuery, "url"); err != nil {
 		return nil, nil, nil, err
 	}
 	if r.Body != "" && isFormContentType(r.ContentType) {
-		if body, err = ParseForm(r.Body, SourceBody, "body"); err != nil {
+		if body, err = parseForm(r.Body, SourceBody, "body"); err != nil {
 			return nil, nil, nil, err
 		}
 	}

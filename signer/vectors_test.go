@@ -1,4 +1,4 @@
-package signer
+package signer_test
 
 import (
 	"strings"
@@ -6,26 +6,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// xExample is the request of the X "Creating a signature" page
-// (test-vectors.md V1.0); each edition changes only the URL.
-func xExample(url string) Request {
-	return Request{
-		Method:          "POST",
-		URL:             url,
-		Body:            "status=Hello%20Ladies%20%2b%20Gentlemen%2c%20a%20signed%20OAuth%20request%21",
-		ContentType:     "application/x-www-form-urlencoded",
-		ConsumerKey:     "xvz1evFS4wEEPTGEFPHBog",
-		ConsumerSecret:  "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
-		Token:           "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
-		TokenSecret:     "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE",
-		SignatureMethod: HMACSHA1,
-		Nonce:           "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg",
-		Timestamp:       "1318622958",
-		Version:         "1.0",
-	}
-}
+	"github.com/oauth1-playground/oauth1-playground/signer"
+	"github.com/oauth1-playground/oauth1-playground/signer/signertest"
+)
 
 // xParamString is the parameter string the developer.twitter.com edition
 // prints verbatim; it is the same in every edition.
@@ -66,17 +50,17 @@ func TestSignXEditions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Sign(xExample(tc.url))
+			got, err := signer.Sign(xExample(tc.url))
 			require.NoError(t, err)
 			steps := stepValues(got)
-			assert.Equal(t, xParamString, steps[StepParameterString])
-			assert.Equal(t, tc.baseURI, steps[StepBaseStringURI])
+			assert.Equal(t, xParamString, steps[signer.StepParameterString])
+			assert.Equal(t, tc.baseURI, steps[signer.StepBaseStringURI])
 			assert.Equal(t, tc.baseString, got.SignatureBaseString)
-			assert.Equal(t, tc.baseString, steps[StepSignatureBaseString])
+			assert.Equal(t, tc.baseString, steps[signer.StepSignatureBaseString])
 			assert.Equal(t, "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw&LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE", got.SigningKey)
-			assert.Equal(t, tc.digest, steps[StepDigest])
+			assert.Equal(t, tc.digest, steps[signer.StepDigest])
 			assert.Equal(t, tc.signature, got.Signature)
-			assert.Equal(t, tc.signature, steps[StepSignature])
+			assert.Equal(t, tc.signature, steps[signer.StepSignature])
 		})
 	}
 }
@@ -85,7 +69,7 @@ func TestSignXEditions(t *testing.T) {
 // page (V1.d), which prints the /1/-era signature: the dev.twitter.com
 // edition's request reproduces it byte for byte.
 func TestSignXHeader(t *testing.T) {
-	got, err := Sign(xExample("https://api.twitter.com/1/statuses/update.json?include_entities=true"))
+	got, err := signer.Sign(xExample("https://api.twitter.com/1/statuses/update.json?include_entities=true"))
 	require.NoError(t, err)
 	want := `OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", oauth_signature="tnnArxj06cWHq44gCs1OSKk%2FjLY%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_version="1.0"`
 	assert.Equal(t, want, got.AuthorizationHeader)
@@ -94,33 +78,33 @@ func TestSignXHeader(t *testing.T) {
 // TestSignVectors checks signatures and base strings of the other published
 // HMAC vectors in test-vectors.md.
 func TestSignVectors(t *testing.T) {
-	rfc := func(r Request) Request {
+	rfc := func(r signer.Request) signer.Request {
 		r.ConsumerKey, r.ConsumerSecret = "dpf43f3p2l4k3l03", "kd94hf93k423kf44"
 		return r
 	}
 	tests := []struct {
 		name       string
-		req        Request
+		req        signer.Request
 		baseString string // "" = not pinned
 		signature  string
 	}{
 		{
 			name: "V5.a RFC 5849 1.2 temporary credentials (no token)",
-			req: rfc(Request{Method: "POST", URL: "https://photos.example.net/initiate",
-				Timestamp: "137131200", Nonce: "wIjqoS", Params: []Param{{Name: "oauth_callback", Value: "http://printer.example.com/ready"}}}),
+			req: rfc(signer.Request{Method: "POST", URL: "https://photos.example.net/initiate",
+				Timestamp: "137131200", Nonce: "wIjqoS", Params: []signer.Param{{Name: "oauth_callback", Value: "http://printer.example.com/ready"}}}),
 			baseString: "POST&https%3A%2F%2Fphotos.example.net%2Finitiate&oauth_callback%3Dhttp%253A%252F%252Fprinter.example.com%252Fready%26oauth_consumer_key%3Ddpf43f3p2l4k3l03%26oauth_nonce%3DwIjqoS%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131200",
 			signature:  "74KNZJeDHnMBp0EMJ9ZHt/XKycU=",
 		},
 		{
 			name: "V5.b RFC 5849 1.2 token credentials",
-			req: rfc(Request{Method: "POST", URL: "https://photos.example.net/token", Token: "hh5s93j4hdidpola", TokenSecret: "hdhd0244k9j7ao03",
-				Timestamp: "137131201", Nonce: "walatlh", Params: []Param{{Name: "oauth_verifier", Value: "hfdp7dh39dks9884"}}}),
+			req: rfc(signer.Request{Method: "POST", URL: "https://photos.example.net/token", Token: "hh5s93j4hdidpola", TokenSecret: "hdhd0244k9j7ao03",
+				Timestamp: "137131201", Nonce: "walatlh", Params: []signer.Param{{Name: "oauth_verifier", Value: "hfdp7dh39dks9884"}}}),
 			baseString: "POST&https%3A%2F%2Fphotos.example.net%2Ftoken&oauth_consumer_key%3Ddpf43f3p2l4k3l03%26oauth_nonce%3Dwalatlh%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131201%26oauth_token%3Dhh5s93j4hdidpola%26oauth_verifier%3Dhfdp7dh39dks9884",
 			signature:  "gKgrFCywp7rO0OXSjdot/IHF7IU=",
 		},
 		{
 			name: "V5.c RFC 5849 1.2 protected resource over plain http",
-			req: rfc(Request{Method: "GET", URL: "http://photos.example.net/photos?file=vacation.jpg&size=original", Token: "nnch734d00sl2jdk", TokenSecret: "pfkkdhi9sl3r4s00",
+			req: rfc(signer.Request{Method: "GET", URL: "http://photos.example.net/photos?file=vacation.jpg&size=original", Token: "nnch734d00sl2jdk", TokenSecret: "pfkkdhi9sl3r4s00",
 				Timestamp: "137131202", Nonce: "chapoH"}),
 			baseString: "GET&http%3A%2F%2Fphotos.example.net%2Fphotos&file%3Dvacation.jpg%26oauth_consumer_key%3Ddpf43f3p2l4k3l03%26oauth_nonce%3DchapoH%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131202%26oauth_token%3Dnnch734d00sl2jdk%26size%3Doriginal",
 			signature:  "MdpQcU8iPSUjWoN/UDMsK2sui9I=",
@@ -131,7 +115,7 @@ func TestSignVectors(t *testing.T) {
 			// (erratum 2550); the base string printed there is right and
 			// signs to r6/TJjbCOr97/+UU0NsvSne7s5g=.
 			name: "V6 RFC 5849 3.4.1 worked example, corrected signature",
-			req: Request{Method: "POST", URL: "http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b",
+			req: signer.Request{Method: "POST", URL: "http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b",
 				Body: "c2&a3=2+q", ContentType: "application/x-www-form-urlencoded",
 				ConsumerKey: "9djdj82h48djs9d2", ConsumerSecret: "j49sk3j29djd", Token: "kkk9d7dh3k39sjv7", TokenSecret: "dh893hdasih9",
 				Timestamp: "137131201", Nonce: "7d8f3e4a"},
@@ -140,15 +124,15 @@ func TestSignVectors(t *testing.T) {
 		},
 		{
 			name: "V9.4 OAuth Core 1.0a appendix A.5",
-			req: rfc(Request{Method: "GET", URL: "http://photos.example.net/photos?file=vacation.jpg&size=original", Token: "nnch734d00sl2jdk", TokenSecret: "pfkkdhi9sl3r4s00",
+			req: rfc(signer.Request{Method: "GET", URL: "http://photos.example.net/photos?file=vacation.jpg&size=original", Token: "nnch734d00sl2jdk", TokenSecret: "pfkkdhi9sl3r4s00",
 				Timestamp: "1191242096", Nonce: "kllo9940pd9333jh", Version: "1.0"}),
 			baseString: "GET&http%3A%2F%2Fphotos.example.net%2Fphotos&file%3Dvacation.jpg%26oauth_consumer_key%3Ddpf43f3p2l4k3l03%26oauth_nonce%3Dkllo9940pd9333jh%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1191242096%26oauth_token%3Dnnch734d00sl2jdk%26oauth_version%3D1.0%26size%3Doriginal",
 			signature:  "tR3+Ty81lMeYAr/Fid0kMTYa/WM=",
 		},
 		{
 			name: "V4 Japanese status (UTF-8 then double encoding)",
-			req: Request{Method: "POST", URL: "http://api.twitter.com/1/statuses/update.json",
-				Body: "status=" + PercentEncode("setting up my twitter 私のさえずりを設定する"), ContentType: "application/x-www-form-urlencoded",
+			req: signer.Request{Method: "POST", URL: "http://api.twitter.com/1/statuses/update.json",
+				Body: "status=" + signer.PercentEncode("setting up my twitter 私のさえずりを設定する"), ContentType: "application/x-www-form-urlencoded",
 				ConsumerKey: "GDdmIQH6jhtmLUypg82g", ConsumerSecret: "MCD8BKwGdgPHvAuvgvz4EQpqDAtx89grbuNMRd7Eh98",
 				Token: "819797-Jxq8aYUDRmykzVKrgoLhXSq67TEa5ruc4GJC2rWimw", TokenSecret: "J6zix3FfA9LofH0awS24M3HcBYXO5nI1iYe8EfBA",
 				Timestamp: "1272325550", Nonce: "oElnnMTQIZvqvlfXM56aBLAf5noGD0AQR3Fmi7Q6Y", Version: "1.0"},
@@ -157,18 +141,18 @@ func TestSignVectors(t *testing.T) {
 		},
 		{
 			name: "V1 computed HMAC-SHA256 variant",
-			req: func() Request {
+			req: func() signer.Request {
 				r := xExample("https://api.twitter.com/1.1/statuses/update.json?include_entities=true")
-				r.SignatureMethod = HMACSHA256
+				r.SignatureMethod = signer.HMACSHA256
 				return r
 			}(),
 			signature: "PLbq+OWUE2vwiOZeZBSR06GFvymUHoaBdCIHyD66IcM=",
 		},
 		{
 			name: "V1 computed HMAC-SHA512 variant",
-			req: func() Request {
+			req: func() signer.Request {
 				r := xExample("https://api.twitter.com/1.1/statuses/update.json?include_entities=true")
-				r.SignatureMethod = HMACSHA512
+				r.SignatureMethod = signer.HMACSHA512
 				return r
 			}(),
 			signature: "ta9JePmJt1S/7R6BAUHkep3LWcFN+Aj9UFDAUiEQI6Fs9nxZSyy4aSOESAfc50pgzBKLR6P815BuOo4YerzBIA==",
@@ -176,7 +160,7 @@ func TestSignVectors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Sign(tc.req)
+			got, err := signer.Sign(tc.req)
 			require.NoError(t, err)
 			if tc.baseString != "" {
 				assert.Equal(t, tc.baseString, got.SignatureBaseString)
@@ -189,35 +173,59 @@ func TestSignVectors(t *testing.T) {
 // TestSignSteps checks the step list's shape: every id, in order, each with
 // a title and an RFC section, and only the signing key marked secret.
 func TestSignSteps(t *testing.T) {
-	got, err := Sign(xExample("https://api.x.com/1.1/statuses/update.json?include_entities=true"))
+	got, err := signer.Sign(xExample("https://api.x.com/1.1/statuses/update.json?include_entities=true"))
 	require.NoError(t, err)
 	var ids []string
 	for _, s := range got.Steps {
 		ids = append(ids, s.ID)
 		assert.NotEmpty(t, s.Title, s.ID)
 		assert.NotEmpty(t, s.RFC, s.ID)
-		assert.Equal(t, s.ID == StepSigningKey, s.Secret, s.ID)
+		assert.Equal(t, s.ID == signer.StepSigningKey, s.Secret, s.ID)
 	}
-	assert.Equal(t, []string{StepParameters, StepEncoded, StepSorted, StepParameterString, StepBaseStringURI,
-		StepSignatureBaseString, StepSigningKey, StepDigest, StepSignature, StepAuthorizationHeader}, ids)
+	assert.Equal(t, []string{signer.StepParameters, signer.StepEncoded, signer.StepSorted, signer.StepParameterString, signer.StepBaseStringURI,
+		signer.StepSignatureBaseString, signer.StepSigningKey, signer.StepDigest, signer.StepSignature, signer.StepAuthorizationHeader}, ids)
 
-	steps := map[string]Step{}
+	steps := map[string]signer.Step{}
 	for _, s := range got.Steps {
 		steps[s.ID] = s
 	}
 	// Collected in request order, each with its source.
-	assert.Equal(t, Param{"include_entities", "true", SourceQuery}, steps[StepParameters].Params[0])
-	assert.Equal(t, Param{"status", "Hello Ladies + Gentlemen, a signed OAuth request!", SourceBody}, steps[StepParameters].Params[1])
-	assert.Equal(t, Param{"oauth_consumer_key", "xvz1evFS4wEEPTGEFPHBog", SourceProtocol}, steps[StepParameters].Params[2])
-	assert.Equal(t, "status=Hello%20Ladies%20%2B%20Gentlemen%2C%20a%20signed%20OAuth%20request%21", strings.Split(steps[StepEncoded].Value, "\n")[1])
-	assert.Equal(t, []string{"POST", "https%3A%2F%2Fapi.x.com%2F1.1%2Fstatuses%2Fupdate.json", PercentEncode(xParamString)}, steps[StepSignatureBaseString].Parts)
-	assert.Equal(t, []Note{{ID: "query-removed", Text: "The query was removed from the URI; its parameters are signed as parameters."}}, steps[StepBaseStringURI].Notes)
+	assert.Equal(t, signer.Param{"include_entities", "true", signer.SourceQuery}, steps[signer.StepParameters].Params[0])
+	assert.Equal(t, signer.Param{"status", "Hello Ladies + Gentlemen, a signed OAuth request!", signer.SourceBody}, steps[signer.StepParameters].Params[1])
+	assert.Equal(t, signer.Param{"oauth_consumer_key", "xvz1evFS4wEEPTGEFPHBog", signer.SourceProtocol}, steps[signer.StepParameters].Params[2])
+	assert.Equal(t, "status=Hello%20Ladies%20%2B%20Gentlemen%2C%20a%20signed%20OAuth%20request%21", strings.Split(steps[signer.StepEncoded].Value, "\n")[1])
+	assert.Equal(t, []string{"POST", "https%3A%2F%2Fapi.x.com%2F1.1%2Fstatuses%2Fupdate.json", signer.PercentEncode(xParamString)}, steps[signer.StepSignatureBaseString].Parts)
+	assert.Equal(t, []signer.Note{{ID: "query-removed", Text: "The query was removed from the URI; its parameters are signed as parameters."}}, steps[signer.StepBaseStringURI].Notes)
 }
 
-func stepValues(r *Result) map[string]string {
+func stepValues(r *signer.Result) map[string]string {
 	m := map[string]string{}
 	for _, s := range r.Steps {
 		m[s.ID] = s.Value
 	}
 	return m
+}
+
+// TestVectors runs every published vector of signertest/testdata/vectors.json,
+// pinning each intermediate string it gives, not only the signature; and
+// verifies each signature back.
+func TestVectors(t *testing.T) {
+	for _, v := range signertest.Vectors() {
+		t.Run(v.Name, func(t *testing.T) {
+			req := v.SignerRequest()
+			res, err := signer.Sign(req)
+			require.NoError(t, err)
+			for key, want := range v.Want {
+				got, ok := signertest.Value(res, key)
+				require.True(t, ok, "unknown want key %q", key)
+				assert.Equal(t, want, got, "%s of %s (%s)", key, v.Name, v.Source)
+			}
+			if v.Published != "" {
+				assert.NotEqual(t, v.Published, res.Signature, "the published value is known not to reproduce: %s", v.Note)
+			}
+			ver, err := signer.Verify(req, res.Signature, "")
+			require.NoError(t, err)
+			assert.True(t, ver.Valid, ver.Reason)
+		})
+	}
 }

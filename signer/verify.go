@@ -43,12 +43,12 @@ func Verify(r Request, received, publicKeyPEM string) (*Verification, error) {
 	if err != nil {
 		return nil, err
 	}
+	check, err := d.keyVerifier(publicKeyPEM)
+	if err != nil {
+		return nil, err
+	}
 	v := &Verification{Result: d.res}
-	if d.spec.kind == kindRSA {
-		check, err := rsaVerifier(r, publicKeyPEM)
-		if err != nil {
-			return nil, err
-		}
+	if check != nil {
 		sig, err := base64.StdEncoding.DecodeString(received)
 		if err != nil {
 			v.Reason = "The signature is not valid base64" + note + "."
@@ -84,6 +84,30 @@ func Verify(r Request, received, publicKeyPEM string) (*Verification, error) {
 	v.Valid = hmac.Equal(got, want)
 	v.Reason = verdict(v.Valid, "the secrets", note)
 	return v, nil
+}
+
+// keyVerifier returns, for a key-pair method, the check of a signature
+// with publicKeyPEM or, when that is empty, with the public half of the
+// request's private key (RFC 5849 section 3.4.3); nil for the other
+// methods. A public key given when no key-pair method is registered is an
+// ErrNeedsFullSigner error whatever the method, so that a caller learns it
+// needs the full signer from any call that carries a key.
+func (d *draft) keyVerifier(publicKeyPEM string) (func(spec methodSpec, digest, sig []byte) bool, error) {
+	if d.spec.kind != kindKeyPair {
+		if strings.TrimSpace(publicKeyPEM) != "" && anyKeyMethod() == nil {
+			return nil, errNeedsFullSigner()
+		}
+		return nil, nil
+	}
+	impl := keyMethod(d.sigMethod)
+	if impl == nil {
+		return nil, errNeedsFullSigner()
+	}
+	check, err := impl.Verifier(publicKeyPEM, d.r.PrivateKey)
+	if err != nil {
+		return nil, err
+	}
+	return func(spec methodSpec, digest, sig []byte) bool { return check(spec.hash, digest, sig) }, nil
 }
 
 func verdict(valid bool, with, note string) string {

@@ -1,32 +1,26 @@
-package signer
+package signer_test
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/oauth1-playground/oauth1-playground/signer"
 )
 
 func TestVerify(t *testing.T) {
 	x := xExample("https://api.x.com/1.1/statuses/update.json?include_entities=true")
-	rsaVector := func() vector {
-		for _, v := range loadVectors(t) {
-			if v.Request.SignatureMethod == "RSA-SHA1" {
-				return v
-			}
-		}
-		t.Fatal("no RSA vector")
-		return vector{}
-	}()
-	rsaReq := rsaVector.Request.request()
+	rsaVector := rsaVector()
+	rsaReq := rsaVector.SignerRequest()
 	rsaPublic := rsaReq
 	rsaPublic.PrivateKey = ""
 	plaintext := x
-	plaintext.SignatureMethod = PLAINTEXT
+	plaintext.SignatureMethod = signer.PLAINTEXT
 
 	tests := []struct {
 		name      string
-		req       Request
+		req       signer.Request
 		received  string
 		publicKey string
 		valid     bool
@@ -44,7 +38,7 @@ func TestVerify(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Verify(tc.req, tc.received, tc.publicKey)
+			got, err := signer.Verify(tc.req, tc.received, tc.publicKey)
 			require.NoError(t, err)
 			assert.Equal(t, tc.valid, got.Valid, got.Reason)
 			assert.NotEmpty(t, got.Reason)
@@ -59,10 +53,10 @@ func TestVerifyFieldErrors(t *testing.T) {
 	noTimestamp := x
 	noTimestamp.Timestamp = ""
 	rsa := x
-	rsa.SignatureMethod = RSASHA1
+	rsa.SignatureMethod = signer.RSASHA1
 	for _, tc := range []struct {
 		name, field, received, publicKey string
-		req                              Request
+		req                              signer.Request
 	}{
 		{"no signature", "signature", "", "", x},
 		{"no nonce", "nonce", "sig", "", noNonce},
@@ -72,8 +66,8 @@ func TestVerifyFieldErrors(t *testing.T) {
 		{"RSA with a private key as public", "publicKey", "sig", "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n", rsa},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Verify(tc.req, tc.received, tc.publicKey)
-			var fe *FieldError
+			_, err := signer.Verify(tc.req, tc.received, tc.publicKey)
+			var fe *signer.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tc.field, fe.Field)
 			assert.NotContains(t, err.Error(), canary)
@@ -86,33 +80,33 @@ func TestVerifyAuthorization(t *testing.T) {
 	// it was made for, and against the api.x.com/1.1 request of the
 	// "Creating a signature" page, which it does not match.
 	header := `OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", oauth_signature="tnnArxj06cWHq44gCs1OSKk%2FjLY%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_version="1.0"`
-	secretsOnly := func(url string) Request {
+	secretsOnly := func(url string) signer.Request {
 		r := xExample(url)
 		r.ConsumerKey, r.Token, r.Nonce, r.Timestamp, r.Version = "", "", "", "", ""
 		return r
 	}
-	got, err := VerifyAuthorization(secretsOnly("https://api.twitter.com/1/statuses/update.json?include_entities=true"), header, "")
+	got, err := signer.VerifyAuthorization(secretsOnly("https://api.twitter.com/1/statuses/update.json?include_entities=true"), header, "")
 	require.NoError(t, err)
 	assert.True(t, got.Valid, got.Reason)
-	got, err = VerifyAuthorization(secretsOnly("https://api.x.com/1.1/statuses/update.json?include_entities=true"), header, "")
+	got, err = signer.VerifyAuthorization(secretsOnly("https://api.x.com/1.1/statuses/update.json?include_entities=true"), header, "")
 	require.NoError(t, err)
 	assert.False(t, got.Valid)
 	assert.Equal(t, "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=", got.Expected)
 
 	// RFC 5849 section 1.2 temporary credentials request, folded header.
-	rfc := Request{Method: "POST", URL: "https://photos.example.net/initiate", ConsumerSecret: "kd94hf93k423kf44"}
-	got, err = VerifyAuthorization(rfc, "OAuth realm=\"Photos\",\n   oauth_consumer_key=\"dpf43f3p2l4k3l03\",\n   oauth_signature_method=\"HMAC-SHA1\",\n   oauth_timestamp=\"137131200\",\n   oauth_nonce=\"wIjqoS\",\n   oauth_callback=\"http%3A%2F%2Fprinter.example.com%2Fready\",\n   oauth_signature=\"74KNZJeDHnMBp0EMJ9ZHt%2FXKycU%3D\"", "")
+	rfc := signer.Request{Method: "POST", URL: "https://photos.example.net/initiate", ConsumerSecret: "kd94hf93k423kf44"}
+	got, err = signer.VerifyAuthorization(rfc, "OAuth realm=\"Photos\",\n   oauth_consumer_key=\"dpf43f3p2l4k3l03\",\n   oauth_signature_method=\"HMAC-SHA1\",\n   oauth_timestamp=\"137131200\",\n   oauth_nonce=\"wIjqoS\",\n   oauth_callback=\"http%3A%2F%2Fprinter.example.com%2Fready\",\n   oauth_signature=\"74KNZJeDHnMBp0EMJ9ZHt%2FXKycU%3D\"", "")
 	require.NoError(t, err)
 	assert.True(t, got.Valid, got.Reason)
 
 	// Body hash (V15 A.1 1a): valid, then the body changed.
-	bh := Request{Method: "PUT", URL: "http://www.example.com/resource", Body: "Hello World!", ContentType: "text/plain", ConsumerSecret: "con-test-secret"}
+	bh := signer.Request{Method: "PUT", URL: "http://www.example.com/resource", Body: "Hello World!", ContentType: "text/plain", ConsumerSecret: "con-test-secret"}
 	bhHeader := `OAuth oauth_body_hash="Lve95gjOVATpfV8EL5X4nxwjKHE%3D", oauth_consumer_key="consumer", oauth_nonce="10288510250934", oauth_signature="t%2BMX8l%2F0S8hdbVQL99nD0X1fPnM%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1236874155", oauth_token="token", oauth_version="1.0"`
-	got, err = VerifyAuthorization(bh, bhHeader, "")
+	got, err = signer.VerifyAuthorization(bh, bhHeader, "")
 	require.NoError(t, err)
 	assert.True(t, got.Valid, got.Reason)
 	bh.Body = "Hello World?"
-	got, err = VerifyAuthorization(bh, bhHeader, "")
+	got, err = signer.VerifyAuthorization(bh, bhHeader, "")
 	require.NoError(t, err)
 	assert.False(t, got.Valid)
 	assert.Contains(t, got.Reason, "oauth_body_hash")
@@ -122,8 +116,8 @@ func TestVerifyAuthorization(t *testing.T) {
 		"no signature":    `OAuth oauth_consumer_key="k"`,
 		"not OAuth":       `Bearer abc`,
 	} {
-		_, err := VerifyAuthorization(rfc, h, "")
-		var fe *FieldError
+		_, err := signer.VerifyAuthorization(rfc, h, "")
+		var fe *signer.FieldError
 		require.ErrorAs(t, err, &fe, name)
 		assert.Equal(t, "authorization", fe.Field, name)
 	}
