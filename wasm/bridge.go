@@ -52,9 +52,9 @@ func register(global safejs.Value) (safejs.Value, error) {
 // carry; and the codes errors can carry.
 func constants() map[string]any {
 	var methods, supported []any
-	for _, m := range signer.SignatureMethods {
+	for _, m := range signer.SignatureMethods() {
 		methods = append(methods, string(m))
-		if supports(m) {
+		if signer.Supports(m) {
 			supported = append(supported, string(m))
 		}
 	}
@@ -66,12 +66,17 @@ func constants() map[string]any {
 	for _, m := range signer.Mistakes() {
 		mistakes = append(mistakes, map[string]any{"id": m.ID, "title": m.Title})
 	}
-	codes := make([]any, len(errorCodes))
-	for i, c := range errorCodes {
-		codes[i] = c
-	}
 	return map[string]any{"version": Version, "build": build, "mistakes": mistakes,
-		"methods": methods, "supported": supported, "errorCodes": codes}
+		"methods": methods, "supported": supported, "notes": anyList(signer.NoteIDs()), "errorCodes": anyList(errorCodes)}
+}
+
+// anyList returns list as the []any js.ValueOf takes.
+func anyList(list []string) []any {
+	out := make([]any, len(list))
+	for i, s := range list {
+		out[i] = s
+	}
+	return out
 }
 
 // exported wraps a JS-facing function so that a panic becomes an error
@@ -155,7 +160,12 @@ func diagnose(args []safejs.Value) any {
 	if err := needsFullSigner(req.SignatureMethod, extra[2]); err != nil {
 		return errorResult(err)
 	}
-	d, err := signer.Diagnose(req, extra[0], extra[1], extra[2])
+	var d *signer.Diagnosis
+	if extra[1] != "" {
+		d, err = signer.DiagnoseBaseString(req, extra[1])
+	} else {
+		d, err = signer.DiagnoseSignature(req, extra[0], extra[2])
+	}
 	if err != nil {
 		return errorResult(err)
 	}
@@ -184,14 +194,12 @@ func parse(args []safejs.Value) any {
 // that needs them: one with an RSA signature method, or with a public key
 // to read. It runs before the signer, so such a call gets this answer
 // whatever else is wrong with it, and a page has only to load the full
-// build on the code needs-full-signer and ask again.
+// build on the code needs-full-signer and ask again. Like the signer's own
+// error for it, it names signatureMethod.
 func needsFullSigner(method signer.SignatureMethod, publicKey string) error {
-	if slices.Contains(signer.SignatureMethods, method) && !supports(method) {
+	rsa := slices.Contains(signer.SignatureMethods(), method) && !signer.Supports(method)
+	if rsa || strings.TrimSpace(publicKey) != "" && !signer.Supports(signer.RSASHA1) {
 		return &signer.FieldError{Field: "signatureMethod", Reason: "needs the full signer, which includes the RSA methods",
-			Err: signer.ErrNeedsFullSigner}
-	}
-	if strings.TrimSpace(publicKey) != "" && !supports(signer.RSASHA1) {
-		return &signer.FieldError{Field: "publicKey", Reason: "needs the full signer, which reads RSA keys",
 			Err: signer.ErrNeedsFullSigner}
 	}
 	return nil
@@ -211,9 +219,4 @@ func headerMethod(header string, method signer.SignatureMethod) signer.Signature
 		}
 	}
 	return method
-}
-
-// supports reports whether this build runs m.
-func supports(m signer.SignatureMethod) bool {
-	return signer.HasRSA || !strings.HasPrefix(string(m), "RSA-")
 }

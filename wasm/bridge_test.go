@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -10,27 +11,17 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/oauth1-playground/oauth1-playground/signer"
+	"github.com/oauth1-playground/oauth1-playground/signer/signertest"
 )
 
-// xRequest is the X "Creating a signature" example, api.x.com/1.1 edition
-// (https://docs.x.com/fundamentals/authentication/oauth-1-0a/creating-a-signature),
-// as a page would pass it.
+// xRequest is the X "Creating a signature" example (signertest.XExample)
+// as a page would pass it, built by JSON.parse.
 func xRequest() map[string]any {
-	return map[string]any{
-		"method":          "POST",
-		"url":             "https://api.x.com/1.1/statuses/update.json?include_entities=true",
-		"body":            "status=Hello%20Ladies%20%2b%20Gentlemen%2c%20a%20signed%20OAuth%20request%21",
-		"contentType":     "application/x-www-form-urlencoded",
-		"consumerKey":     "xvz1evFS4wEEPTGEFPHBog",
-		"consumerSecret":  "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
-		"token":           "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
-		"tokenSecret":     "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE",
-		"signatureMethod": "HMAC-SHA1",
-		"nonce":           "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg",
-		"timestamp":       "1318622958",
-		"version":         "1.0",
+	var r map[string]any
+	if err := json.Unmarshal([]byte(signertest.XExample().JSON()), &r); err != nil {
+		panic(err)
 	}
+	return r
 }
 
 // api registers oauth1 on a fresh object standing in for globalThis.
@@ -257,7 +248,7 @@ func TestVerifyXHeader(t *testing.T) {
 // rsaField is the field an RSA error names: its own in the full build; in
 // the oauth1_lite build, which leaves RSA out, always signatureMethod.
 func rsaField(field string) string {
-	if signer.HasRSA {
+	if !lite() {
 		return field
 	}
 	return "signatureMethod"
@@ -266,7 +257,7 @@ func rsaField(field string) string {
 // rsaCode is the code of an RSA error: its own in the full build,
 // needs-full-signer in the oauth1_lite build.
 func rsaCode(code string) string {
-	if signer.HasRSA {
+	if !lite() {
 		return code
 	}
 	return "needs-full-signer"

@@ -14,7 +14,7 @@ import (
 )
 
 // lite reports whether this test binary is the oauth1_lite build.
-func lite() bool { return !supports(signer.RSASHA1) }
+func lite() bool { return !signer.Supports(signer.RSASHA1) }
 
 // TestErrorCodes checks that every code in oauth1.errorCodes is produced:
 // through the JS API where a call can produce it in this build, and
@@ -104,8 +104,8 @@ func TestLiteNeedsFullSigner(t *testing.T) {
 	}
 	cases = append(cases,
 		tc{"RSA in the verified header", "verify", "signatureMethod", withAll(map[string]any{"authorization": header})},
-		tc{"public key to verify HMAC", "verify", "publicKey", withAll(map[string]any{"signature": "c2ln", "publicKey": "-----BEGIN PUBLIC KEY-----"})},
-		tc{"public key to diagnose", "diagnose", "publicKey", withAll(map[string]any{"signature": "c2ln", "publicKey": "-----BEGIN PUBLIC KEY-----"})},
+		tc{"public key to verify HMAC", "verify", "signatureMethod", withAll(map[string]any{"signature": "c2ln", "publicKey": "-----BEGIN PUBLIC KEY-----"})},
+		tc{"public key to diagnose", "diagnose", "signatureMethod", withAll(map[string]any{"signature": "c2ln", "publicKey": "-----BEGIN PUBLIC KEY-----"})},
 	)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -138,8 +138,8 @@ func TestLiteNeedsFullSigner(t *testing.T) {
 	}
 }
 
-// TestConstants checks oauth1.methods, supported and build against the
-// signer.
+// TestConstants checks oauth1.methods, supported, build and notes against
+// the signer.
 func TestConstants(t *testing.T) {
 	oauth1 := api(t)
 	get := func(name string) any {
@@ -148,7 +148,7 @@ func TestConstants(t *testing.T) {
 		return toGo(t, v)
 	}
 	var methods, supported []any
-	for _, m := range signer.SignatureMethods {
+	for _, m := range signer.SignatureMethods() {
 		methods = append(methods, string(m))
 		if !lite() || m == signer.PLAINTEXT || m[:4] == "HMAC" {
 			supported = append(supported, string(m))
@@ -164,4 +164,11 @@ func TestConstants(t *testing.T) {
 	}
 	assert.Equal(t, want, get("build"))
 	assert.Equal(t, Version, get("version"))
+
+	var notes []any
+	for _, id := range signer.NoteIDs() {
+		notes = append(notes, id)
+	}
+	assert.Equal(t, notes, get("notes"))
+	assert.Contains(t, get("notes"), "query-removed", "the note TestSignXExample sees is listed")
 }
