@@ -325,6 +325,14 @@ func TestDiagnoseThroughJS(t *testing.T) {
 	diff := got["diff"].(map[string]any)
 	assert.NotEmpty(t, diff["ops"])
 	assert.NotEmpty(t, diff["differences"])
+	// Typed string constants must cross as strings, not as null.
+	for _, op := range diff["ops"].([]any) {
+		assert.Contains(t, []any{"same", "missing", "extra"}, op.(map[string]any)["op"])
+	}
+	for _, d := range diff["differences"].([]any) {
+		assert.NotEmpty(t, d.(map[string]any)["kind"])
+		assert.IsType(t, "", d.(map[string]any)["kind"])
+	}
 
 	res, err = oauth1.Call("diagnose", xRequest())
 	require.NoError(t, err)
