@@ -315,3 +315,8 @@ func ExampleParseAuthorizationHeader() {
 	// signer: authorization: uses the Bearer scheme, not OAuth true
 	// signer: authorization: oauth_signature's value has a "%" that is not followed by two hex digits
 }
+
+func TestAuthorizationHeaderRealm(t *testing.T) {
+	got := AuthorizationHeader(`Ph"otos`, []Param{{"oauth_b", "2 x", SourceProtocol}, {"oauth_a", "1", SourceProtocol}})
+	assert.Equal(t, `OAuth realm="Ph\"otos", oauth_a="1", oauth_b="2%20x"`, got)
+}

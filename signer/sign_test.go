@@ -163,11 +163,6 @@ func TestSignMethodUpperCased(t *testing.T) {
 	assert.Equal(t, "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=", got.Signature)
 }
 
-func TestAuthorizationHeaderRealm(t *testing.T) {
-	got := AuthorizationHeader(`Ph"otos`, []Param{{"oauth_b", "2 x", SourceProtocol}, {"oauth_a", "1", SourceProtocol}})
-	assert.Equal(t, `OAuth realm="Ph\"otos", oauth_a="1", oauth_b="2%20x"`, got)
-}
-
 // TestNoteIDs signs requests that between them make every note, and checks
 // that each note's ID is one NoteIDs lists and each listed ID occurs.
 func TestNoteIDs(t *testing.T) {
@@ -220,4 +215,46 @@ func UnregisterKeyMethodsForTest(t testing.TB) {
 		keyMethods = saved
 		keyMethodsMu.Unlock()
 	})
+}
+
+func TestSignNewFieldErrors(t *testing.T) {
+	tests := []struct {
+		name, field string
+		edit        func(*Request)
+	}{
+		{"body hash on a form body", "bodyHash", func(r *Request) { r.BodyHash = true }},
+		{"body hash with PLAINTEXT", "bodyHash", func(r *Request) {
+			r.BodyHash, r.SignatureMethod, r.ContentType = true, PLAINTEXT, "application/json"
+		}},
+		{"unknown transport", "transport", func(r *Request) { r.Transport = Transport(canary) }},
+		{"body transport with a JSON body", "transport", func(r *Request) {
+			r.Transport, r.ContentType, r.Body = TransportBody, "application/json", `{"a":"`+canary+`"}`
+		}},
+		{"callback also in the query", "url", func(r *Request) { r.Callback, r.URL = "oob", "https://h/?oauth_callback="+canary }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := xExample("https://api.x.com/1.1/statuses/update.json")
+			tc.edit(&r)
+			_, err := Sign(r)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tc.field, fe.Field)
+			assert.NotContains(t, err.Error(), canary)
+		})
+	}
+}
+
+func TestBodyNotSignedNote(t *testing.T) {
+	r := xExample("https://api.x.com/2/tweets")
+	r.Body, r.ContentType = `{"text":"hello"}`, "application/json"
+	res, err := Sign(r)
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Steps[0].Notes)
+	assert.Equal(t, "body-not-signed", res.Steps[0].Notes[0].ID)
+	r.BodyHash = true
+	res, err = Sign(r)
+	require.NoError(t, err)
+	assert.Equal(t, "body-hashed", res.Steps[0].Notes[0].ID)
+	assert.True(t, strings.HasPrefix(res.Steps[0].Notes[0].Text, "oauth_body_hash is the base64 SHA-1"))
 }

@@ -122,3 +122,19 @@ func TestVerifyAuthorization(t *testing.T) {
 		assert.Equal(t, "authorization", fe.Field, name)
 	}
 }
+
+func TestVerifyPlaintextWithEncodedSecrets(t *testing.T) {
+	r := xExample("https://api.x.com/")
+	r.SignatureMethod, r.ConsumerSecret, r.TokenSecret = signer.PLAINTEXT, "a b", "c&d"
+	res, err := signer.Sign(r)
+	require.NoError(t, err)
+	require.Equal(t, "a%20b&c%26d", res.Signature)
+	for _, received := range []string{res.Signature, signer.PercentEncode(res.Signature)} {
+		v, err := signer.Verify(r, received, "")
+		require.NoError(t, err)
+		assert.True(t, v.Valid, "%s: %s", received, v.Reason)
+	}
+	v, err := signer.Verify(r, "a b&c&d", "")
+	require.NoError(t, err)
+	assert.False(t, v.Valid)
+}
