@@ -29,7 +29,7 @@ const result = oauth1.sign({
 });
 
 if (!result.ok) {
-  process.stderr.write(`sign failed on field ${result.error.field}: ${result.error.message}\n`);
+  process.stderr.write(`sign failed (${result.error.code}) on field ${result.error.field}: ${result.error.message}\n`);
   process.exit(1);
 }
 process.stdout.write(`oauth1 ${oauth1.version}\n${result.authorization}\n`);
