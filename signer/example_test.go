@@ -86,3 +86,75 @@ func ExampleNormalizeParameters() {
 	// Output:
 	// a2=r%20b&a3=2%20q&a3=a&b5=%3D%253D&c%40=&c2=
 }
+
+// rfcTemporaryCredentials is the temporary credentials request of RFC 5849
+// section 1.2, as the client sent it.
+func rfcTemporaryCredentials() signer.Request {
+	return signer.Request{
+		Method:         "POST",
+		URL:            "https://photos.example.net/initiate",
+		Realm:          "Photos",
+		Callback:       "http://printer.example.com/ready",
+		ConsumerKey:    "dpf43f3p2l4k3l03",
+		ConsumerSecret: "kd94hf93k423kf44",
+		Timestamp:      "137131200",
+		Nonce:          "wIjqoS",
+	}
+}
+
+// ExampleVerify checks the signature RFC 5849 section 1.2 prints for its
+// temporary credentials request, as it appears in the Authorization
+// header (still percent-encoded).
+func ExampleVerify() {
+	v, err := signer.Verify(rfcTemporaryCredentials(), "74KNZJeDHnMBp0EMJ9ZHt%2FXKycU%3D", "")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(v.Valid)
+	fmt.Println(v.Reason)
+	// Output:
+	// true
+	// The signature matches: recomputed from these inputs with the secrets (after percent-decoding the value once).
+}
+
+// ExampleDiagnoseSignature traces a wrong signature of the RFC 5849
+// section 1.2 request to its cause: the key was the consumer secret alone,
+// without the "&".
+func ExampleDiagnoseSignature() {
+	d, err := signer.DiagnoseSignature(rfcTemporaryCredentials(), "BPTcLPnJzkthpRyoYx7n2V4rXKI=", "")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Correct, d.Matched, d.Expected)
+	for _, m := range d.Mistakes {
+		fmt.Printf("%s: %s\n%s\n", m.ID, m.Title, m.Fix)
+	}
+	// Output:
+	// false true 74KNZJeDHnMBp0EMJ9ZHt/XKycU=
+	// key-consumer-secret-only: Key is the consumer secret alone
+	// Always add "&", even when there is no token secret: the key of a request-token call is "consumer_secret&".
+}
+
+// ExampleDiagnoseBaseString compares a base string built with the method
+// in lower case with the correct one; it needs no secrets.
+func ExampleDiagnoseBaseString() {
+	r := rfcTemporaryCredentials()
+	r.ConsumerSecret = ""
+	received := "post&https%3A%2F%2Fphotos.example.net%2Finitiate&oauth_callback%3Dhttp%253A%252F%252Fprinter.example.com%252Fready%26oauth_consumer_key%3Ddpf43f3p2l4k3l03%26oauth_nonce%3DwIjqoS%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131200"
+	d, err := signer.DiagnoseBaseString(r, received)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range d.Mistakes {
+		fmt.Println("mistake:", m.ID)
+	}
+	for _, x := range d.Diff.Differences {
+		fmt.Printf("%s: %s\n", x.Kind, x.Text)
+	}
+	// Output:
+	// mistake: method-lower-case
+	// method: The method differs: it must be upper case, as sent.
+}

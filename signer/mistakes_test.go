@@ -105,3 +105,33 @@ func TestDiagnoseEveryMistakeElsewhere(t *testing.T) {
 		assert.GreaterOrEqual(t, len(seen), tc.atLeast, "%s: distinct mistakes that apply", name)
 	}
 }
+
+// TestMistakes checks the catalogue's shape: unique ids, every entry with
+// words and at least one form, the hash mistakes one per hash in order,
+// and Mistakes returning a copy.
+func TestMistakes(t *testing.T) {
+	ms := Mistakes()
+	require.Len(t, ms, len(catalogue))
+	seen := map[string]bool{}
+	for _, m := range ms {
+		assert.False(t, seen[m.ID], "%s is in the catalogue twice", m.ID)
+		seen[m.ID] = true
+		assert.NotEmpty(t, m.Title, m.ID)
+		assert.NotEmpty(t, m.Explanation, m.ID)
+		assert.NotEmpty(t, m.Fix, m.ID)
+		assert.NotEmpty(t, m.forms(), m.ID)
+	}
+	hashes := ms[len(ms)-3:]
+	for i, want := range []struct{ id, title, explanation string }{
+		{"hash-sha1", "Hashed with SHA-1", "It is what you get when the digest is computed with SHA-1, not the hash the signature method names."},
+		{"hash-sha256", "Hashed with SHA-256", "It is what you get when the digest is computed with SHA-256, not the hash the signature method names."},
+		{"hash-sha512", "Hashed with SHA-512", "It is what you get when the digest is computed with SHA-512, not the hash the signature method names."},
+	} {
+		assert.Equal(t, want.id, hashes[i].ID)
+		assert.Equal(t, want.title, hashes[i].Title)
+		assert.Equal(t, want.explanation, hashes[i].Explanation)
+		assert.Equal(t, "Use the hash that oauth_signature_method names.", hashes[i].Fix)
+	}
+	ms[0].ID = "changed"
+	assert.Equal(t, "plus-for-space", Mistakes()[0].ID, "Mistakes returns a copy")
+}

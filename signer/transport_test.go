@@ -3,9 +3,10 @@ package signer_test
 import (
 	"testing"
 
-	"github.com/oauth1-playground/oauth1-playground/signer"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/oauth1-playground/oauth1-playground/signer"
 )
 
 func TestTransports(t *testing.T) {
