@@ -70,15 +70,6 @@ func constants() map[string]any {
 		"methods": methods, "supported": supported, "notes": anyList(signer.NoteIDs()), "errorCodes": anyList(errorCodes)}
 }
 
-// anyList returns list as the []any js.ValueOf takes.
-func anyList(list []string) []any {
-	out := make([]any, len(list))
-	for i, s := range list {
-		out[i] = s
-	}
-	return out
-}
-
 // exported wraps a JS-facing function so that a panic becomes an error
 // object instead of killing the Go runtime (safejs guards calls into JS,
 // not callbacks out of it).

@@ -102,11 +102,7 @@ func stepsArray(in []signer.Step) []any {
 			step["params"] = paramsArray(s.Params)
 		}
 		if s.Parts != nil {
-			parts := make([]any, len(s.Parts))
-			for j, p := range s.Parts {
-				parts[j] = p
-			}
-			step["parts"] = parts
+			step["parts"] = anyList(s.Parts)
 		}
 		if s.Notes != nil {
 			notes := make([]any, len(s.Notes))
@@ -189,10 +185,6 @@ func importedObject(im *signer.Imported) map[string]any {
 		}
 		params[i] = pair
 	}
-	unparsed := make([]any, len(im.Unparsed))
-	for i, u := range im.Unparsed {
-		unparsed[i] = u
-	}
 	return map[string]any{
 		"ok":     true,
 		"format": string(im.Format),
@@ -206,6 +198,15 @@ func importedObject(im *signer.Imported) map[string]any {
 		"signature":     im.Signature,
 		"authorization": im.Authorization,
 		"baseString":    im.BaseString,
-		"unparsed":      unparsed,
+		"unparsed":      anyList(im.Unparsed),
 	}
+}
+
+// anyList returns list as the []any js.ValueOf takes.
+func anyList(list []string) []any {
+	out := make([]any, len(list))
+	for i, s := range list {
+		out[i] = s
+	}
+	return out
 }
