@@ -20,7 +20,7 @@ all: fmt-check vet test
 ## its vector presets.
 build: site/wasm_exec.js
 	@mkdir -p $(OUT)
-	$(GO) run wasm/genvectors.go $(firstword $(wildcard signer/signertest/testdata/vectors.json signer/testdata/vectors.json)) site/vectors.js
+	$(GO) run wasm/genvectors.go signer/signertest/testdata/vectors.json site/vectors.js
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(OUT)/signer.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -tags oauth1_lite -trimpath -ldflags='-s -w' -o $(OUT)/signer-lite.wasm ./wasm
 	@# The page's CSP has connect-src 'none', which also blocks fetch() of a
