@@ -8,8 +8,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestDiagnoseRFCNegatives diagnoses the wrong variants test-vectors.md
-// V5.a lists for the RFC 5849 section 1.2 temporary-credentials request.
+// TestDiagnoseRFCNegatives diagnoses three wrong signatures of the RFC
+// 5849 section 1.2 temporary-credentials request, computed independently
+// of this code: an empty oauth_token signed, the key without "&", and the
+// realm signed.
 func TestDiagnoseRFCNegatives(t *testing.T) {
 	r := Request{Method: "POST", URL: "https://photos.example.net/initiate", Realm: "Photos",
 		Callback: "http://printer.example.com/ready", ConsumerKey: "dpf43f3p2l4k3l03", ConsumerSecret: "kd94hf93k423kf44",

@@ -8,12 +8,13 @@ import (
 
 func TestPercentEncode(t *testing.T) {
 	tests := []struct{ in, want string }{
-		// X "Percent encoding parameters" page (test-vectors.md V2).
+		// X "Percent encoding parameters" page,
+		// https://docs.x.com/fundamentals/authentication/oauth-1-0a/percent-encoding-parameters.
 		{"Ladies + Gentlemen", "Ladies%20%2B%20Gentlemen"},
 		{"An encoded string!", "An%20encoded%20string%21"},
 		{"Dogs, Cats & Mice", "Dogs%2C%20Cats%20%26%20Mice"},
 		{"☃", "%E2%98%83"},
-		// oauth.net TestCases, parameter encoding (V9.1).
+		// wiki.oauth.net/TestCases, parameter encoding.
 		{"abcABC123", "abcABC123"},
 		{"-._~", "-._~"},
 		{"%", "%25"},

@@ -1,6 +1,8 @@
 package signer
 
-// Fuzz targets for the signer's invariants (security.md B7, "Signer").
+// Fuzz targets for the signer's invariants: round trips of encoding and
+// parsing, no panic on any input, and no secret in an error or in a step
+// not marked secret.
 // Run one with
 //
 //	go test ./signer -run '^$' -fuzz '^FuzzSign$' -fuzztime 30s

@@ -9,8 +9,9 @@ import (
 )
 
 // TestDiagnoseMistakeMatrix diagnoses each row of the mistake matrix on
-// the Twitter example (test-vectors.md V16, computed independently of this
-// code): the wrong signature must be traced to its mistake.
+// the Twitter example, whose wrong signatures were computed independently
+// of this code (docs/architecture.md, "Test vectors and their sources"):
+// each must be traced to its mistake.
 func TestDiagnoseMistakeMatrix(t *testing.T) {
 	const url = "https://api.twitter.com/1.1/statuses/update.json?include_entities=true"
 	tests := []struct {

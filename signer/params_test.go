@@ -37,7 +37,7 @@ func TestParseForm(t *testing.T) {
 }
 
 func TestNormalizeParameters(t *testing.T) {
-	// oauth.net TestCases, normalize request parameters (V9.2).
+	// wiki.oauth.net/TestCases, normalize request parameters.
 	tests := []struct{ in, want string }{
 		{"name", "name="},
 		{"a=b", "a=b"},

@@ -173,7 +173,7 @@ func Sign(r Request) (*Result, error) {
 
 // pipeline is Sign's sequence of named stages. A catalogued mistake is a
 // pipeline with one or two stages replaced, so the diagnosis and the real
-// signer can never drift apart (see DESIGN.md).
+// signer can never drift apart.
 type pipeline struct {
 	protocol    func([]Param) []Param                                                       // the oauth_* parameters sent (section 3.1)
 	collect     func(query, body, protocol, extra []Param) []Param                          // section 3.4.1.3.1

@@ -18,7 +18,11 @@ const xParamString = "include_entities=true&oauth_consumer_key=xvz1evFS4wEEPTGEF
 const xBaseTail = "&include_entities%3Dtrue%26oauth_consumer_key%3Dxvz1evFS4wEEPTGEFPHBog%26oauth_nonce%3DkYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1318622958%26oauth_token%3D370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb%26oauth_version%3D1.0%26status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521"
 
 // TestSignXEditions pins every intermediate string of the three X doc
-// editions (test-vectors.md V1.a-c).
+// editions: https://docs.x.com/fundamentals/authentication/oauth-1-0a/creating-a-signature,
+// its earlier copy at
+// https://developer.twitter.com/en/docs/authentication/oauth-1-0a/creating-a-signature
+// and the /1/-era dev.twitter.com page that ddo/oauth-1.0a and
+// dghubble/oauth1 test against.
 func TestSignXEditions(t *testing.T) {
 	tests := []struct {
 		name, url, baseURI, baseString, digest, signature string
@@ -66,7 +70,8 @@ func TestSignXEditions(t *testing.T) {
 }
 
 // TestSignXHeader checks the header against the "Authorizing a request"
-// page (V1.d), which prints the /1/-era signature: the dev.twitter.com
+// page, https://docs.x.com/fundamentals/authentication/oauth-1-0a/authorizing-a-request,
+// which prints the /1/-era signature: the dev.twitter.com
 // edition's request reproduces it byte for byte.
 func TestSignXHeader(t *testing.T) {
 	got, err := signer.Sign(xExample("https://api.twitter.com/1/statuses/update.json?include_entities=true"))
@@ -76,7 +81,7 @@ func TestSignXHeader(t *testing.T) {
 }
 
 // TestSignVectors checks signatures and base strings of the other published
-// HMAC vectors in test-vectors.md.
+// HMAC vectors; each case is named after its source.
 func TestSignVectors(t *testing.T) {
 	rfc := func(r signer.Request) signer.Request {
 		r.ConsumerKey, r.ConsumerSecret = "dpf43f3p2l4k3l03", "kd94hf93k423kf44"

@@ -76,7 +76,8 @@ func TestVerifyFieldErrors(t *testing.T) {
 }
 
 func TestVerifyAuthorization(t *testing.T) {
-	// The X "Authorizing a request" header (V1.d) against the /1/ request
+	// The header of the X "Authorizing a request" page,
+	// https://docs.x.com/fundamentals/authentication/oauth-1-0a/authorizing-a-request, against the /1/ request
 	// it was made for, and against the api.x.com/1.1 request of the
 	// "Creating a signature" page, which it does not match.
 	header := `OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", oauth_signature="tnnArxj06cWHq44gCs1OSKk%2FjLY%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_version="1.0"`
@@ -99,7 +100,8 @@ func TestVerifyAuthorization(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, got.Valid, got.Reason)
 
-	// Body hash (V15 A.1 1a): valid, then the body changed.
+	// Body hash (draft-eaton-oauth-bodyhash appendix A.1, as python-oauth2's
+	// test_request_hash_of_body signs it): valid, then the body changed.
 	bh := signer.Request{Method: "PUT", URL: "http://www.example.com/resource", Body: "Hello World!", ContentType: "text/plain", ConsumerSecret: "con-test-secret"}
 	bhHeader := `OAuth oauth_body_hash="Lve95gjOVATpfV8EL5X4nxwjKHE%3D", oauth_consumer_key="consumer", oauth_nonce="10288510250934", oauth_signature="t%2BMX8l%2F0S8hdbVQL99nD0X1fPnM%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1236874155", oauth_token="token", oauth_version="1.0"`
 	got, err = signer.VerifyAuthorization(bh, bhHeader, "")
