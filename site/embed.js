@@ -1,10 +1,11 @@
 // embed.js: the compact playground of embed.html, for documentation pages
 // that show it in an iframe. Entry point of that page.
 //
-// Owns: reading the fragment (share.js parses and checks it), the compact
-// inputs, signing on every edit (coalesced to one sign per frame), rendering
-// with render.js, the "Open in the full playground" link, and telling the
-// page around the frame its height and the signature through postMessage.
+// Owns: reading the fragment (share.js parses and checks it) into the
+// compact form (form.js), signing on every edit (signing.js's loop,
+// coalesced to one sign per frame), which steps are shown, the "Open in the
+// full playground" link, and telling the page around the frame its height
+// and the signature through postMessage.
 // Must never: take a secret from the fragment (there is no option for one),
 // put a typed secret into any URL or message, post a signature made with
 // secrets the user typed (the host page could replay it), build nodes from
@@ -24,30 +25,22 @@
 //       (only the examples' published secrets are ever reported).
 // id is the fragment's id= value, or "" when it has none.
 
-import * as engine from './engine.js';
-import {
-  embed as text, fields, page, status as statusText, errors, realCredential,
-  engine as engineText, presetNotes,
-} from './strings.js';
+import { fields, page, status as statusText } from './strings.js';
+import { presetNotes } from './strings-sign.js';
+import { embed as text } from './strings-share.js';
 import { defaultPreset, findPreset, knownCredentials } from './presets.js';
+import { SECRET_FIELDS } from './fields.js';
+import { fillText, setText, testid } from './dom.js';
+import { readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
+import { startEngine, engineError, signingView, clearOutputs } from './signing.js';
 import {
-  fillText, renderResult, setStale, showError, setText,
-  methodFamily, el, testid, renderSigned, renderFieldError, setFieldValue, updateMethodFields,
-} from './render.js';
-import { credentialKind } from './guard.js';
-import {
-  parseEmbedFragment, requestFromState, shareState, encodeShare, SECRET_NAMES,
+  parseEmbedFragment, requestFromState, shareState, encodeShare,
 } from './share.js';
 import { reasonText } from './share-panel.js';
 import { coalesce } from './schedule.js';
 
 export const MESSAGE_HEIGHT = 'oauth1-playground:height';
 export const MESSAGE_SIGNED = 'oauth1-playground:signed';
-
-// The inputs of the compact form that are not secret (each is the id of its
-// input in embed.html). Everything else comes from the fragment unchanged.
-const EDITABLE = Object.freeze(['method', 'url', 'contentType', 'body', 'signatureMethod', 'consumerKey', 'token', 'nonce', 'timestamp']);
-const CREDENTIALS = Object.freeze(['consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'privateKey']);
 
 const $ = (id) => document.getElementById(id);
 
@@ -76,16 +69,13 @@ const ui = {
   },
 };
 
-// schedule signs once per frame however many input events arrive.
-const schedule = coalesce(signNow);
-
 const state = {
   id: '', // the fragment's id=, echoed in every message
   readonly: false,
   steps: null, // Set of step ids to show, or null for all
   base: null, // the request from the fragment: every allow-listed field, no secret
   preset: null, // the preset the fragment names: its published secrets are used
-  secrets: { consumerSecret: '', tokenSecret: '', privateKey: '' }, // the preset's, public
+  secrets: {}, // the preset's published secrets, by field name
   paused: false,
   signCount: 0,
   rendered: false,
@@ -94,6 +84,18 @@ const state = {
   previous: new Map(),
   height: 0, // the last height posted
 };
+
+const signNow = signingView(ui, state, {
+  read: readRequest,
+  shown: showSigned,
+  failed: (field) => {
+    if (field && ui.fields.contains($(field))) ui.edit.open = true;
+  },
+  signed: updateOpenLink,
+});
+
+// schedule signs once per frame however many input events arrive.
+const schedule = coalesce(signNow);
 
 function init() {
   document.title = text.pageTitle;
@@ -117,10 +119,14 @@ function init() {
   });
   new ResizeObserver(postHeight).observe(document.body);
 
-  setText(ui.status, statusText.loading);
-  ui.status.setAttribute('aria-busy', 'true');
-  engine.onUpgrade(schedule); // re-sign once the RSA build has loaded
-  engine.start().then(onEngineReady, onEngineFailed);
+  startEngine(ui.status, {
+    upgraded: schedule, // re-sign once the RSA build has loaded
+    ready: (version) => {
+      state.version = version;
+      signNow();
+    },
+    failed: (message) => engineError(ui.status, message),
+  });
 }
 
 // applyFragment reads the fragment and shows what it asks for. A fragment
@@ -149,17 +155,15 @@ function applyFragment() {
 
   state.preset = parsed.state.preset ? findPreset(parsed.state.preset) ?? null : null;
   state.base = requestFromState(parsed.state);
-  for (const name of SECRET_NAMES) {
+  state.secrets = {};
+  for (const name of SECRET_FIELDS) {
     const value = state.preset ? state.preset.request[name] : '';
     state.secrets[name] = typeof value === 'string' ? value : '';
   }
   setText(ui.subject, state.preset ? state.preset.label : text.custom);
   setText(ui.presetNote, state.preset ? presetNotes[state.preset.id] ?? '' : '');
 
-  for (const name of EDITABLE) setFieldValue($(name), state.base[name]);
-  for (const name of SECRET_NAMES) $(name).value = state.secrets[name];
-  updateMethodFields();
-  for (const name of CREDENTIALS) updateCredentialWarning(name);
+  writeRequest({ ...state.base, ...state.secrets }, { secrets: true });
 
   state.reveal.clear();
   state.previous = new Map();
@@ -168,38 +172,10 @@ function applyFragment() {
   updateOpenLink(state.base);
 }
 
-
 function onEdit(event) {
-  const id = event.target && event.target.id;
-  if (id === 'signatureMethod') updateMethodFields();
-  if (CREDENTIALS.includes(id)) updateCredentialWarning(id);
+  noteEdit(event);
   state.paused = false;
   schedule();
-}
-
-
-// updateCredentialWarning is the full page's "this looks like a real
-// credential" warning, next to the field.
-function updateCredentialWarning(field) {
-  const input = $(field);
-  const id = testid.realWarning(field);
-  const kind = credentialKind(field, input.value, knownCredentials);
-  let p = document.getElementById(id);
-  if (!kind) {
-    if (p) {
-      p.remove();
-      input.removeAttribute('aria-describedby');
-    }
-    return;
-  }
-  if (!p) {
-    p = el('p', { className: 'real-warning', dataset: { testid: id } });
-    p.id = id;
-    p.setAttribute('role', 'alert');
-    input.closest('.field').append(p);
-    input.setAttribute('aria-describedby', id);
-  }
-  setText(p, realCredential.message(realCredential.kinds[kind]));
 }
 
 // readRequest is the fragment's request with the form's values on top (in
@@ -207,12 +183,7 @@ function updateCredentialWarning(field) {
 // preset's published ones.
 function readRequest() {
   const request = { ...state.base, params: state.base.params.map((row) => row.slice()) };
-  if (!state.readonly) {
-    for (const name of EDITABLE) request[name] = $(name).value;
-    for (const name of SECRET_NAMES) request[name] = $(name).value;
-  } else {
-    Object.assign(request, state.secrets);
-  }
+  Object.assign(request, state.readonly ? state.secrets : readForm());
   if (request.params.length === 0) delete request.params;
   return request;
 }
@@ -220,7 +191,7 @@ function readRequest() {
 // secretsArePublic says whether every secret of request is empty or one of
 // the presets' published values: only then may its signature leave the frame.
 function secretsArePublic(request) {
-  return SECRET_NAMES.every((name) => request[name] === '' || knownCredentials.has(request[name]));
+  return SECRET_FIELDS.every((name) => request[name] === '' || knownCredentials.has(request[name]));
 }
 
 // updateOpenLink points "Open in the full playground" at index.html with the
@@ -232,29 +203,9 @@ function updateOpenLink(request) {
   ui.openFull.href = url.href;
 }
 
-// ---- signing ----
-
-
-function signNow() {
-  if (!engine.ready() || state.paused) return;
-  const request = readRequest();
-  let result = null;
-  try {
-    result = engine.sign(request);
-  } catch {
-    result = null;
-  }
-  if (result && result.loading) return; // onUpgrade signs again once the RSA build is ready
-  if (result && result.ok === true) renderGood(result, request);
-  else if (result && result.ok === false && result.error) renderBad(result.error);
-  else renderBroken();
-  updateOpenLink(request);
-  state.signCount += 1;
-  ui.status.dataset.signCount = String(state.signCount);
-}
-
-function renderGood(result, request) {
-  renderSigned(ui, state, result, request);
+// showSigned keeps the steps the fragment left out in their place, and
+// tells the page around the frame the signature.
+function showSigned(result, request) {
   // Steps left out by steps= keep their place (and so their number, as on
   // the full page) but take no room: embed.css collapses .step-off.
   const shown = state.steps;
@@ -266,62 +217,12 @@ function renderGood(result, request) {
   post({ type: MESSAGE_SIGNED, id: state.id, signature: secretsArePublic(request) ? signature : null });
 }
 
-function renderBad(error) {
-  const field = renderFieldError(ui, state, error);
-  if (field && ui.fields.contains($(field))) ui.edit.open = true;
-}
-
-function renderBroken() {
-  setStale([ui.result, ui.steps, ui.requestCard], true);
-  if (!engine.ready()) {
-    engineError(statusText.crashed);
-    return;
-  }
-  showError(document, { field: '', message: errors.generic }, ui.generalError);
-  ui.status.dataset.state = 'invalid';
-}
-
-// clearOutputs removes every output and the frame's memory of them.
-function clearOutputs() {
-  state.paused = true;
-  state.rendered = false;
-  state.reveal.clear();
-  state.previous = new Map();
-  ui.slots.signature.replaceChildren();
-  ui.presetCheck.replaceChildren();
-  ui.presetCheck.hidden = true;
-  ui.steps.replaceChildren();
-  ui.requestCard.replaceChildren();
-  ui.result.hidden = true;
-  showError(document, null, ui.generalError);
-}
-
 // onPageHide puts the examples' published secrets back in place of typed
 // ones and drops every output, so the back/forward cache keeps none of them.
 function onPageHide() {
-  for (const name of SECRET_NAMES) $(name).value = state.secrets[name];
-  for (const name of CREDENTIALS) updateCredentialWarning(name);
-  clearOutputs();
+  writeSecrets(state.secrets);
+  clearOutputs(ui, state);
   setText(ui.status, statusText.pagehide);
-}
-
-// ---- engine lifecycle ----
-
-function onEngineReady(version) {
-  state.version = version;
-  ui.status.removeAttribute('aria-busy');
-  signNow();
-}
-
-function onEngineFailed(err) {
-  ui.status.removeAttribute('aria-busy');
-  const message = err && Object.values(engineText).includes(err.message) ? err.message : engineText.startFailed;
-  engineError(message);
-}
-
-function engineError(message) {
-  setText(ui.status, message);
-  ui.status.dataset.error = 'true';
 }
 
 // ---- talking to the page around the frame ----

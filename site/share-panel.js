@@ -2,7 +2,7 @@
 // opening a share link (index.html#share=…).
 //
 // Owns: the panels behind the two toolbar buttons (built here with
-// render.js's el), the notice shown after a share link is opened or refused,
+// dom.js's el), the notice shown after a share link is opened or refused,
 // and keeping the link and the iframe HTML in step with the inputs while a
 // panel is open (it watches the status line's sign count).
 // Must never: read an input or hold a secret (app.js hands over the request
@@ -10,9 +10,10 @@
 // fields), store, log, navigate, or turn a string into nodes: the iframe HTML
 // is plain text in a read-only textarea.
 
-import { share as text, controls } from './strings.js';
+import { share as text } from './strings-share.js';
 import { findPreset } from './presets.js';
-import { el, setText } from './render.js';
+import { el, setText, plainText } from './dom.js';
+import { copyButton } from './render-values.js';
 import {
   shareState, encodeShare, decodeShare, requestFromState, shareFragment, embedFragment,
 } from './share.js';
@@ -21,8 +22,6 @@ import {
 // fragment: the embed echoes it in its messages, so a page with several
 // frames can tell them apart.
 const FRAME_ID = 'oauth1-playground';
-
-const TEXT_ATTRS = [['spellcheck', 'false'], ['autocomplete', 'off'], ['autocapitalize', 'off'], ['autocorrect', 'off'], ['translate', 'no']];
 
 // setupSharing wires the two panels and opens the page's own #share= link,
 // if it has one. read() returns { request, preset }: the request without its
@@ -203,7 +202,7 @@ function outputArea(id, label, name, rows) {
   area.id = id;
   area.rows = rows;
   area.readOnly = true;
-  for (const [k, v] of TEXT_ATTRS) area.setAttribute(k, v);
+  plainText(area);
   area.addEventListener('focus', () => area.select());
   const lab = el('label', { text: label });
   lab.htmlFor = id;
@@ -211,27 +210,7 @@ function outputArea(id, label, name, rows) {
   const problem = el('p', { className: 'share-problem', dataset: { testid: `${id}-problem` } });
   problem.hidden = true;
 
-  const button = el('button', { className: 'toggle copy-button', text: controls.copy, dataset: { testid: `copy-${id}` } });
-  button.type = 'button';
-  button.setAttribute('aria-label', controls.copyLabel(name));
-  const note = el('span', { className: 'copy-note', dataset: { testid: `copy-${id}-note` } });
-  note.setAttribute('role', 'status');
-  let timer = 0;
-  button.addEventListener('click', () => {
-    const done = (t) => {
-      note.textContent = t;
-      clearTimeout(timer);
-      timer = setTimeout(() => { note.textContent = ''; }, 6000);
-    };
-    if (area.value === '') return;
-    if (!navigator.clipboard || typeof navigator.clipboard.writeText !== 'function') {
-      done(controls.copyFailed);
-      return;
-    }
-    navigator.clipboard.writeText(area.value).then(() => done(controls.copied), () => done(controls.copyFailed));
-  });
-
-  const row = el('div', { className: 'control-row top' }, [area, el('span', { className: 'copy' }, [button, note])]);
+  const row = el('div', { className: 'control-row top' }, [area, copyButton(() => area.value, name, id)]);
   const field = el('div', { className: 'field' }, [lab, row, problem]);
   const set = (value, error) => {
     area.value = value;

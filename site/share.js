@@ -9,7 +9,7 @@
 // ("embed.html#preset=…&theme=…").
 // Must never: touch the DOM, read inputs, accept a field that is not on the
 // list, or put a value from a link into an error (errors are a reason code
-// plus, at most, one of our own field names; strings.js words them).
+// plus, at most, one of our own field names; strings-share.js words them).
 //
 // A share state is
 //   { v: 1, preset?, method?, url?, body?, contentType?, consumerKey?, token?,
@@ -23,6 +23,7 @@
 // values of a preset.
 
 import { findPreset, knownCredentials } from './presets.js';
+import { FIELDS, SECRET_FIELDS } from './fields.js';
 
 // VERSION is the share format; a link of another version is refused.
 export const VERSION = 1;
@@ -34,39 +35,31 @@ export const MAX_ENCODED = 65536;
 // MAX_ROWS bounds the parameter rows of a link.
 const MAX_ROWS = 500;
 
-const SIGNATURE_METHODS = Object.freeze([
-  'HMAC-SHA1', 'HMAC-SHA256', 'HMAC-SHA512', 'RSA-SHA1', 'RSA-SHA256', 'RSA-SHA512', 'PLAINTEXT',
-]);
-
-// The allow-list. Each entry says how a field is checked and what its default
-// is. There is no entry for a secret, and nothing else can get into a state.
+// The allow-list: the preset, then every field of fields.js that is not a
+// secret, in the schema's order, each with how it is checked and its
+// default. There is no entry for a secret, and nothing else can get into a
+// state.
 const SPECS = Object.freeze({
   preset: { kind: 'preset' },
-  method: { kind: 'text', def: 'GET', re: /^[A-Za-z]{1,20}$/ },
-  url: { kind: 'text', def: '' },
-  body: { kind: 'text', def: '' },
-  contentType: { kind: 'text', def: '', re: /^[\x20-\x7e]{0,200}$/ },
-  consumerKey: { kind: 'text', def: '', identifier: true },
-  token: { kind: 'text', def: '', identifier: true },
-  signatureMethod: { kind: 'choice', def: 'HMAC-SHA1', choices: SIGNATURE_METHODS },
-  nonce: { kind: 'text', def: '' },
-  timestamp: { kind: 'text', def: '' },
-  version: { kind: 'choice', def: '', choices: Object.freeze(['', '1.0']) },
-  realm: { kind: 'text', def: '' },
-  callback: { kind: 'text', def: '' },
-  verifier: { kind: 'text', def: '' },
-  bodyHash: { kind: 'bool' },
-  transport: { kind: 'choice', def: 'header', choices: Object.freeze(['header', 'query', 'body']) },
-  params: { kind: 'params' },
+  ...Object.fromEntries(FIELDS.filter((f) => !f.secret).map((f) => [f.name, Object.freeze(specOf(f))])),
 });
+
+// specOf says how a share link holds the field f: text (with the pattern it
+// must match, if any), one of its choices, a boolean, or parameter rows.
+function specOf(f) {
+  if (f.input === 'rows') return { kind: 'params' };
+  if (f.input === 'check' && f.on === true) return { kind: 'bool' };
+  if (f.choices) return { kind: 'choice', def: f.default, choices: f.choices };
+  return { kind: 'text', def: f.default, re: f.pattern ?? undefined, identifier: f.identifier };
+}
 
 // SHARE_FIELDS is the allow-list, in the order the fields are written.
 export const SHARE_FIELDS = Object.freeze(Object.keys(SPECS));
 
-// SECRET_NAMES are the request fields that never go into a link. A link that
-// has one is refused with its own reason, so a hand-made link cannot smuggle
-// one in either.
-export const SECRET_NAMES = Object.freeze(['consumerSecret', 'tokenSecret', 'privateKey']);
+// SECRET_NAMES are the request fields that never go into a link (fields.js's
+// secrets). A link that has one is refused with its own reason, so a
+// hand-made link cannot smuggle one in either.
+export const SECRET_NAMES = SECRET_FIELDS;
 
 // The step ids of the signer, plus "request" for the request card, in order:
 // what an embed's steps= option may name.

@@ -3,35 +3,33 @@
 // Owns: the Sign / Verify tabs; the paste box, the optional "your base
 // string" box and the secrets to check with; reading the pasted text
 // (oauth1.parse), checking it (oauth1.verify) and explaining it
-// (oauth1.diagnose), coalesced to one run per frame; rendering the verdict,
-// the diagnosis, the base-string diff and what was read; and the "Import
-// into the Sign view" button, through the hook app.js hands in.
+// (oauth1.diagnose), coalesced to one run per frame; the verdict, its detail
+// and the status line (the diagnosis, the diff and what was read are drawn
+// by verify-render.js); and the "Import into the Sign view" button, through
+// the hook app.js hands in.
 // Must never: build nodes from HTML strings, write to any storage, log, open
 // a network connection, put anything typed here into the URL, or fill a
 // secret into the Sign view. Secrets live only in their inputs: nothing this
 // module keeps between runs holds one, and Clear and pagehide wipe them.
 
 import * as engine from './engine.js';
-import {
-  verify as text, controls, realCredential, errorNames, engine as engineText,
-} from './strings.js';
-import { fillText, el, setText, methodFamily, addToken, removeToken } from './render.js';
-import { findPreset, knownCredentials } from './presets.js';
-import { credentialKind } from './guard.js';
+import { verify as text } from './strings-verify.js';
+import { PUBLIC_FIELDS, SECRET_FIELDS, methodFamily } from './fields.js';
+import { fillText, el, setText } from './dom.js';
+import { setupConcealToggles, setConcealed, updateCredentialWarning } from './form.js';
+import { errorSentence } from './render.js';
+import { startEngine } from './signing.js';
+import { findPreset } from './presets.js';
 import { coalesce } from './schedule.js';
+import { renderDiagnosis, renderDiff, renderRead } from './verify-render.js';
 
-// "Try a broken example": the X documentation's request (api.twitter.com/1.1
-// edition) with the signature that spaces encoded as "+" produce
-// (test-vectors.md V16-M1). Its credentials are X's published examples.
+// "Try a broken example": the request of X's "Creating a signature" page
+// (https://developer.x.com/en/docs/authentication/oauth-1-0a/creating-a-signature,
+// api.twitter.com/1.1 edition) with the signature a client gets when it
+// encodes the spaces of the status as "+" instead of "%20" (RFC 5849
+// §3.6 allows only %20). Its credentials are X's published examples.
 const EXAMPLE_PRESET = 'x-twitter-1-1';
 const EXAMPLE_SIGNATURE = 'Il5C7oPhfqV+nSqa3WoH4988Ll0=';
-
-// The request fields oauth1.parse returns; none of them is a secret.
-const REQUEST_FIELDS = Object.freeze([
-  'method', 'url', 'body', 'contentType', 'consumerKey', 'token', 'signatureMethod', 'nonce', 'timestamp',
-  'version', 'realm', 'callback', 'verifier', 'bodyHash', 'transport', 'params',
-]);
-const SIGN_SECRETS = Object.freeze(['consumerSecret', 'tokenSecret', 'privateKey']);
 
 const $ = (id) => document.getElementById(id);
 
@@ -87,15 +85,17 @@ export function setupVerify(h) {
   window.addEventListener('pagehide', () => wipe(false));
 
   renderEmpty();
-  say(text.status.loading, true);
-  engine.onUpgrade(schedule); // re-check once the RSA build has loaded
-  engine.start().then(() => {
-    say(text.status.waiting, true);
-    schedule();
-  }, (err) => {
-    const message = err && Object.values(engineText).includes(err.message) ? err.message : engineText.startFailed;
-    say(message, true);
-    ui.status.dataset.error = 'true';
+  startEngine(ui.status, {
+    loading: text.status.loading,
+    upgraded: schedule, // re-check once the RSA build has loaded
+    ready: () => {
+      say(text.status.waiting, true);
+      schedule();
+    },
+    failed: (message) => {
+      say(message, true);
+      ui.status.dataset.error = 'true';
+    },
   });
 }
 
@@ -134,20 +134,7 @@ function selectView(tab, focus) {
 // ---- secrets: show / hide, the real-credential warning ----
 
 function setupToggles() {
-  for (const button of document.querySelectorAll('button[data-verify-toggle]')) {
-    const input = $(button.dataset.verifyToggle);
-    button.addEventListener('click', () => conceal(input, input.type !== 'password'));
-    conceal(input, true);
-  }
-}
-
-function conceal(input, concealed) {
-  input.type = concealed ? 'password' : 'text';
-  const button = document.querySelector(`button[data-verify-toggle="${input.id}"]`);
-  const name = text.fields[secretName(input)].label;
-  button.textContent = concealed ? controls.show : controls.hide;
-  button.setAttribute('aria-label', concealed ? controls.showLabel(name) : controls.hideLabel(name));
-  button.setAttribute('aria-pressed', String(!concealed));
+  setupConcealToggles(document.querySelectorAll('button[data-verify-toggle]'), (input) => text.fields[secretName(input)].label);
 }
 
 // secretName is the signer's field name of a secret input here.
@@ -155,26 +142,8 @@ function secretName(input) {
   return input.id.replace(/^verify-/, '');
 }
 
-function updateCredentialWarning(input) {
-  const id = `real-warning-${input.id}`;
-  const kind = credentialKind(secretName(input), input.value, knownCredentials);
-  let p = $(id);
-  if (!kind) {
-    if (p) {
-      p.remove();
-      removeToken(input, 'aria-describedby', id);
-    }
-    return;
-  }
-  const message = realCredential.message(realCredential.kinds[kind]);
-  if (!p) {
-    p = el('p', { className: 'real-warning', dataset: { testid: id } });
-    p.id = id;
-    p.setAttribute('role', 'alert');
-    input.closest('.field').append(p);
-    addToken(input, 'aria-describedby', id);
-  }
-  setText(p, message);
+function warnAbout(input) {
+  updateCredentialWarning(input, secretName(input));
 }
 
 function readSecrets() {
@@ -210,7 +179,7 @@ function useSignSecrets() {
     }
   }
   setText(ui.useSignNote, used ? text.secrets.usedSign : text.secrets.signEmpty);
-  for (const input of [ui.consumerSecret, ui.tokenSecret]) updateCredentialWarning(input);
+  for (const input of [ui.consumerSecret, ui.tokenSecret]) warnAbout(input);
   schedule();
 }
 
@@ -228,7 +197,7 @@ function loadExample() {
   ui.tokenSecret.value = preset.request.tokenSecret;
   ui.publicKey.value = '';
   setText(ui.useSignNote, '');
-  for (const input of [ui.consumerSecret, ui.tokenSecret]) updateCredentialWarning(input);
+  for (const input of [ui.consumerSecret, ui.tokenSecret]) warnAbout(input);
   schedule();
 }
 
@@ -243,8 +212,8 @@ function wipe(all) {
     ui.baseString.value = '';
   }
   for (const input of [ui.consumerSecret, ui.tokenSecret]) {
-    conceal(input, true);
-    updateCredentialWarning(input);
+    setConcealed(input, true);
+    warnAbout(input);
   }
   setText(ui.useSignNote, '');
   renderEmpty();
@@ -252,7 +221,7 @@ function wipe(all) {
 
 function onEdit(event) {
   if (event.target === ui.consumerSecret || event.target === ui.tokenSecret) {
-    updateCredentialWarning(event.target);
+    warnAbout(event.target);
     setText(ui.useSignNote, '');
   }
   schedule();
@@ -278,6 +247,11 @@ function safe(fn) {
   }
 }
 
+// What a call that threw is reported as: the signer's own words are not
+// there to show.
+const FAILED = Object.freeze({ field: '', code: 'internal' });
+const FAILED_PARSE = Object.freeze({ field: 'text', code: 'internal' });
+
 // check reads, verifies and diagnoses. It returns a plain model for render;
 // the model holds the secrets' effects (verdict, expected signature) but
 // never the secrets, and is dropped after rendering.
@@ -300,7 +274,7 @@ function check(pasted, own, secrets) {
   if (pasted.trim() !== '') {
     const parsed = safe(() => engine.parse(pasted));
     if (!parsed || parsed.ok !== true) {
-      m.error = parsed && parsed.error ? parsed.error : { field: 'text', message: '' };
+      m.error = parsed && parsed.error ? parsed.error : FAILED_PARSE;
       return m;
     }
     m.parsed = parsed;
@@ -350,7 +324,7 @@ function checkSignature(m, request, signature, authorization, secrets) {
     : { ...request, consumerSecret: secrets.consumerSecret, tokenSecret: secrets.tokenSecret };
   const v = safe(() => engine.verify(authorization ? { ...withSecrets, authorization } : { ...withSecrets, signature }));
   if (!v || v.ok !== true) {
-    m.problems.push(v && v.error ? v.error : { field: '', message: '' });
+    m.problems.push(v && v.error ? v.error : FAILED);
     return;
   }
   m.kind = 'signature';
@@ -361,13 +335,13 @@ function checkSignature(m, request, signature, authorization, secrets) {
   if (!rsa && request.token && secrets.tokenSecret === '') m.needs.push(text.needs.tokenSecret);
   const d = safe(() => engine.diagnose({ ...withSecrets, signature }));
   if (d && d.ok === true) m.sigDiagnosis = d;
-  else m.problems.push(d && d.error ? d.error : { field: '', message: '' });
+  else m.problems.push(d && d.error ? d.error : FAILED);
 }
 
 function checkBaseString(m, request, received) {
   const d = safe(() => engine.diagnose({ ...request, baseString: received }));
   if (!d || d.ok !== true) {
-    m.problems.push(d && d.error ? d.error : { field: '', message: '' });
+    m.problems.push(d && d.error ? d.error : FAILED);
     return;
   }
   m.baseDiagnosis = d;
@@ -389,7 +363,7 @@ function baseStringOf(raw) {
 // secret) into a fresh object.
 function pick(r) {
   const out = {};
-  for (const f of REQUEST_FIELDS) if (r && r[f] !== undefined) out[f] = r[f];
+  for (const f of PUBLIC_FIELDS) if (r && r[f] !== undefined) out[f] = r[f];
   return out;
 }
 
@@ -398,7 +372,7 @@ function pick(r) {
 // base string holds): diagnosing needs the ones that were used.
 function signViewRequest(fallback, m) {
   const r = { ...hooks.readSignRequest() };
-  for (const f of SIGN_SECRETS) delete r[f];
+  for (const f of SECRET_FIELDS) delete r[f];
   if (fallback) {
     for (const f of ['nonce', 'timestamp']) {
       if (!r[f] && fallback[f]) {
@@ -437,9 +411,9 @@ function render(m) {
 
   setVerdict(m.verdict, m.kind);
   renderDetail(m, plaintext);
-  renderDiagnosis(m);
-  renderDiff(m.baseDiagnosis);
-  renderRead(m.parsed, plaintext);
+  renderDiagnosis(ui.diagnosis, m);
+  renderDiff(ui.diff, m.baseDiagnosis);
+  renderRead(ui.read, ui.unparsed, m.parsed, plaintext);
 
   // The status line is the one live region: the verdict, and the mistake or
   // what is missing, in one sentence. The badge and the details below show
@@ -496,144 +470,12 @@ function sigLine(label, value, testName) {
   ]);
 }
 
-// problem shows a signer error, naming the field the way the page does.
-// The signer's messages name fields, never values.
+// problem shows a signer error in the page's words (render.js
+// errorSentence): the field's name and the error's detail, never the
+// signer's message.
 function problem(error, testName) {
-  const field = String(error.field ?? '');
-  let message = String(error.message ?? '');
-  const names = { ...errorNames, ...text.errorNames };
-  if (field && names[field] && message.startsWith(`${field} `)) message = `${names[field]} ${message.slice(field.length + 1)}`;
-  if (message === '') message = text.status.failed;
-  return el('p', { className: 'field-error', text: message, dataset: { testid: testName, field } });
-}
-
-function renderDiagnosis(m) {
-  const blocks = [];
-  const sig = m.sigDiagnosis;
-  const base = m.baseDiagnosis;
-  if (sig && base && !base.correct && mistakeIds(sig) !== '' && mistakeIds(sig) === mistakeIds(base)) {
-    // Both name the same mistake: say it once, with what both shapes show.
-    const merged = { ...sig, tells: [...(sig.tells ?? []), ...(base.tells ?? [])] };
-    blocks.push(diagnosisBlock(merged, 'both', text.diagnosis.fromBoth));
-  } else {
-    if (sig) blocks.push(diagnosisBlock(sig, 'signature', base ? text.diagnosis.fromSignature : ''));
-    if (base) blocks.push(diagnosisBlock(base, 'baseString', sig ? text.diagnosis.fromBaseString : ''));
-  }
-  if (blocks.length === 0) {
-    const right = m.verdict === 'valid';
-    blocks.push(el('p', { className: right ? 'right' : 'idle', text: right ? text.diagnosis.right : text.diagnosis.idle, dataset: { testid: right ? 'diagnosis-right' : 'diagnosis-idle' } }));
-  }
-  ui.diagnosis.replaceChildren(...blocks);
-  ui.diagnosis.dataset.matched = String([m.sigDiagnosis, m.baseDiagnosis].some((d) => d && d.matched));
-}
-
-function mistakeIds(d) {
-  return (Array.isArray(d.mistakes) ? d.mistakes : []).map((mk) => mk.id).join(' ');
-}
-
-function diagnosisBlock(d, source, heading) {
-  const block = el('div', { className: 'diagnosis-block', dataset: { testid: `diagnosis-${source}`, source } });
-  if (heading) block.append(el('h4', { text: heading }));
-  const mistakes = Array.isArray(d.mistakes) ? d.mistakes : [];
-  if (d.correct) {
-    block.append(el('p', { className: 'right', text: text.diagnosis.right, dataset: { testid: 'diagnosis-right' } }));
-  } else if (mistakes.length) {
-    block.append(el('p', { className: 'found', text: mistakes.length > 1 ? text.diagnosis.foundPair : text.diagnosis.found }));
-    for (const mk of mistakes) {
-      block.append(el('article', { className: 'mistake', dataset: { testid: 'diagnosis-mistake', mistake: String(mk.id ?? '') } }, [
-        el('h5', { className: 'mistake-title', text: String(mk.title ?? '') }),
-        el('p', { className: 'mistake-explanation', text: String(mk.explanation ?? '') }),
-        el('p', { className: 'mistake-fix' }, [el('strong', { text: text.diagnosis.fix }), ' ', String(mk.fix ?? '')]),
-      ]));
-    }
-  } else {
-    block.append(el('p', { className: 'none', text: text.diagnosis.none, dataset: { testid: 'diagnosis-none' } }));
-  }
-  const tells = Array.isArray(d.tells) ? d.tells : [];
-  if (tells.length) {
-    block.append(
-      el('p', { className: 'tells-label', text: text.diagnosis.tells }),
-      el('ul', { className: 'tells', dataset: { testid: 'diagnosis-tells' } },
-        tells.map((t) => el('li', { text: String(t.text ?? ''), dataset: { tell: String(t.id ?? '') } }))),
-    );
-  }
-  return block;
-}
-
-function renderDiff(d) {
-  const diff = d && d.diff;
-  if (!diff || !Array.isArray(diff.ops)) {
-    ui.diff.replaceChildren(el('p', { className: 'idle', text: text.diff.idle }));
-    return;
-  }
-  const nodes = [];
-  const differences = Array.isArray(diff.differences) ? diff.differences : [];
-  const changed = diff.ops.some((op) => op.op !== 'same');
-  if (!changed && differences.length === 0) {
-    nodes.push(el('p', { className: 'right', text: text.diff.same, dataset: { testid: 'diff-same' } }));
-  } else {
-    nodes.push(el('p', { className: 'diff-legend' }, [
-      text.diff.legend, ' ',
-      el('ins', { className: 'diff-missing', text: text.diff.missing }), ' ',
-      el('del', { className: 'diff-extra', text: text.diff.extra }),
-    ]));
-  }
-  const pre = el('pre', { className: 'value diff-ops', dataset: { testid: 'diff-ops' } });
-  for (const op of diff.ops) {
-    const t = String(op.text ?? '');
-    if (op.op === 'missing') pre.append(el('ins', { className: 'diff-missing', text: t, dataset: { op: 'missing' } }));
-    else if (op.op === 'extra') pre.append(el('del', { className: 'diff-extra', text: t, dataset: { op: 'extra' } }));
-    else pre.append(t);
-  }
-  nodes.push(pre);
-  if (differences.length) {
-    nodes.push(el('h4', { text: text.diff.differences }));
-    nodes.push(el('ul', { className: 'differences', dataset: { testid: 'diff-differences' } }, differences.map(differenceItem)));
-  }
-  ui.diff.replaceChildren(...nodes);
-}
-
-function differenceItem(x) {
-  const kind = String(x.kind ?? '');
-  const li = el('li', { className: 'difference', dataset: { kind, testid: 'diff-difference' } }, [
-    el('span', { className: `badge kind kind-${kind}`, text: text.diff.kinds[kind] ?? kind }), ' ',
-    el('span', { text: String(x.text ?? '') }),
-  ]);
-  const pair = [];
-  if (x.expected) pair.push(el('dt', { text: text.diff.expected }), el('dd', {}, [el('code', { className: 'mono', text: String(x.expected) })]));
-  if (x.received) pair.push(el('dt', { text: text.diff.received }), el('dd', {}, [el('code', { className: 'mono', text: String(x.received) })]));
-  if (pair.length) li.append(el('dl', { className: 'difference-values' }, pair));
-  return li;
-}
-
-function renderRead(parsed, plaintext) {
-  if (!parsed) {
-    ui.read.replaceChildren();
-    ui.unparsed.replaceChildren();
-    return;
-  }
-  const r = parsed.request ?? {};
-  const f = text.read.fields;
-  const rows = [[text.read.format, text.read.formats[parsed.format] ?? String(parsed.format ?? ''), 'format']];
-  for (const name of ['method', 'url', 'contentType', 'body', 'signatureMethod', 'consumerKey', 'token', 'nonce', 'timestamp', 'version', 'realm', 'callback', 'verifier']) {
-    if (r[name]) rows.push([f[name], String(r[name]), name]);
-  }
-  if (r.bodyHash === true) rows.push([f.bodyHash, text.read.yes, 'bodyHash']);
-  if (r.transport && parsed.format !== 'baseString') rows.push([f.transport, text.read.transports[r.transport] ?? r.transport, 'transport']);
-  if (Array.isArray(r.params) && r.params.length) {
-    rows.push([f.params, r.params.map((p) => `${p[0]}=${p[1]}${p[2] ? ` (${p[2]})` : ''}`).join('\n'), 'params']);
-  }
-  if (parsed.signature) rows.push([f.signature, plaintext ? text.needs.plaintext : String(parsed.signature), 'signature']);
-  const dl = el('dl', { className: 'read-list' });
-  for (const [label, value, name] of rows) {
-    dl.append(el('dt', { text: label }), el('dd', { className: name === 'format' ? '' : 'mono', text: value, dataset: { testid: `read-${name}` } }));
-  }
-  ui.read.replaceChildren(dl);
-
-  const unparsed = Array.isArray(parsed.unparsed) ? parsed.unparsed : [];
-  ui.unparsed.replaceChildren(...(unparsed.length
-    ? [el('p', { className: 'label', text: text.read.unparsed }), el('ul', {}, unparsed.map((u) => el('li', { text: String(u) })))]
-    : []));
+  const field = typeof error.field === 'string' ? error.field : '';
+  return el('p', { className: 'field-error', text: errorSentence(error, text.status.failed), dataset: { testid: testName, field } });
 }
 
 function showFamily(family) {

@@ -1,0 +1,369 @@
+// render-steps.js: the step cards: the request card and one card per step
+// of the signature, each kept as it is while what it shows has not changed.
+//
+// Owns: renderSteps (bringing the list of cards in line with the signer's
+// steps), renderRequest (the HTTP request before signing), each card's
+// explanation, value, parts, notes and outputs, and the memory of the last
+// render's values (ctx.previous) that the "what changed" marks compare with.
+// Must never: parse strings as HTML, call the signer, read inputs, log, or
+// remember a secret step: only values the signer did not mark secret go into
+// ctx.previous.
+
+import { noteLabels } from './strings.js';
+import { stepLabels, stepParts, steps as explanations } from './strings-steps.js';
+import { el, testid } from './dom.js';
+import { secretBlock, copyButton, diffNodes, escapes } from './render-values.js';
+import { rowKey, collectedTable, encodedTable, sortedTable } from './render-tables.js';
+
+const RFC_BASE = 'https://www.rfc-editor.org/rfc/rfc5849#section-';
+
+function explanation(id, ctx) {
+  const e = explanations[id];
+  if (typeof e === 'string') return e;
+  if (!e) return '';
+  if (id === 'authorizationHeader') return e[ctx.transport] ?? e.header;
+  return e[ctx.family] ?? '';
+}
+
+// ------------------------------------------------------------- request card
+
+// renderRequest shows the raw HTTP request the inputs describe, before
+// signing. request: the fields as sent to the signer.
+export function renderRequest(container, request, ctx) {
+  const text = httpRequestText(request);
+  if (text === null) return;
+  const old = ctx.previous.get('request');
+  if (old === text && container.firstElementChild) {
+    settle(container.firstElementChild);
+    return;
+  }
+  const pre = el('pre', { className: 'value', dataset: { testid: testid.stepValue('request') } });
+  pre.append(...diffNodes(old, text, ctx.highlight));
+  const card = el('div', { className: `step request-card${old !== undefined && ctx.highlight ? ' changed' : ''}`, dataset: { testid: testid.step('request') } });
+  card.append(
+    el('div', { className: 'step-head' }, [el('h3', { className: 'step-title', text: stepLabels.requestTitle })]),
+    el('p', { className: 'step-explain', text: explanations.request }),
+    pre,
+  );
+  container.replaceChildren(card);
+  ctx.previous.set('request', text);
+}
+
+// httpRequestText writes the request line, Host and Content-Type, and the
+// body, as they would go over the wire before the OAuth parameters are
+// added. It returns null for a URL it cannot split.
+export function httpRequestText(r) {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^@/?#]*@)?([^/?#]*)([^?#]*)(\?[^#]*)?/.exec(String(r.url ?? '').trim());
+  if (!m) return null;
+  const path = (m[3] || '/') + (m[4] ?? '');
+  const lines = [`${String(r.method || 'GET').toUpperCase()} ${path} HTTP/1.1`, `Host: ${m[2]}`];
+  if (r.contentType) lines.push(`Content-Type: ${r.contentType}`);
+  return r.body ? `${lines.join('\n')}\n\n${r.body}` : lines.join('\n');
+}
+
+// ------------------------------------------------------------------ steps
+
+// renderSteps brings list (the <ol>) in line with steps, in the order given.
+// Cards whose content has not changed are kept as they are, so selection,
+// focus and reveal state inside them survive a re-sign; rebuilt cards are
+// marked .changed and their changed text wrapped in <mark class="delta">.
+// ctx: {family, transport, url, result, reveal: Set, onReveal, previous: Map,
+//       highlight: boolean}
+const fingerprints = new WeakMap(); // <li> → what it shows
+
+export function renderSteps(list, steps, ctx) {
+  const current = new Map();
+  for (const li of list.children) current.set(li.dataset.step, li);
+  const byId = new Map(steps.map((s) => [s.id, s]));
+
+  const next = steps.map((step) => {
+    const fp = fingerprint(step, ctx);
+    const old = current.get(step.id);
+    if (old && fingerprints.get(old) === fp) {
+      settle(old);
+      return old;
+    }
+    const li = stepItem(step, byId, ctx);
+    if (old && ctx.highlight) li.classList.add('changed');
+    fingerprints.set(li, fp);
+    return li;
+  });
+
+  const keep = new Set(next);
+  for (const li of [...list.children]) if (!keep.has(li)) li.remove();
+  let ref = list.firstElementChild;
+  for (const node of next) {
+    if (node === ref) {
+      ref = ref.nextElementSibling;
+    } else {
+      list.insertBefore(node, ref);
+    }
+  }
+  remember(steps, ctx.previous);
+}
+
+// settle takes the "what changed" marks off a card that did not change this
+// time, so a highlight always means the last edit.
+function settle(node) {
+  node.classList.remove('changed');
+  for (const tr of node.querySelectorAll('tr.changed-row')) tr.classList.remove('changed-row');
+  const marks = node.querySelectorAll('mark.delta');
+  for (const m of marks) m.replaceWith(m.textContent);
+  if (marks.length) node.normalize();
+}
+
+function fingerprint(step, ctx) {
+  const extra = { f: ctx.family, t: ctx.transport };
+  if (step.id === 'baseStringURI') extra.u = ctx.url;
+  if (step.id === 'authorizationHeader') {
+    const r = ctx.result;
+    extra.o = [r.authorization, r.query, r.formBody, r.curl];
+  }
+  if (step.id === 'signature') extra.a = ctx.result.authorization;
+  if (step.id === 'signingKey') extra.k = ctx.result.publicKey;
+  // The signer's objects come with their keys sorted at every level (Go's
+  // JSON writer, wasm/json.go, sorts them) and extra is built in one order
+  // here, so plain JSON is already canonical.
+  return JSON.stringify([step, extra]);
+}
+
+// remember stores what the next render compares with. Secret steps are not
+// remembered: the memory must never hold a secret.
+function remember(steps, previous) {
+  for (const step of steps) {
+    const key = `step:${step.id}`;
+    if (step.secret) {
+      previous.delete(key);
+      continue;
+    }
+    previous.set(key, typeof step.value === 'string' ? step.value : '');
+    if (Array.isArray(step.params)) previous.set(`${key}:rows`, step.params.map(rowKey));
+    if (Array.isArray(step.parts)) previous.set(`${key}:parts`, step.parts.slice());
+  }
+}
+
+
+function stepItem(step, byId, ctx) {
+  const li = el('li', { className: 'step', dataset: { step: step.id, testid: testid.step(step.id) } });
+  const head = el('div', { className: 'step-head' });
+  head.append(el('h3', { className: 'step-title', text: step.title ?? step.id }));
+  if (step.rfc) head.append(rfcLink(step.rfc));
+  li.append(head);
+
+  const text = explanation(step.id, ctx);
+  if (text) li.append(el('p', { className: 'step-explain', text }));
+
+  const value = typeof step.value === 'string' ? step.value : '';
+  const prev = ctx.previous;
+  const old = prev.get(`step:${step.id}`);
+  const hl = ctx.highlight;
+
+  switch (step.id) {
+    case 'parameters':
+      li.append(collectedTable(step, prev.get('step:parameters:rows'), hl), asText(step.id, value, old, hl));
+      break;
+    case 'encoded':
+      li.append(encodedTable(step, byId.get('parameters'), prev.get('step:encoded:rows'), hl), asText(step.id, value, old, hl));
+      break;
+    case 'sorted':
+      li.append(sortedTable(step, byId.get('encoded'), prev.get('step:sorted:rows'), hl), asText(step.id, value, old, hl));
+      break;
+    case 'parameterString':
+      li.append(ampersandPre(step.id, value, old, hl));
+      break;
+    case 'baseStringURI': {
+      const typed = el('p', { className: 'typed' }, [
+        el('span', { className: 'typed-label', text: stepLabels.youTyped }), ' ',
+        el('span', { className: 'mono', text: ctx.url }),
+      ]);
+      li.append(typed, plainPre(step.id, value, old, hl));
+      break;
+    }
+    case 'signatureBaseString':
+      li.append(...baseStringNodes(step, value, prev.get('step:signatureBaseString:parts'), hl));
+      break;
+    case 'signingKey':
+      if (step.secret) {
+        li.append(secretBlock({
+          key: 'step:signingKey', value, label: stepLabels.signingKeyName, testName: `step-${step.id}`,
+          ctx, parts: step.parts, valueTestid: testid.stepValue(step.id),
+        }));
+      } else {
+        const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, hl)]);
+        if (ctx.result.publicKey) row.append(copyButton(ctx.result.publicKey, stepLabels.outputs.publicKey, 'publicKey'));
+        li.append(row);
+      }
+      break;
+    case 'signature':
+      li.append(...signatureNodes(step, value, old, ctx));
+      break;
+    case 'authorizationHeader':
+      li.append(...finalNodes(step, value, old, ctx));
+      break;
+    default:
+      li.append(plainPre(step.id, value, old, hl));
+  }
+
+  if (Array.isArray(step.notes) && step.notes.length > 0) {
+    // Notes belong to the value; on the last card they go before the list
+    // of the other transports.
+    const outputs = li.querySelector('.outputs');
+    if (outputs) outputs.before(notesList(step));
+    else li.append(notesList(step));
+  }
+  return li;
+}
+
+function rfcLink(section) {
+  const a = el('a', { className: 'rfc', text: stepLabels.rfc(section) });
+  a.href = RFC_BASE + encodeURIComponent(section);
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  a.title = stepLabels.rfcTitle;
+  return a;
+}
+
+function valuePre(id) {
+  const pre = el('pre', { className: 'value', dataset: { testid: testid.stepValue(id), empty: stepLabels.empty } });
+  pre.id = `value-${id}`;
+  return pre;
+}
+
+function plainPre(id, value, old, hl) {
+  const pre = valuePre(id);
+  pre.append(...diffNodes(old, value, hl));
+  return pre;
+}
+
+// asText keeps the step's value as plain lines under the table, folded, for
+// copying and for comparing with what another library prints.
+function asText(id, value, old, hl) {
+  const details = el('details', { className: 'as-text' });
+  details.append(el('summary', { text: stepLabels.asText }), plainPre(id, value, old, hl));
+  return details;
+}
+
+function ampersandPre(id, value, old, hl) {
+  const pre = valuePre(id);
+  const marked = diffNodes(old, value, hl);
+  if (marked.length > 1) {
+    pre.append(...marked);
+    return pre;
+  }
+  value.split('&').forEach((pair, i) => {
+    if (i > 0) pre.append(el('span', { className: 'amp', text: '&' }));
+    pre.append(escapes(pair));
+  });
+  return pre;
+}
+function baseStringNodes(step, value, oldParts, hl) {
+  const pre = valuePre(step.id);
+  const parts = Array.isArray(step.parts) && step.parts.length === 3 && step.parts.join('&') === value
+    ? step.parts
+    : null;
+  if (!parts) {
+    pre.textContent = value;
+    return [pre];
+  }
+  const legend = el('p', { className: 'parts-legend', dataset: { testid: testid.stepParts(step.id) } });
+  legend.append(
+    el('span', { text: stepParts.legend }), ' ',
+    el('span', { className: 'part part-method', text: stepParts.method }), ' ',
+    el('span', { className: 'part part-uri', text: stepParts.uri }), ' ',
+    el('span', { className: 'part part-params', text: stepParts.params }),
+  );
+  pre.classList.add('parts');
+  const names = ['method', 'uri', 'params'];
+  parts.forEach((part, i) => {
+    if (i > 0) pre.append(el('span', { className: 'amp', text: '&' }));
+    const span = el('span', { className: `part part-${names[i]}` });
+    span.append(...diffNodes(oldParts ? oldParts[i] : undefined, part, hl));
+    pre.append(span);
+  });
+  return [legend, pre];
+}
+
+function signatureNodes(step, value, old, ctx) {
+  const nodes = [];
+  if (step.secret) {
+    nodes.push(secretBlock({
+      key: 'step:signature', value, label: stepLabels.signatureName, testName: `step-${step.id}`,
+      ctx, valueTestid: testid.stepValue(step.id),
+    }));
+    return nodes;
+  }
+  const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight)]);
+  if (value) row.append(copyButton(value, stepLabels.signatureName, `step-${step.id}`));
+  nodes.push(row);
+  const m = /oauth_signature="([^"]*)"/.exec(ctx.result.authorization ?? '');
+  if (m) {
+    const enc = el('p', { className: 'sub-value' }, [
+      el('span', { className: 'sub-label', text: stepLabels.percentEncoded }), ' ',
+      el('code', { className: 'mono', dataset: { testid: 'step-signature-encoded' } }, [escapes(m[1])]),
+    ]);
+    nodes.push(enc);
+  }
+  return nodes;
+}
+
+function finalNodes(step, value, old, ctx) {
+  const nodes = [];
+  if (step.secret) {
+    nodes.push(secretBlock({
+      key: 'step:authorizationHeader', value, label: step.title ?? '', testName: `step-${step.id}`,
+      ctx, valueTestid: testid.stepValue(step.id),
+    }));
+  } else {
+    const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight)]);
+    if (value) row.append(copyButton(value, step.title ?? '', `step-${step.id}`));
+    nodes.push(row);
+  }
+  const r = ctx.result;
+  const secret = ctx.family === 'plaintext';
+  const chosen = { header: 'authorization', query: 'query', body: 'formBody' }[ctx.transport] ?? 'authorization';
+  const list = el('div', { className: 'outputs', dataset: { testid: 'outputs' } });
+  list.append(el('h4', { className: 'outputs-heading', text: stepLabels.outputsHeading }));
+  if (secret) list.append(el('p', { className: 'hint', text: stepLabels.secretOutput }));
+  for (const name of ['authorization', 'query', 'formBody', 'curl']) {
+    if (name !== chosen) list.append(outputItem(name, r[name] ?? '', secret, ctx));
+  }
+  nodes.push(list);
+  return nodes;
+}
+
+function outputItem(name, value, secret, ctx) {
+  const item = el('div', { className: 'output-item', dataset: { output: name } });
+  item.append(el('h5', { className: 'output-label', text: stepLabels.outputs[name] }));
+  if (value === '') {
+    item.append(el('p', { className: 'hint', text: stepLabels.noFormBody, dataset: { testid: testid.output(name) } }));
+    return item;
+  }
+  if (secret) {
+    item.append(secretBlock({ key: `output:${name}`, value, label: stepLabels.outputs[name], testName: `output-${name}`, ctx, valueTestid: testid.output(name) }));
+    return item;
+  }
+  const old = ctx.previous.get(`output:${name}`);
+  const pre = el('pre', { className: 'value', dataset: { testid: testid.output(name) } });
+  pre.append(...diffNodes(old, value, ctx.highlight));
+  item.append(el('div', { className: 'value-row' }, [pre, copyButton(value, stepLabels.outputs[name], `output-${name}`)]));
+  ctx.previous.set(`output:${name}`, value);
+  return item;
+}
+
+function notesList(step) {
+  const ul = el('ul', { className: 'notes', dataset: { testid: testid.stepNotes(step.id) } });
+  ul.setAttribute('aria-label', stepLabels.notes);
+  for (const note of step.notes) {
+    const text = typeof note === 'string' ? note : String(note?.text ?? '');
+    const id = note && typeof note.id === 'string' ? note.id : '';
+    const li = el('li');
+    if (id) {
+      li.dataset.note = id;
+      if (noteLabels[id]) li.append(el('strong', { className: 'note-label', text: noteLabels[id] }), ' ');
+    }
+    li.append(text);
+    ul.append(li);
+  }
+  return ul;
+}
+
