@@ -21,6 +21,17 @@
 //  9. Encode the digest in base64: the signature.
 //  10. Send it in the Authorization header (section 3.5.1).
 //
+// # Signature methods
+//
+// HMAC-SHA1, its SHA-256 and SHA-512 variants and PLAINTEXT are built in.
+// The RSA methods register themselves when a program imports
+// signer/rsamethods, which brings crypto/rsa and crypto/x509 with it:
+//
+//	import _ "github.com/oauth1-playground/oauth1-playground/signer/rsamethods"
+//
+// Without it, [Supports] reports false for them, and a call that needs
+// them returns a [*FieldError] wrapping [ErrNeedsFullSigner].
+//
 // # Secrets
 //
 // Errors are [*FieldError] values that name the field at fault and never

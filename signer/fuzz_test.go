@@ -396,6 +396,9 @@ func FuzzSign(f *testing.F) {
 			keyed := false
 			for i, s := range res.Steps {
 				require.Equal(t, s.ID == StepSigningKey, s.Secret, "step %s", s.ID)
+				for _, n := range s.Notes {
+					require.Contains(t, NoteIDs(), n.ID, "step %s: a note NoteIDs does not list", s.ID)
+				}
 				keyed = keyed || s.ID == StepSigningKey
 				if !keyed {
 					require.Equal(t, other.Steps[i], s, "step %s depends on the secrets", s.ID)
