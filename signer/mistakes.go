@@ -156,19 +156,11 @@ var catalogue = append([]Mistake{
 	{ID: "plus-for-space", Title: "Spaces encoded as +",
 		Explanation: "It is what you get when spaces are encoded as \"+\" (form encoding, as Java's URLEncoder, Python's quote_plus or Go's url.QueryEscape do).",
 		Fix:         "Encode a space as %20: RFC 5849 section 3.6 allows only A-Z a-z 0-9 - . _ ~ bare and needs %XX for everything else.",
-		apply: func(r *Request, pl *pipeline) bool {
-			enc := func(s string) string { return strings.ReplaceAll(PercentEncode(s), "%20", "+") }
-			pl.encodeName, pl.encodeValue = enc, enc
-			return anyChanges(enc, requestText(r)...)
-		}},
+		apply:       encodedWith(func(s string) string { return strings.ReplaceAll(PercentEncode(s), "%20", "+") })},
 	{ID: "encode-uri-component", Title: "! * ' ( ) left unencoded",
 		Explanation: "It is what you get when ! * ' ( ) are left bare, as JavaScript's encodeURIComponent does.",
 		Fix:         "Encode those five too: in JavaScript, encodeURIComponent(s).replace(/[!'()*]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase()).",
-		apply: func(r *Request, pl *pipeline) bool {
-			enc := unescape("%21", "!", "%2A", "*", "%27", "'", "%28", "(", "%29", ")")
-			pl.encodeName, pl.encodeValue = enc, enc
-			return anyChanges(enc, requestText(r)...)
-		}},
+		apply:       encodedWith(unescape("%21", "!", "%2A", "*", "%27", "'", "%28", "(", "%29", ")"))},
 	{ID: "lower-case-hex", Title: "Lower-case hex in escapes",
 		Explanation: "It is what you get when percent-escapes use lower-case hex (%2c instead of %2C).",
 		Fix:         "Use upper-case hex digits in every %XX, as RFC 5849 section 3.6 requires.",
@@ -179,11 +171,7 @@ var catalogue = append([]Mistake{
 	{ID: "tilde-encoded", Title: "~ encoded as %7E",
 		Explanation: "It is what you get when \"~\" is encoded as %7E (older PHP rawurlencode, Java URLEncoder, JavaScript escape).",
 		Fix:         "Leave ~ bare: it is one of RFC 3986's unreserved characters.",
-		apply: func(r *Request, pl *pipeline) bool {
-			enc := func(s string) string { return strings.ReplaceAll(PercentEncode(s), "~", "%7E") }
-			pl.encodeName, pl.encodeValue = enc, enc
-			return anyChanges(enc, requestText(r)...)
-		}},
+		apply:       encodedWith(func(s string) string { return strings.ReplaceAll(PercentEncode(s), "~", "%7E") })},
 	{ID: "not-utf8", Title: "Text not UTF-8-encoded first",
 		Explanation: "It is what you get when non-ASCII characters are encoded as Latin-1 bytes instead of UTF-8.",
 		Fix:         "Convert text to UTF-8 bytes first, then percent-encode each byte.",
@@ -431,6 +419,15 @@ var catalogue = append([]Mistake{
 			return isHMAC(r)
 		}},
 }, hashMistakes()...)
+
+// encodedWith is the form of a mistake of encoding: every name and value
+// encoded with enc. It applies when enc changes some text of the request.
+func encodedWith(enc func(string) string) func(*Request, *pipeline) bool {
+	return func(r *Request, pl *pipeline) bool {
+		pl.encodeName, pl.encodeValue = enc, enc
+		return anyChanges(enc, requestText(r)...)
+	}
+}
 
 // hashMistakes returns one "hashed with the wrong hash" mistake per hash
 // an HMAC method can name (RFC 5849 section 3.4.2 and its SHA-2 variants).
