@@ -25,37 +25,23 @@ import { fillText, setText, el } from './dom.js';
 import {
   readRequest, writeRequest, writeSecrets, noteEdit, fieldLabel, setupConcealToggles, setupParams,
 } from './form.js';
-import { startEngine, engineError, signingView, clearOutputs } from './signing.js';
+import { signingUi, signingView, clearOutputs } from './signing.js';
 import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
-import { coalesce } from './schedule.js';
 
 const $ = (id) => document.getElementById(id);
 
 const ui = {
-  status: $('status'),
-  generalError: $('general-error'),
+  ...signingUi(),
   fields: $('fields'),
   preset: $('preset'),
   loadPreset: $('load-preset'),
   presetSource: $('preset-source'),
   presetNote: $('preset-note'),
-  presetCheck: $('preset-check'),
-  steps: $('steps'),
-  requestCard: $('request-card'),
   placeholder: $('steps-placeholder'),
-  result: $('result'),
   themeToggle: $('theme-toggle'),
   clear: $('clear'),
-  slots: {
-    signature: $('slot-signature'),
-    baseString: $('slot-baseString'),
-    authorization: $('slot-authorization'),
-    chosen: $('slot-chosen'),
-    chosenLabel: $('chosen-label'),
-    chosenItem: $('chosen-item'),
-  },
 };
 
 const state = {
@@ -69,16 +55,13 @@ const state = {
   theme: null, // 'dark' | 'light' once the user picks one; never persisted
 };
 
-const signNow = signingView(ui, state, {
+const { schedule, start } = signingView(ui, state, {
   read: readRequest,
   shown: (result, request) => {
     showGenerated(request, result);
     ui.placeholder.hidden = true;
   },
 });
-
-// schedule signs once per frame however many input events arrive.
-const schedule = coalesce(signNow);
 
 // resign signs again after a change the page made (a button, an example).
 function resign() {
@@ -106,17 +89,7 @@ function init() {
   window.addEventListener('pagehide', onPageHide);
   window.addEventListener('pageshow', onPageShow);
 
-  startEngine(ui.status, {
-    upgraded: schedule, // re-sign once the RSA build has loaded
-    ready: (version) => {
-      state.version = version;
-      signNow();
-    },
-    failed: (message) => {
-      engineError(ui.status, message);
-      setText(ui.placeholder, message);
-    },
-  });
+  start((message) => setText(ui.placeholder, message));
 }
 
 function onEdit(event) {

@@ -32,12 +32,11 @@ import { defaultPreset, findPreset, knownCredentials } from './presets.js';
 import { SECRET_FIELDS } from './fields.js';
 import { fillText, setText, testid } from './dom.js';
 import { readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
-import { startEngine, engineError, signingView, clearOutputs } from './signing.js';
+import { signingUi, signingView, clearOutputs } from './signing.js';
 import {
   parseEmbedFragment, requestFromState, shareState, encodeShare,
 } from './share.js';
 import { reasonText } from './share-panel.js';
-import { coalesce } from './schedule.js';
 
 export const MESSAGE_HEIGHT = 'oauth1-playground:height';
 export const MESSAGE_SIGNED = 'oauth1-playground:signed';
@@ -45,28 +44,13 @@ export const MESSAGE_SIGNED = 'oauth1-playground:signed';
 const $ = (id) => document.getElementById(id);
 
 const ui = {
+  ...signingUi(),
   notice: $('embed-notice'),
   subject: $('embed-subject'),
   presetNote: $('preset-note'),
   openFull: $('open-full'),
   edit: $('embed-edit'),
   fields: $('fields'),
-  status: $('status'),
-  generalError: $('general-error'),
-  result: $('result'),
-  presetCheck: $('preset-check'),
-  requestCard: $('request-card'),
-  steps: $('steps'),
-  // renderResult fills five slots; the embed shows only the signature, so
-  // the others are detached nodes nobody sees.
-  slots: {
-    signature: $('slot-signature'),
-    baseString: document.createElement('div'),
-    authorization: document.createElement('div'),
-    chosen: document.createElement('div'),
-    chosenLabel: document.createElement('div'),
-    chosenItem: document.createElement('div'),
-  },
 };
 
 const state = {
@@ -85,7 +69,7 @@ const state = {
   height: 0, // the last height posted
 };
 
-const signNow = signingView(ui, state, {
+const { schedule, start } = signingView(ui, state, {
   read: readRequest,
   shown: showSigned,
   failed: (field) => {
@@ -94,8 +78,6 @@ const signNow = signingView(ui, state, {
   signed: updateOpenLink,
 });
 
-// schedule signs once per frame however many input events arrive.
-const schedule = coalesce(signNow);
 
 function init() {
   document.title = text.pageTitle;
@@ -119,14 +101,7 @@ function init() {
   });
   new ResizeObserver(postHeight).observe(document.body);
 
-  startEngine(ui.status, {
-    upgraded: schedule, // re-sign once the RSA build has loaded
-    ready: (version) => {
-      state.version = version;
-      signNow();
-    },
-    failed: (message) => engineError(ui.status, message),
-  });
+  start();
 }
 
 // applyFragment reads the fragment and shows what it asks for. A fragment

@@ -1,8 +1,8 @@
 // signing.js: starting the engine for a view, and the signing loop the full
 // page's Sign view and the embed share.
 //
-// Owns: startEngine (the loading words and aria-busy while the signer
-// starts, re-running once the RSA build has loaded, and the one sentence a
+// Owns: signingUi (the nodes a signing view renders into), startEngine
+// (the loading words and aria-busy while the signer starts, re-running once the RSA build has loaded, and the one sentence a
 // failed start is reported with), signingView (read the view's request,
 // sign it, render the result, the error or the failure, count the signs in
 // data-sign-count for tests, and the User Timing marks `make bench` reads),
@@ -15,6 +15,30 @@ import * as engine from './engine.js';
 import { status as statusText, engine as engineText, errors } from './strings.js';
 import { setText, setStale } from './dom.js';
 import { renderSigned, renderFieldError, showError } from './render.js';
+import { coalesce } from './schedule.js';
+
+// signingUi finds the nodes a signing view renders into, by the ids
+// index.html and embed.html share. A result slot the page does not have
+// (the embed shows only the signature) is a detached node nobody sees.
+export function signingUi() {
+  const $ = (id) => document.getElementById(id) ?? document.createElement('div');
+  return {
+    status: $('status'),
+    generalError: $('general-error'),
+    result: $('result'),
+    presetCheck: $('preset-check'),
+    requestCard: $('request-card'),
+    steps: $('steps'),
+    slots: {
+      signature: $('slot-signature'),
+      baseString: $('slot-baseString'),
+      authorization: $('slot-authorization'),
+      chosen: $('slot-chosen'),
+      chosenLabel: $('chosen-label'),
+      chosenItem: $('chosen-item'),
+    },
+  };
+}
 
 // startEngine starts the signer for a view whose status line is status.
 // ready(version) runs once it has started, failed(sentence) if it could
@@ -39,9 +63,11 @@ export function engineError(status, message) {
   status.dataset.error = 'true';
 }
 
-// signingView returns the function that signs a view's request and shows
-// the outcome. ui: {status, generalError, result, steps, requestCard,
-// presetCheck, slots}; view: the view's state {paused, signCount, rendered,
+// signingView returns { signNow, schedule, start } for a view: signNow
+// signs the view's request and shows the outcome, schedule does so once per
+// frame however many edits arrive, and start(failed) starts the engine and
+// signs once it runs (failed(sentence) also runs if it cannot). ui:
+// signingUi()'s nodes; view: the view's state {paused, signCount, rendered,
 // version, preset, reveal, previous}. o: {read() → request, shown(result,
 // request) after a good result, failed(field) after an error at field,
 // signed(request) after every attempt}.
@@ -59,7 +85,7 @@ export function signingView(ui, view, o) {
     ui.status.dataset.state = 'invalid';
   };
 
-  return function signNow() {
+  function signNow() {
     if (!engine.ready() || view.paused) return;
     // User Timing marks around the sign and render, for `make bench`
     // (perf_test.go observes them); they hold no input. A PerformanceObserver
@@ -96,7 +122,21 @@ export function signingView(ui, view, o) {
     performance.mark('oauth1:render-end');
     performance.clearMarks('oauth1:sign-start');
     performance.clearMarks('oauth1:render-end');
-  };
+  }
+
+  const schedule = coalesce(signNow);
+  const start = (failed = () => {}) => startEngine(ui.status, {
+    upgraded: schedule, // re-sign once the RSA build has loaded
+    ready: (version) => {
+      view.version = version;
+      signNow();
+    },
+    failed: (message) => {
+      engineError(ui.status, message);
+      failed(message);
+    },
+  });
+  return { signNow, schedule, start };
 }
 
 // clearOutputs removes every output of a signing view and the view's memory
