@@ -2,10 +2,13 @@ package signer
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/oauth1-playground/oauth1-playground/signer/internal/shellwords"
 )
 
 // Imported is what [Import] understood of a pasted request.
@@ -634,9 +637,13 @@ type curlArgs struct {
 
 // importCurl reads a curl command line (curl's manual, "curl.1").
 func importCurl(s string) (*Imported, error) {
-	words, stopped, err := commandWords(s)
+	words, stopped, err := shellwords.Split(s)
 	if err != nil {
-		return nil, err
+		reason := "has a curl command that cannot be split into words"
+		if errors.Is(err, shellwords.ErrUnclosedQuote) {
+			reason = "has a curl command with a quote that is never closed"
+		}
+		return nil, fieldErr(importField, reason, ErrMalformed)
 	}
 	c := &curlArgs{st: newImportState(ImportCurl)}
 	im, r := c.st.im, &c.st.im.Request
@@ -927,313 +934,6 @@ func isCurlOptionName(s string) bool {
 
 func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-// errUnclosedQuote is the error of a command line with an open quote.
-func errUnclosedQuote() error {
-	return fieldErr(importField, "has a curl command with a quote that is never closed", ErrMalformed)
-}
-
-// commandWords splits a command line into its words. Text with Windows cmd
-// line ends ("^" at the end of a line) or escaped quotes (^"), outside
-// POSIX quotes, is read with cmd's rules, anything else with the POSIX
-// shell's. It reports whether it stopped at a control operator such as "|"
-// or "&&".
-func commandWords(s string) (words []string, stopped bool, err error) {
-	if hasCmdCarets(s) {
-		return cmdWords(s)
-	}
-	return shellWords(s)
-}
-
-// hasCmdCarets reports whether s, read with POSIX quoting, has a "^" that
-// is not quoted and comes before a line end or a double quote: cmd.exe's
-// line continuation and quote escape.
-func hasCmdCarets(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '\'':
-			j := strings.IndexByte(s[i+1:], '\'')
-			if j < 0 {
-				return false
-			}
-			i += 1 + j
-		case '$':
-			if strings.HasPrefix(s[i+1:], "'") {
-				for i += 2; i < len(s) && s[i] != '\''; i++ {
-					if s[i] == '\\' {
-						i++
-					}
-				}
-			}
-		case '"':
-			for i++; i < len(s) && s[i] != '"'; i++ {
-				if s[i] == '\\' {
-					i++
-				}
-			}
-		case '^':
-			rest := s[i+1:]
-			if strings.HasPrefix(rest, "\n") || strings.HasPrefix(rest, "\r\n") || strings.HasPrefix(rest, `"`) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// shellWords splits a POSIX shell command line into words as sh does,
-// without expanding anything (POSIX.1-2017 XCU section 2.2): '...' is
-// literal, "..." honours \$ \` \" \\ and backslash-newline, $'...' decodes
-// ANSI-C escapes, an unquoted backslash quotes the next character, and a
-// backslash before a line end joins the lines. A word starting with "#"
-// comments out the rest of its line. It stops at an unquoted control
-// operator ("|", ";", "<", ">", or "&" starting a word).
-func shellWords(s string) (words []string, stopped bool, err error) {
-	var b strings.Builder
-	inWord := false
-	end := func() {
-		if inWord {
-			words = append(words, b.String())
-			b.Reset()
-			inWord = false
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			end()
-		case c == '\\':
-			switch {
-			case strings.HasPrefix(s[i+1:], "\n"):
-				i++
-			case strings.HasPrefix(s[i+1:], "\r\n"):
-				i += 2
-			case i+1 < len(s):
-				b.WriteByte(s[i+1])
-				i++
-				inWord = true
-			default:
-				b.WriteByte('\\')
-				inWord = true
-			}
-		case c == '\'':
-			j := strings.IndexByte(s[i+1:], '\'')
-			if j < 0 {
-				return nil, false, errUnclosedQuote()
-			}
-			b.WriteString(s[i+1 : i+1+j])
-			i += 1 + j
-			inWord = true
-		case c == '"':
-			n, ok := doubleQuoted(s[i+1:], &b)
-			if !ok {
-				return nil, false, errUnclosedQuote()
-			}
-			i += n
-			inWord = true
-		case c == '$' && strings.HasPrefix(s[i+1:], "'"):
-			n, ok := ansiCQuoted(s[i+2:], &b)
-			if !ok {
-				return nil, false, errUnclosedQuote()
-			}
-			i += 1 + n
-			inWord = true
-		case c == '#' && !inWord:
-			for i+1 < len(s) && s[i+1] != '\n' {
-				i++
-			}
-		case c == '|' || c == ';' || c == '<' || c == '>' || c == '&' && !inWord:
-			end()
-			return words, true, nil
-		default:
-			b.WriteByte(c)
-			inWord = true
-		}
-	}
-	end()
-	return words, false, nil
-}
-
-// doubleQuoted reads the rest of a "..." string, s starting after the
-// opening quote, into b. It returns the number of bytes read, closing quote
-// included, and false if the quote is never closed.
-func doubleQuoted(s string, b *strings.Builder) (int, bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"':
-			return i + 1, true
-		case c == '\\' && i+1 < len(s) && strings.IndexByte("$`\"\\", s[i+1]) >= 0:
-			b.WriteByte(s[i+1])
-			i++
-		case c == '\\' && strings.HasPrefix(s[i+1:], "\n"):
-			i++
-		case c == '\\' && strings.HasPrefix(s[i+1:], "\r\n"):
-			i += 2
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return 0, false
-}
-
-// ansiCQuoted reads the rest of a $'...' string, s starting after the
-// opening quote, into b, decoding the escapes bash documents for it. It
-// returns the number of bytes read, closing quote included, and false if
-// the quote is never closed.
-func ansiCQuoted(s string, b *strings.Builder) (int, bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\'' {
-			return i + 1, true
-		}
-		if c != '\\' || i+1 == len(s) {
-			b.WriteByte(c)
-			continue
-		}
-		i++
-		switch e := s[i]; e {
-		case 'a':
-			b.WriteByte('\a')
-		case 'b':
-			b.WriteByte('\b')
-		case 'e', 'E':
-			b.WriteByte(0x1b)
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'v':
-			b.WriteByte('\v')
-		case '\\', '\'', '"', '?':
-			b.WriteByte(e)
-		case 'c':
-			if i+1 < len(s) {
-				i++
-				b.WriteByte(s[i] & 0x1f)
-			}
-		case 'x', 'u', 'U':
-			max := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
-			n, v := 0, rune(0)
-			for n < max && i+1+n < len(s) && isHex(s[i+1+n]) {
-				d, _ := unhex(s[i+1+n])
-				v = v<<4 | rune(d)
-				n++
-			}
-			switch {
-			case n == 0:
-				b.WriteByte('\\')
-				b.WriteByte(e)
-			case e == 'x':
-				b.WriteByte(byte(v))
-			default:
-				b.WriteRune(v)
-			}
-			i += n
-		case '0', '1', '2', '3', '4', '5', '6', '7':
-			v, n := 0, 0
-			for n < 3 && i+n < len(s) && '0' <= s[i+n] && s[i+n] <= '7' {
-				v = v<<3 | int(s[i+n]-'0')
-				n++
-			}
-			b.WriteByte(byte(v))
-			i += n - 1
-		default:
-			b.WriteByte('\\')
-			b.WriteByte(e)
-		}
-	}
-	return 0, false
-}
-
-// cmdWords splits a Windows cmd.exe command line into words: first cmd's
-// own escapes ("^x" is x, "^" before a line end joins the lines), then the
-// argument rules of the Microsoft C runtime ("..." groups, \" is a quote).
-// It stops at an unquoted "&", "|", "<" or ">".
-func cmdWords(s string) (words []string, stopped bool, err error) {
-	var line strings.Builder
-	quoted := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '^' && !quoted:
-			switch {
-			case strings.HasPrefix(s[i+1:], "\n"):
-				i++
-			case strings.HasPrefix(s[i+1:], "\r\n"):
-				i += 2
-			case i+1 < len(s):
-				i++
-				line.WriteByte(s[i])
-			}
-		case c == '"':
-			quoted = !quoted
-			line.WriteByte(c)
-		case !quoted && strings.IndexByte("&|<>", c) >= 0:
-			stopped = true
-			i = len(s)
-		default:
-			line.WriteByte(c)
-		}
-	}
-	t := line.String()
-	var b strings.Builder
-	inWord, inQuotes := false, false
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		switch {
-		case c == '\\':
-			n := 0
-			for i+n < len(t) && t[i+n] == '\\' {
-				n++
-			}
-			if i+n < len(t) && t[i+n] == '"' {
-				b.WriteString(strings.Repeat(`\`, n/2))
-				if n%2 == 1 {
-					b.WriteByte('"')
-					i += n
-				} else {
-					i += n - 1
-				}
-			} else {
-				b.WriteString(t[i : i+n])
-				i += n - 1
-			}
-			inWord = true
-		case c == '"':
-			if inQuotes && i+1 < len(t) && t[i+1] == '"' {
-				b.WriteByte('"') // "" inside quotes is a quote
-				i++
-			} else {
-				inQuotes = !inQuotes
-			}
-			inWord = true
-		case !inQuotes && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
-			if inWord {
-				words = append(words, b.String())
-				b.Reset()
-				inWord = false
-			}
-		default:
-			b.WriteByte(c)
-			inWord = true
-		}
-	}
-	if inQuotes {
-		return nil, false, errUnclosedQuote()
-	}
-	if inWord {
-		words = append(words, b.String())
-	}
-	return words, stopped, nil
 }
 
 // importBaseString finds a signature base string in s (RFC 5849 section

@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/oauth1-playground/oauth1-playground/signer/internal/shellwords"
 )
 
 // importFuzzCanary stands for a secret in fuzzed text. A "§" in a seed
@@ -215,14 +217,14 @@ func FuzzImportCurl(f *testing.F) {
 
 		// Each quoting of the words a command splits into must split back
 		// into the same words.
-		words, _, err := shellWords(text)
+		words, _, err := shellwords.POSIX(text)
 		if err == nil && len(words) > 0 {
 			for name, quote := range map[string]func(string) string{"'...'": shellQuote, `"..."`: importDoubleQuote, "$'...'": importANSICQuote} {
 				quoted := make([]string, len(words))
 				for i, w := range words {
 					quoted[i] = quote(w)
 				}
-				got, stopped, err := shellWords(strings.Join(quoted, " \\\n "))
+				got, stopped, err := shellwords.POSIX(strings.Join(quoted, " \\\n "))
 				require.NoError(t, err, name)
 				require.False(t, stopped, name)
 				require.Equal(t, words, got, "words quoted as %s", name)
@@ -234,7 +236,7 @@ func FuzzImportCurl(f *testing.F) {
 				}
 			}
 			if len(quoted) > 0 {
-				got, stopped, err := cmdWords(strings.Join(quoted, " ^\r\n "))
+				got, stopped, err := shellwords.Cmd(strings.Join(quoted, " ^\r\n "))
 				require.NoError(t, err)
 				require.False(t, stopped)
 				var want []string
