@@ -7,21 +7,26 @@ import (
 
 // Imported is what [Import] understood of a pasted request.
 type Imported struct {
-	Format        string   // "http", "curl", "header", "url" or "baseString"
-	Request       Request  // the request: method, URL, body, content type, and every oauth_* value found, moved into its field
-	Signature     string   // the oauth_signature found (percent-decoded), if any
-	Authorization string   // the Authorization header value found, if any
-	BaseString    string   // a signature base string found (e.g. a server's debug_sbs), if any
-	Unparsed      []string // short descriptions of what was ignored or not understood, e.g. "curl option --compressed", "header X-Foo", "line 7"
+	Format        ImportFormat // the kind of text: ImportHTTP, ImportCurl, ImportHeader, ImportURL or ImportBaseString
+	Request       Request      // the request: method, URL, body, content type, and every oauth_* value found, moved into its field
+	Signature     string       // the oauth_signature found (percent-decoded), if any
+	Authorization string       // the Authorization header value found, if any
+	BaseString    string       // a signature base string found (e.g. a server's debug_sbs), if any
+	Unparsed      []string     // short descriptions of what was ignored or not understood, e.g. "curl option --compressed", "header X-Foo", "line 7"
 }
 
-// The formats [Import] recognises, as Imported.Format spells them.
+// ImportFormat names the kind of text [Import] recognised in a paste. Its
+// values are part of the JavaScript API, which passes them on as they
+// are.
+type ImportFormat string
+
+// The formats [Import] recognises, as [Imported.Format] spells them.
 const (
-	ImportHTTP       = "http"       // a raw HTTP/1.1 request
-	ImportCurl       = "curl"       // a curl command line
-	ImportHeader     = "header"     // an Authorization header alone
-	ImportURL        = "url"        // a URL, typically with oauth_* in its query
-	ImportBaseString = "baseString" // a signature base string, bare or in a server's error text
+	ImportHTTP       ImportFormat = "http"       // a raw HTTP/1.1 request (RFC 9112)
+	ImportCurl       ImportFormat = "curl"       // a curl command line
+	ImportHeader     ImportFormat = "header"     // an Authorization header alone (RFC 5849 section 3.5.1)
+	ImportURL        ImportFormat = "url"        // a URL, typically with oauth_* in its query (RFC 5849 section 3.5.3)
+	ImportBaseString ImportFormat = "baseString" // a signature base string, bare or in a server's error text (RFC 5849 section 3.4.1.1)
 )
 
 // importField is the FieldError field of Import's own errors: the pasted
@@ -132,7 +137,7 @@ type importState struct {
 	seen map[string]bool
 }
 
-func newImportState(format string) *importState {
+func newImportState(format ImportFormat) *importState {
 	return &importState{im: &Imported{Format: format}, seen: map[string]bool{}}
 }
 

@@ -96,7 +96,7 @@ func FuzzImport(f *testing.F) {
 			checkImportError(t, im, err)
 			return
 		}
-		require.Contains(t, []string{ImportHTTP, ImportCurl, ImportHeader, ImportURL, ImportBaseString}, im.Format)
+		require.Contains(t, []ImportFormat{ImportHTTP, ImportCurl, ImportHeader, ImportURL, ImportBaseString}, im.Format)
 		require.Contains(t, []Transport{"", TransportHeader, TransportQuery, TransportBody}, im.Request.Transport)
 		again, err := Import(text)
 		require.NoError(t, err)

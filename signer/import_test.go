@@ -64,7 +64,7 @@ func importXRequest(body string) signer.Request {
 
 // importXImported is the import of the X example in one of the formats
 // that carry the whole request.
-func importXImported(format, body string, unparsed ...string) *signer.Imported {
+func importXImported(format signer.ImportFormat, body string, unparsed ...string) *signer.Imported {
 	return &signer.Imported{
 		Format:        format,
 		Request:       importXRequest(body),
@@ -308,7 +308,7 @@ func TestImportCurlOptions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := signer.Import(tc.text)
 			require.NoError(t, err)
-			assert.Equal(t, "curl", got.Format)
+			assert.Equal(t, signer.ImportFormat("curl"), got.Format)
 			assert.Equal(t, tc.method, got.Request.Method, "method")
 			assert.Equal(t, tc.url, got.Request.URL, "url")
 			assert.Equal(t, tc.body, got.Request.Body, "body")
@@ -553,7 +553,7 @@ func TestImportRoundTrip(t *testing.T) {
 				case sentBody != "":
 					sentType = orig.ContentType
 				}
-				texts := map[string]string{
+				texts := map[signer.ImportFormat]string{
 					"curl": res.Curl,
 					"http": importRawHTTP(strings.ToUpper(orig.Method), sentURL, sentType, sentAuth, sentBody),
 				}
@@ -575,7 +575,7 @@ func TestImportRoundTrip(t *testing.T) {
 
 // checkImportRoundTrip imports text, written from orig signed as res, and
 // checks it against them.
-func checkImportRoundTrip(t *testing.T, format, text string, orig signer.Request, res *signer.Result) {
+func checkImportRoundTrip(t *testing.T, format signer.ImportFormat, text string, orig signer.Request, res *signer.Result) {
 	t.Helper()
 	im, err := signer.Import(text)
 	require.NoError(t, err)
