@@ -40,3 +40,34 @@ func ExampleImport() {
 	// [curl option --compressed]
 	// true
 }
+
+// ExampleImport_rawHTTP reads the request of RFC 5849 section 3.1 as a
+// proxy log prints it, its Authorization header folded over several lines.
+func ExampleImport_rawHTTP() {
+	im, err := signer.Import(`POST /request?b5=%3D%253D&a3=a&c%40=&a2=r%20b HTTP/1.1
+Host: example.com
+Content-Type: application/x-www-form-urlencoded
+Authorization: OAuth realm="Example",
+               oauth_consumer_key="9djdj82h48djs9d2",
+               oauth_token="kkk9d7dh3k39sjv7",
+               oauth_signature_method="HMAC-SHA1",
+               oauth_timestamp="137131201",
+               oauth_nonce="7d8f3e4a",
+               oauth_signature="bYT5CMsGcbgUdFHObYMEfcx6bsw%3D"
+
+c2&a3=2+q`)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := im.Request
+	fmt.Println(im.Format, r.Method, r.URL)
+	fmt.Printf("body %q, realm %q, sent in the %s\n", r.Body, r.Realm, r.Transport)
+	fmt.Println(im.Signature)
+	fmt.Println(im.Unparsed)
+	// Output:
+	// http POST https://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b
+	// body "c2&a3=2+q", realm "Example", sent in the header
+	// bYT5CMsGcbgUdFHObYMEfcx6bsw=
+	// [assumed https]
+}
