@@ -44,8 +44,11 @@ var importProtocol = map[string]bool{
 }
 
 // importOmittedIfEmpty are the protocol parameters Sign leaves out when
-// their field is empty (DESIGN.md decision 3). An empty one that was sent
-// stays a parameter, so that it is still signed as it was sent.
+// their field is empty: oauth_version is optional (RFC 5849 section
+// 3.1), and an empty oauth_token, oauth_callback or oauth_verifier is
+// not sent (docs/architecture.md, "Decisions the RFC leaves open"). A
+// verifier signs every parameter that was sent, as it was sent (RFC 5849
+// section 3.4.1.3.1), so an empty one found in a paste stays a parameter.
 var importOmittedIfEmpty = map[string]bool{
 	oauthToken: true, oauthCallback: true, oauthVerifier: true, oauthVersion: true,
 }
