@@ -2,6 +2,7 @@ package signer_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -305,6 +306,10 @@ func TestImportRoundTrip(t *testing.T) {
 					orig.PrivateKey = rsaKey
 				}
 				res, err := signer.Sign(orig)
+				if errors.Is(err, signer.ErrNeedsFullSigner) {
+					t.Logf("%s %s %s: this build has no %s", rq.name, m, tr, m)
+					continue
+				}
 				if (orig.BodyHash && m == signer.PLAINTEXT) || (tr == signer.TransportBody && orig.Body != "" && orig.ContentType != form) {
 					require.Error(t, err, "%s %s %s", rq.name, m, tr)
 					continue
