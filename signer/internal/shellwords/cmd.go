@@ -15,11 +15,9 @@ func Cmd(s string) (words []string, stopped bool, err error) {
 		c := s[i]
 		switch {
 		case c == '^' && !quoted:
-			switch {
-			case strings.HasPrefix(s[i+1:], "\n"):
-				i++
-			case strings.HasPrefix(s[i+1:], "\r\n"):
-				i += 2
+			switch n := lineEnd(s[i+1:]); {
+			case n > 0:
+				i += n // "^" before a line end joins the lines
 			case i+1 < len(s):
 				i++
 				line.WriteByte(s[i])

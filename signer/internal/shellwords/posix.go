@@ -26,11 +26,9 @@ func POSIX(s string) (words []string, stopped bool, err error) {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			end()
 		case c == '\\':
-			switch {
-			case strings.HasPrefix(s[i+1:], "\n"):
-				i++
-			case strings.HasPrefix(s[i+1:], "\r\n"):
-				i += 2
+			switch n := lineEnd(s[i+1:]); {
+			case n > 0:
+				i += n // backslash-newline joins the lines
 			case i+1 < len(s):
 				b.WriteByte(s[i+1])
 				i++
@@ -89,10 +87,8 @@ func doubleQuoted(s string, b *strings.Builder) (int, bool) {
 		case c == '\\' && i+1 < len(s) && strings.IndexByte("$`\"\\", s[i+1]) >= 0:
 			b.WriteByte(s[i+1])
 			i++
-		case c == '\\' && strings.HasPrefix(s[i+1:], "\n"):
-			i++
-		case c == '\\' && strings.HasPrefix(s[i+1:], "\r\n"):
-			i += 2
+		case c == '\\' && lineEnd(s[i+1:]) > 0:
+			i += lineEnd(s[i+1:])
 		default:
 			b.WriteByte(c)
 		}

@@ -61,11 +61,22 @@ func hasCmdCarets(s string) bool {
 				}
 			}
 		case '^':
-			rest := s[i+1:]
-			if strings.HasPrefix(rest, "\n") || strings.HasPrefix(rest, "\r\n") || strings.HasPrefix(rest, `"`) {
+			if rest := s[i+1:]; lineEnd(rest) > 0 || strings.HasPrefix(rest, `"`) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// lineEnd returns the length of the line end that s starts with: 1 for
+// LF, 2 for CRLF, 0 if s starts with neither.
+func lineEnd(s string) int {
+	switch {
+	case strings.HasPrefix(s, "\n"):
+		return 1
+	case strings.HasPrefix(s, "\r\n"):
+		return 2
+	}
+	return 0
 }
