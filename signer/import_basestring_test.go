@@ -8,21 +8,18 @@ import (
 )
 
 // importBaseStringRequest is the request Import rebuilds from the base
-// string of the X example: query and body parameters become extra
-// parameters.
-var importBaseStringRequest = signer.Request{
-	Method:          "POST",
-	URL:             "https://api.x.com/1.1/statuses/update.json",
-	ConsumerKey:     "xvz1evFS4wEEPTGEFPHBog",
-	Token:           "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
-	SignatureMethod: signer.HMACSHA1,
-	Nonce:           "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg",
-	Timestamp:       "1318622958",
-	Version:         "1.0",
-	Params: []signer.Param{
+// string of the X example: the base string URI has no query, query and
+// body parameters become extra parameters, and nothing says what the
+// content type or the transport was.
+func importBaseStringRequest() signer.Request {
+	r := importXRequest("")
+	r.URL = "https://api.x.com/1.1/statuses/update.json"
+	r.ContentType, r.Transport = "", ""
+	r.Params = []signer.Param{
 		{Name: "include_entities", Value: "true", Source: signer.SourceExtra},
 		{Name: "status", Value: importXStatus, Source: signer.SourceExtra},
-	},
+	}
+	return r
 }
 
 // importNoQueryOrBody is the note of every base string with parameters
@@ -38,19 +35,19 @@ func TestImportBaseString(t *testing.T) {
 	runImportFormatTests(t, []importFormatTest{
 		{name: "debug_sbs error text", text: debugSBS, want: &signer.Imported{
 			Format:     "baseString",
-			Request:    importBaseStringRequest,
+			Request:    importBaseStringRequest(),
 			BaseString: importXBaseString,
 			Unparsed:   []string{"text around the base string", importNoQueryOrBody},
 		}, expected: importXSignature},
 		{name: "bare base string", text: "\n  " + importXBaseString + "\n", want: &signer.Imported{
 			Format:     "baseString",
-			Request:    importBaseStringRequest,
+			Request:    importBaseStringRequest(),
 			BaseString: importXBaseString,
 			Unparsed:   []string{importNoQueryOrBody},
 		}, expected: importXSignature},
 		{name: "base string in an error sentence", text: "Invalid signature. Expected signature base string: " + importXBaseString, want: &signer.Imported{
 			Format:     "baseString",
-			Request:    importBaseStringRequest,
+			Request:    importBaseStringRequest(),
 			BaseString: importXBaseString,
 			Unparsed:   []string{"text around the base string", importNoQueryOrBody},
 		}, expected: importXSignature},

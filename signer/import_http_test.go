@@ -106,17 +106,12 @@ func TestImportHTTPRequests(t *testing.T) {
 // TestImportHeader imports an Authorization header pasted alone, with and
 // without its name (RFC 5849 section 3.5.1).
 func TestImportHeader(t *testing.T) {
+	// A header alone says nothing of the method, the URL or the body.
+	headerOnly := importXRequest("")
+	headerOnly.Method, headerOnly.URL, headerOnly.ContentType = "", "", ""
 	bareHeader := &signer.Imported{
-		Format: "header",
-		Request: signer.Request{
-			ConsumerKey:     "xvz1evFS4wEEPTGEFPHBog",
-			Token:           "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
-			SignatureMethod: signer.HMACSHA1,
-			Nonce:           "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg",
-			Timestamp:       "1318622958",
-			Version:         "1.0",
-			Transport:       signer.TransportHeader,
-		},
+		Format:        "header",
+		Request:       headerOnly,
 		Signature:     "tnnArxj06cWHq44gCs1OSKk/jLY=",
 		Authorization: importXHeader,
 		Unparsed:      []string{"method missing", "URL missing"},
