@@ -110,3 +110,14 @@ func TestImportCurlErrors(t *testing.T) {
 		{"bad header in curl", "curl https://h/ -H 'Authorization: OAuth " + c + "'", "authorization", signer.ErrMalformed},
 	})
 }
+
+// TestImportCurlUnclosedQuote checks that a quote never closed, which the
+// lexer reports as shellwords.ErrUnclosedQuote, reaches the user as the
+// same sentence whatever the quoting.
+func TestImportCurlUnclosedQuote(t *testing.T) {
+	const want = "signer: text: has a curl command with a quote that is never closed"
+	for _, text := range []string{"curl 'https://h/", `curl -d "a`, `curl $'a`, "curl ^\n \"https://h/"} {
+		_, err := signer.Import(text)
+		assert.EqualError(t, err, want, "Import(%q)", text)
+	}
+}
