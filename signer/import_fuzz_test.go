@@ -1,6 +1,8 @@
 package signer
 
-// Fuzz targets for Import (security.md B7). Run one with
+// Fuzz targets for Import: it never panics, reads the same text the same
+// way, and its errors never quote the text, which may hold secrets
+// (docs/architecture.md, "Security rules"). Run one with
 //
 //	go test ./signer -run '^$' -fuzz '^FuzzImport$' -fuzztime 30s
 //	go test ./signer -run '^$' -fuzz '^FuzzImportCurl$' -fuzztime 30s
@@ -14,6 +16,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/oauth1-playground/oauth1-playground/signer/internal/shellwords"
 )
 
 // importFuzzCanary stands for a secret in fuzzed text. A "§" in a seed
@@ -21,7 +25,8 @@ import (
 // every input.
 const importFuzzCanary = "CANARY-s3cr3t-value"
 
-// importFuzzHeader is the X "Authorizing a request" header (V1.d).
+// importFuzzHeader is the header of X's "Authorizing a request"
+// (https://docs.x.com/fundamentals/authentication/oauth-1-0a/authorizing-a-request).
 const importFuzzHeader = `OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", oauth_signature="tnnArxj06cWHq44gCs1OSKk%2FjLY%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_version="1.0"`
 
 // importFuzzCurls are curl commands as tools write them: by hand, by
@@ -94,7 +99,7 @@ func FuzzImport(f *testing.F) {
 			checkImportError(t, im, err)
 			return
 		}
-		require.Contains(t, []string{ImportHTTP, ImportCurl, ImportHeader, ImportURL, ImportBaseString}, im.Format)
+		require.Contains(t, []ImportFormat{ImportHTTP, ImportCurl, ImportHeader, ImportURL, ImportBaseString}, im.Format)
 		require.Contains(t, []Transport{"", TransportHeader, TransportQuery, TransportBody}, im.Request.Transport)
 		again, err := Import(text)
 		require.NoError(t, err)
@@ -134,73 +139,6 @@ func FuzzImport(f *testing.F) {
 	})
 }
 
-// importMSVCRTQuote quotes an argument for the Microsoft C runtime's
-// command line parser, then escapes it for cmd.exe with "^".
-func importMSVCRTQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		n := 0
-		for i < len(s) && s[i] == '\\' {
-			n++
-			i++
-		}
-		switch {
-		case i == len(s):
-			b.WriteString(strings.Repeat(`\`, 2*n))
-		case s[i] == '"':
-			b.WriteString(strings.Repeat(`\`, 2*n+1) + `"`)
-		default:
-			b.WriteString(strings.Repeat(`\`, n))
-			b.WriteByte(s[i])
-		}
-	}
-	b.WriteByte('"')
-	var cmd strings.Builder
-	for i := 0; i < b.Len(); i++ {
-		c := b.String()[i]
-		if strings.IndexByte(`^&|<>"%`, c) >= 0 {
-			cmd.WriteByte('^')
-		}
-		cmd.WriteByte(c)
-	}
-	return cmd.String()
-}
-
-// importDoubleQuote quotes s for a POSIX shell inside "...".
-func importDoubleQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte("$`\"\\", s[i]) >= 0 {
-			b.WriteByte('\\')
-		}
-		b.WriteByte(s[i])
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// importANSICQuote quotes s for bash as $'...', writing every octet that is not
-// printable ASCII as \xHH.
-func importANSICQuote(s string) string {
-	var b strings.Builder
-	b.WriteString("$'")
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\\' || c == '\'':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c < 0x20 || c >= 0x7f:
-			b.WriteString(`\x` + string(upperhex[c>>4]) + string(upperhex[c&15]))
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
-}
-
 func FuzzImportCurl(f *testing.F) {
 	for _, s := range importFuzzCurls {
 		f.Add(s)
@@ -213,38 +151,19 @@ func FuzzImportCurl(f *testing.F) {
 			require.Equal(t, ImportCurl, im.Format)
 		}
 
-		// Each quoting of the words a command splits into must split back
-		// into the same words.
-		words, _, err := shellWords(text)
+		// The words of any text, quoted as Result.Curl quotes them, split
+		// back into the same words. FuzzSplit in internal/shellwords
+		// checks the other quotings, for the shell and for cmd.exe.
+		words, _, err := shellwords.POSIX(text)
 		if err == nil && len(words) > 0 {
-			for name, quote := range map[string]func(string) string{"'...'": shellQuote, `"..."`: importDoubleQuote, "$'...'": importANSICQuote} {
-				quoted := make([]string, len(words))
-				for i, w := range words {
-					quoted[i] = quote(w)
-				}
-				got, stopped, err := shellWords(strings.Join(quoted, " \\\n "))
-				require.NoError(t, err, name)
-				require.False(t, stopped, name)
-				require.Equal(t, words, got, "words quoted as %s", name)
+			quoted := make([]string, len(words))
+			for i, w := range words {
+				quoted[i] = shellQuote(w)
 			}
-			var quoted []string
-			for _, w := range words {
-				if !strings.ContainsAny(w, "\r\n") {
-					quoted = append(quoted, importMSVCRTQuote(w))
-				}
-			}
-			if len(quoted) > 0 {
-				got, stopped, err := cmdWords(strings.Join(quoted, " ^\r\n "))
-				require.NoError(t, err)
-				require.False(t, stopped)
-				var want []string
-				for _, w := range words {
-					if !strings.ContainsAny(w, "\r\n") {
-						want = append(want, w)
-					}
-				}
-				require.Equal(t, want, got, "words quoted for cmd")
-			}
+			got, stopped, err := shellwords.POSIX(strings.Join(quoted, " \\\n "))
+			require.NoError(t, err)
+			require.False(t, stopped)
+			require.Equal(t, words, got, "words quoted as '...'")
 		}
 
 		// A curl command built from its parts gives those parts back.
