@@ -338,18 +338,18 @@ type benchSample struct {
 
 type benchSamples []benchSample
 
-func (s benchSamples) work() []float64 {
-	out := make([]float64, len(s))
-	for i, x := range s {
-		out[i] = x.Work
-	}
-	return out
+// work is each sample's work, in ms.
+func (s benchSamples) work() []float64 { return s.each(func(x benchSample) float64 { return x.Work }) }
+
+// painted is each sample's input → frame done, in ms.
+func (s benchSamples) painted() []float64 {
+	return s.each(func(x benchSample) float64 { return x.Painted })
 }
 
-func (s benchSamples) painted() []float64 {
+func (s benchSamples) each(f func(benchSample) float64) []float64 {
 	out := make([]float64, len(s))
 	for i, x := range s {
-		out[i] = x.Painted
+		out[i] = f(x)
 	}
 	return out
 }

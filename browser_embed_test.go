@@ -269,19 +269,12 @@ func TestBrowserEmbedRefusedByFrameAncestors(t *testing.T) {
 	var violations []string
 	consoleCtx, stopConsole := context.WithCancel(ctx)
 	defer stopConsole()
-	console := chromedp.Console(consoleCtx)
-	go func() {
-		for m, err := range console {
-			if err != nil {
-				return
-			}
-			if strings.Contains(m.Text, "frame-ancestors") {
-				mu.Lock()
-				violations = append(violations, m.Text)
-				mu.Unlock()
-			}
+	record(chromedp.Console(consoleCtx), &mu, &violations, func(m chromedp.ConsoleMessage) []string {
+		if strings.Contains(m.Text, "frame-ancestors") {
+			return []string{m.Text}
 		}
-	}()
+		return nil
+	})
 
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(other.URL)))
 	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`window.messages.length > 0`, chromedp.WithPollingTimeout(5*time.Second)))

@@ -10,6 +10,7 @@ package main
 
 import (
 	"context"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -43,32 +44,31 @@ func (l *netLog) snapshot() (requests, blocked []string) {
 	return append([]string(nil), l.requests...), append([]string(nil), l.blocked...)
 }
 
+// record collects, in a goroutine, the lines that lines makes of each
+// event of events into *into, under mu, until the events end.
+func record[E any](events iter.Seq2[E, error], mu *sync.Mutex, into *[]string, lines func(E) []string) {
+	go func() {
+		for ev, err := range events {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			*into = append(*into, lines(ev)...)
+			mu.Unlock()
+		}
+	}()
+}
+
 // watchNetwork records the requests of ctx's target from now on.
 func watchNetwork(ctx context.Context, t *testing.T) *netLog {
 	t.Helper()
 	l := &netLog{}
-	sent := chromedp.Events(ctx, network.RequestWillBeSent)
-	failed := chromedp.Events(ctx, network.LoadingFailed)
-	go func() {
-		for ev, err := range sent {
-			if err != nil {
-				return
-			}
-			l.mu.Lock()
-			l.requests = append(l.requests, ev.Request.URL)
-			l.mu.Unlock()
-		}
-	}()
-	go func() {
-		for ev, err := range failed {
-			if err != nil {
-				return
-			}
-			l.mu.Lock()
-			l.blocked = append(l.blocked, string(ev.BlockedReason))
-			l.mu.Unlock()
-		}
-	}()
+	record(chromedp.Events(ctx, network.RequestWillBeSent), &l.mu, &l.requests, func(ev network.EventRequestWillBeSent) []string {
+		return []string{ev.Request.URL}
+	})
+	record(chromedp.Events(ctx, network.LoadingFailed), &l.mu, &l.blocked, func(ev network.EventLoadingFailed) []string {
+		return []string{string(ev.BlockedReason)}
+	})
 	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
 	require.NoError(t, err)
 	return l
@@ -100,19 +100,13 @@ type consoleLog struct {
 // watchConsole records the console of ctx's target from now on.
 func watchConsole(ctx context.Context) *consoleLog {
 	c := &consoleLog{}
-	events := chromedp.Events(ctx, runtime.ConsoleAPICalled)
-	go func() {
-		for ev, err := range events {
-			if err != nil {
-				return
-			}
-			c.mu.Lock()
-			for _, arg := range ev.Args {
-				c.lines = append(c.lines, string(arg.Value)+" "+arg.Description)
-			}
-			c.mu.Unlock()
+	record(chromedp.Events(ctx, runtime.ConsoleAPICalled), &c.mu, &c.lines, func(ev runtime.EventConsoleAPICalled) []string {
+		var lines []string
+		for _, arg := range ev.Args {
+			lines = append(lines, string(arg.Value)+" "+arg.Description)
 		}
-	}()
+		return lines
+	})
 	return c
 }
 
@@ -139,6 +133,27 @@ func (c *consoleLog) probe(t *testing.T, ctx context.Context) []string {
 	return lines
 }
 
+// openRecorded starts the server and a browser, records the network and
+// the console of the tab, then loads path (index.html when empty, whose
+// module script is script) and waits for the first signature. It returns
+// the tab, the two recorders and how many requests the load made, having
+// checked with assertRecordedLoad that the recorder saw that load.
+func openRecorded(t *testing.T, path, script string) (context.Context, *netLog, *consoleLog, int) {
+	t.Helper()
+	requireBrowser(t)
+	base := startServer(t)
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+	console := watchConsole(ctx)
+	netlog := watchNetwork(ctx, t)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(base+path),
+		chromedp.WaitReady(chromedp.CSS(readySelector)),
+	))
+	doc, _, _ := strings.Cut(path, "#")
+	return ctx, netlog, console, assertRecordedLoad(t, netlog, base, doc, script)
+}
+
 // TestBrowserPrivacy is the proof behind the warning banner's claims: after the
 // page has loaded, typing secrets, signing, verifying, diagnosing and
 // importing makes no network request at all; a fetch, a beacon, an image
@@ -146,19 +161,7 @@ func (c *consoleLog) probe(t *testing.T, ctx context.Context) []string {
 // storage or cookies; no secret reaches the console; after Clear no secret
 // is left in the DOM.
 func TestBrowserPrivacy(t *testing.T) {
-	requireBrowser(t)
-	base := startServer(t)
-	ctx := newBrowser(t)
-
-	console := watchConsole(ctx)
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
-	netlog := watchNetwork(ctx, t)
-
-	require.NoError(t, chromedp.Do(ctx,
-		chromedp.Navigate(base),
-		chromedp.WaitReady(chromedp.CSS(readySelector)),
-	))
-	before := assertRecordedLoad(t, netlog, base, "", "app.js")
+	ctx, netlog, console, before := openRecorded(t, "", "app.js")
 
 	// Type secrets and let the page sign with them.
 	waitSigned := `document.querySelector('[data-testid="status"]').dataset.signCount`
@@ -262,16 +265,7 @@ func TestBrowserPrivacy(t *testing.T) {
 // TestBrowserPrivacyEmbed opens the docs embed on its own, types a secret into it
 // and lets it re-sign: no request follows the load.
 func TestBrowserPrivacyEmbed(t *testing.T) {
-	requireBrowser(t)
-	base := startServer(t)
-	ctx := newBrowser(t)
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
-	netlog := watchNetwork(ctx, t)
-	require.NoError(t, chromedp.Do(ctx,
-		chromedp.Navigate(base+"embed.html#preset=x-creating-a-signature"),
-		chromedp.WaitReady(chromedp.CSS(readySelector)),
-	))
-	loaded := assertRecordedLoad(t, netlog, base, "embed.html", "embed.js")
+	ctx, netlog, _, loaded := openRecorded(t, "embed.html#preset=x-creating-a-signature", "embed.js")
 	count, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('[data-testid="status"]').dataset.signCount`))
 	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx,
