@@ -11,8 +11,9 @@ ADDR     ?= 127.0.0.1:8080
 OUT      := .build
 DIST     ?= dist
 
-.PHONY: all help build dist dist-files run test prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load screenshots
+.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load screenshots
 
+## all: fmt-check, vet and test.
 all: fmt-check vet test
 
 ## help: list the targets, from the comments that start with two hashes.
@@ -73,8 +74,13 @@ run: build
 ## a few seconds of every fuzz target. First prereqs, which installs
 ## Chromium, Node and brotli when run as root, or stops and says what to
 ## install. REQUIRE_BROWSER=1 (CI) makes a missing Chromium a failure in
-## go test too. Works under -j.
-test: prereqs build vet test-native test-wasm test-node fuzz-smoke
+## go test too. Works under -j: prereqs first, then the rest at once.
+test: prereqs
+	@$(MAKE) --no-print-directory test-steps
+
+## test-steps: test without its prereqs step (each step still checks
+## what it needs itself).
+test-steps: build vet test-native test-wasm test-node fuzz-smoke
 
 ## prereqs: check for Chromium, Node and brotli; as root install what is
 ## missing with apt-get, otherwise print the command to run and stop
