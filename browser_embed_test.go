@@ -335,8 +335,8 @@ func TestBrowserEmbedOptions(t *testing.T) {
 		assert.NotContains(t, open, "ja893SD9", "no secret in the link")
 		// The link opens the same request in the full page.
 		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(open), chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`))))
-		assert.Equal(t, "https://server.example.com/request_temp_credentials", eval[string](p, `document.getElementById('url').value`))
-		assert.Equal(t, "PLAINTEXT", eval[string](p, `document.getElementById('signatureMethod').value`))
+		assert.Equal(t, "https://server.example.com/request_temp_credentials", p.value("url"))
+		assert.Equal(t, "PLAINTEXT", p.value("signatureMethod"))
 	})
 
 	t.Run("editable by default", func(t *testing.T) {
@@ -359,7 +359,7 @@ func TestBrowserEmbedOptions(t *testing.T) {
 		want := eval[string](p, `oauth1.sign({ method: 'GET', url: 'https://photos.example.net/photos?size=original',
 			consumerKey: 'dpf43f3p2l4k3l03', nonce: 'kllo9940pd9333jh', timestamp: '1191242096', version: '1.0' }).signature`)
 		assert.Equal(t, want, p.mustText("signature"), "no preset: signed with empty secrets")
-		assert.Empty(t, eval[string](p, `document.getElementById('consumerSecret').value`))
+		assert.Empty(t, p.value("consumerSecret"))
 	})
 
 	refused := []struct {
@@ -384,7 +384,7 @@ func TestBrowserEmbedOptions(t *testing.T) {
 			assert.Contains(t, notice, c.says)
 			assert.Contains(t, notice, "default example")
 			assert.Equal(t, xSignature, p.mustText("signature"), "the default example, with its published secrets")
-			assert.Equal(t, xConsumerSecret, eval[string](p, `document.getElementById('consumerSecret').value`))
+			assert.Equal(t, xConsumerSecret, p.value("consumerSecret"))
 			assertNoCanary(t, eval[string](p, secretsInPage), "the embed's DOM")
 		})
 	}

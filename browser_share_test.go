@@ -141,7 +141,7 @@ func shareLink(p *pageT, identifiers bool) string {
 	if eval[bool](p, `document.getElementById('share-identifiers').checked`) != identifiers {
 		p.click("share-identifiers")
 	}
-	link := eval[string](p, `document.getElementById('share-url').value`)
+	link := p.value("share-url")
 	require.NotEmpty(p.t, link)
 	return link
 }
@@ -191,9 +191,9 @@ func TestBrowserShareLinkRoundTrip(t *testing.T) {
 			))
 			assert.Equal(t, want, readShareFields(pt), "every non-secret field is restored")
 			assert.Equal(t, wantBaseString, pt.mustText("step-signatureBaseString-value"), "the same request, so the same base string")
-			assert.Equal(t, xConsumerSecret, eval[string](pt, `document.getElementById('consumerSecret').value`),
+			assert.Equal(t, xConsumerSecret, pt.value("consumerSecret"),
 				"the secrets are the named example's published ones, not the typed ones")
-			assert.Equal(t, xTokenSecret, eval[string](pt, `document.getElementById('tokenSecret').value`))
+			assert.Equal(t, xTokenSecret, pt.value("tokenSecret"))
 			assertNoCanary(t, eval[string](pt, secretsInPage), "the opened page")
 			assert.Contains(t, pt.mustText("share-notice"), "never carry secrets")
 			assert.Equal(t, "ok", eval[string](pt, `document.getElementById('share-notice').dataset.state`))
@@ -246,7 +246,7 @@ func TestBrowserShareLinkMalformed(t *testing.T) {
 			assert.Contains(t, notice, "default example")
 			assert.Equal(t, "invalid", eval[string](pt, `document.getElementById('share-notice').dataset.state`))
 			assert.Equal(t, xSignature, pt.mustText("signature"), "the default example")
-			assert.Equal(t, "https://api.x.com/1.1/statuses/update.json?include_entities=true", eval[string](pt, `document.getElementById('url').value`))
+			assert.Equal(t, "https://api.x.com/1.1/statuses/update.json?include_entities=true", pt.value("url"))
 			assertNoCanary(t, eval[string](pt, secretsInPage), "the page")
 		})
 	}
@@ -260,7 +260,7 @@ func TestBrowserShareEmbedThis(t *testing.T) {
 	p := openPage(t)
 	base := startURL(t, p)
 	p.click("embed-this")
-	code := eval[string](p, `document.getElementById('embed-code').value`)
+	code := p.value("embed-code")
 	assert.Equal(t, `<iframe id="oauth1-playground" src="`+base+`embed.html#preset=x-creating-a-signature&amp;readonly=1&amp;id=oauth1-playground" `+
 		`title="OAuth 1.0a signature playground" width="100%" height="640" loading="lazy" referrerpolicy="no-referrer"></iframe>`, code)
 
@@ -269,7 +269,7 @@ func TestBrowserShareEmbedThis(t *testing.T) {
 	eval[chromedp.Void](p, `(() => { const s = document.getElementById('embed-theme'); s.value = 'dark';
 		s.dispatchEvent(new Event('change', { bubbles: true })); })()`)
 	p.click("embed-readonly")
-	code = eval[string](p, `document.getElementById('embed-code').value`)
+	code = p.value("embed-code")
 	src := html.UnescapeString(strings.Split(strings.Split(code, `src="`)[1], `"`)[0])
 	assert.True(t, strings.HasPrefix(src, base+"embed.html#share="), src)
 	assert.Contains(t, src, "&theme=dark&id=oauth1-playground")

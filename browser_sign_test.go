@@ -228,7 +228,7 @@ func TestBrowserSignServicePresets(t *testing.T) {
 func TestBrowserSignBadURLKeepsLastResult(t *testing.T) {
 	p := openPage(t)
 	good := p.mustText("signature")
-	goodURL := eval[string](p, `document.getElementById('url').value`)
+	goodURL := p.value("url")
 
 	p.setField("url", "https://exa mple.com/%zz")
 	require.True(t, p.exists(`.field-url [data-testid="error-url"]`), "the error is shown at the URL field")
@@ -239,7 +239,7 @@ func TestBrowserSignBadURLKeepsLastResult(t *testing.T) {
 	assert.True(t, p.exists(`#result.stale`), "and is dimmed")
 	assert.True(t, p.exists(`#steps.stale`))
 	assert.Equal(t, xBaseString, p.mustText("step-signatureBaseString-value"), "the steps stay too")
-	assert.Equal(t, "https://exa mple.com/%zz", eval[string](p, `document.getElementById('url').value`), "what the user typed stays")
+	assert.Equal(t, "https://exa mple.com/%zz", p.value("url"), "what the user typed stays")
 
 	p.setField("url", goodURL)
 	assert.False(t, p.exists(`[data-testid="error-url"]`))
@@ -285,17 +285,17 @@ func TestBrowserSignClearWipesSecrets(t *testing.T) {
 
 	t.Run("pagehide", func(t *testing.T) {
 		showAll()
-		eval[chromedp.Void](p.p(t), `window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }))`)
+		p.p(t).pagehide()
 		all := eval[string](p.p(t), secretsInPage)
 		for _, s := range secrets {
 			assert.NotContains(t, all, s)
 		}
 		assert.False(t, p.p(t).exists(`#steps li`), "outputs are gone")
 		assert.Equal(t, "https://api.x.com/1.1/statuses/update.json?include_entities=true",
-			eval[string](p.p(t), `document.getElementById('url').value`), "the request itself stays")
+			p.p(t).value("url"), "the request itself stays")
 	})
 
-	assert.Equal(t, 0, eval[int](p, `localStorage.length + sessionStorage.length + document.cookie.length`), "nothing stored")
+	assert.Equal(t, 0, p.stored(), "nothing stored")
 }
 
 // TestBrowserSignParamTableDuplicates builds repeated names with the parameter
@@ -429,7 +429,7 @@ func TestBrowserSignAccessibleControls(t *testing.T) {
 	assert.NotEqual(t, before, after)
 	want := map[string]string{"true": "dark", "false": "light"}[after]
 	assert.Equal(t, want, eval[string](p, `document.documentElement.dataset.theme`))
-	assert.Equal(t, 0, eval[int](p, `localStorage.length + sessionStorage.length + document.cookie.length`), "the theme is not stored")
+	assert.Equal(t, 0, p.stored(), "the theme is not stored")
 }
 
 // TestBrowserSignWithoutWebAssembly removes WebAssembly before the page's scripts

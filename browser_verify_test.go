@@ -170,10 +170,10 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	p.afterSign(func() { p.click("verify-import") })
 	assert.True(t, p.visible("view-sign"))
 	assert.Equal(t, "tab-sign", eval[string](p, `document.activeElement.id`))
-	assert.Equal(t, xTwitterURL, eval[string](p, `document.getElementById('url').value`))
-	assert.Equal(t, "POST", eval[string](p, `document.getElementById('method').value`))
-	assert.Equal(t, xNonce, eval[string](p, `document.getElementById('nonce').value`))
-	assert.Equal(t, xConsumerSecret, eval[string](p, `document.getElementById('consumerSecret').value`), "the Sign view's secrets are kept")
+	assert.Equal(t, xTwitterURL, p.value("url"))
+	assert.Equal(t, "POST", p.value("method"))
+	assert.Equal(t, xNonce, p.value("nonce"))
+	assert.Equal(t, xConsumerSecret, p.value("consumerSecret"), "the Sign view's secrets are kept")
 	assert.Equal(t, xTwitterSignature, p.mustText("signature"), "the Sign view signs to the pasted signature")
 	assert.Contains(t, p.mustText("preset-note"), "Imported")
 
@@ -212,7 +212,7 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 
 	// No secret reaches the URL or storage.
 	assert.NotContains(t, eval[string](p, `location.href`), xConsumerSecret)
-	assert.Equal(t, 0, eval[int](p, `localStorage.length + sessionStorage.length + document.cookie.length`))
+	assert.Equal(t, 0, p.stored())
 }
 
 // TestBrowserVerifyClearAndPagehide checks that Clear empties the Verify
@@ -228,12 +228,12 @@ func TestBrowserVerifyClearAndPagehide(t *testing.T) {
 	require.Equal(t, "text", eval[string](p, `document.getElementById('verify-consumerSecret').type`))
 	require.Equal(t, []string{"plus-for-space"}, p.mistakes(`[data-testid="diagnosis"]`))
 
-	eval[chromedp.Void](p, `window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }))`)
+	p.pagehide()
 	assert.NotContains(t, eval[string](p, secretsInPage), xTokenSecret)
 	assert.Equal(t, "password", eval[string](p, `document.getElementById('verify-consumerSecret').type`), "masked again")
 	assert.Equal(t, "unknown", p.verdict())
 	assert.False(t, p.exists(`[data-testid="diagnosis-mistake"]`))
-	assert.Contains(t, eval[string](p, `document.getElementById('verify-input').value`), "curl", "the pasted request itself stays")
+	assert.Contains(t, p.value("verify-input"), "curl", "the pasted request itself stays")
 
 	p.verifyInput("verify-tokenSecret", xTokenSecret)
 	p.click("clear")
@@ -264,7 +264,7 @@ func TestBrowserVerifyUsesSignViewSecrets(t *testing.T) {
 	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verify-status"]').dataset.verifyCount !== `+jsStr(before),
 		chromedp.WithPollingTimeout(10*time.Second)))
 	require.NoError(t, err)
-	key := eval[string](p, `document.getElementById('verify-publicKey').value`)
+	key := p.value("verify-publicKey")
 	assert.Contains(t, key, "-----BEGIN PUBLIC KEY-----")
 	assert.NotContains(t, eval[string](p, `[document.body.textContent, ...[...document.querySelectorAll('input, textarea')]
 		.filter((el) => el.id !== 'privateKey').map((el) => el.value)].join('\n')`), "PRIVATE KEY",
