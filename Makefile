@@ -1,16 +1,26 @@
 # oauth1-playground: build the signer to WebAssembly, serve the page, test
-# everything. `make run` and `make test` are the two commands a fresh clone
-# needs; see README.md for their prerequisites.
+# everything. `make run` (needs only Go) and `make test` (installs the rest
+# when run as root, else says what to install) are the two commands a fresh
+# clone needs. `make help` lists every target; docs/architecture.md, "Build
+# and test", says how they fit together.
 
 GO       ?= go
 GOROOT   := $(shell $(GO) env GOROOT)
 WASM_LIB := $(GOROOT)/lib/wasm
 ADDR     ?= 127.0.0.1:8080
 OUT      := .build
+DIST     ?= dist
 
-.PHONY: all build dist run test test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load
+.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load screenshots
 
+## all: fmt-check, vet and test.
 all: fmt-check vet test
+
+## help: list the targets, from the comments that start with two hashes.
+help:
+	@awk '/^## [a-z-]+:/ { t = $$2; sub(/:$$/, "", t); d = $$0; sub(/^## [a-z-]+: */, "", d); printf "  %-12s %s\n", t, d; more = 1; next } \
+	     /^## / && more { d = $$0; sub(/^## /, "", d); printf "  %-12s %s\n", "", d; next } \
+	     { more = 0 }' $(MAKEFILE_LIST)
 
 ## build: the signer in two builds, each as a JS module (wasm/tojs.go), and
 ## Go's wasm_exec.js; all generated and git-ignored. site/signer-lite.wasm.js
@@ -34,59 +44,89 @@ build: site/wasm_exec.js
 site/wasm_exec.js: $(WASM_LIB)/wasm_exec.js
 	cp $< $@
 
-## dist: dist/ holds every file a static host needs, and nothing else: the
-## page's files and, for the text ones, .gz and .br variants (brotli when
-## the brotli command is installed). Serve it from any static host; see
-## README "Hosting dist/" for the headers to add.
-DIST_FILES = $(filter-out %_test.go,$(wildcard site/*.html site/*.js site/*.css site/*.svg))
+## dist: build, then $(DIST)/ (default dist/) holds every file a static
+## host needs, and nothing else: the page's files and, for the text ones,
+## .gz and .br variants (brotli when the brotli command is installed).
+## Serve it from any static host; see README "Hosting dist/" for the
+## headers to add.
 dist: build
-	rm -rf dist && mkdir -p dist
-	cp $(DIST_FILES) dist/
-	@for f in dist/*.html dist/*.js dist/*.css dist/*.svg; do \
+	@$(MAKE) --no-print-directory dist-files DIST=$(DIST)
+
+## dist-files: dist without the build: copies site/ as it is now into
+## $(DIST)/ and compresses. The dist browser test runs it with DIST set to
+## a temporary folder.
+DIST_FILES = $(filter-out %_test.go,$(wildcard site/*.html site/*.js site/*.css site/*.svg))
+dist-files:
+	@test -n "$(DIST)" || { echo "dist-files: DIST is empty"; exit 1; }
+	@test -f site/signer.wasm.js || { echo "dist-files: site/signer.wasm.js is missing: run make build"; exit 1; }
+	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
+	cp $(DIST_FILES) "$(DIST)/"
+	@for f in "$(DIST)"/*.html "$(DIST)"/*.js "$(DIST)"/*.css "$(DIST)"/*.svg; do \
 	  gzip -9 -k -n "$$f"; \
 	  if command -v brotli >/dev/null 2>&1; then brotli -q 11 -k "$$f"; fi; \
 	done
 	@command -v brotli >/dev/null 2>&1 || echo "dist: brotli is not installed, so there are no .br files (apt-get install brotli)"
-	@echo "dist: $$(ls dist | wc -l) files, $$(du -sh dist | cut -f1)"
+	@echo "dist: $$(ls "$(DIST)" | wc -l) files, $$(du -sh "$(DIST)" | cut -f1) in $(DIST)"
 
-## run: build, then serve site/ on $(ADDR).
+## run: build, then serve site/ on $(ADDR). Needs only Go.
 run: build
 	$(GO) run . -addr $(ADDR)
 
-## test: vet, native tests (signer, server, browser), the js/wasm tests
-## under Node, then a few seconds of every fuzz target. REQUIRE_BROWSER=1
-## turns a missing Chromium into a failure.
-test: build dist vet test-native test-wasm test-node fuzz-smoke
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo; echo "################################################################"; \
-	  echo "##  BROWSER TESTS WERE SKIPPED: chromium is not installed.     ##"; \
-	  echo "##  Install it with: sudo apt-get install -y chromium         ##"; \
-	  echo "################################################################"; }
+## test: everything: vet, the native tests (signer, server, the page in
+## Chromium), the js/wasm tests under Node, the README's Node example, and
+## a few seconds of every fuzz target. First prereqs, which installs
+## Chromium, Node and brotli when run as root, or stops and says what to
+## install. REQUIRE_BROWSER=1 (CI) makes a missing Chromium a failure in
+## go test too. Works under -j: prereqs first, then the rest at once.
+test: prereqs
+	@$(MAKE) --no-print-directory test-steps
 
-test-native:
+## test-steps: test without its prereqs step (each step still checks
+## what it needs itself).
+test-steps: build vet test-native test-wasm test-node fuzz-smoke
+
+## prereqs: check for Chromium, Node and brotli; as root install what is
+## missing with apt-get, otherwise print the command to run and stop
+## (.ci/prereqs, which CI calls too).
+prereqs:
+	@.ci/prereqs chromium node brotli
+
+## test-native: go test ./... after build: signer, server, site checks and
+## the browser tests. `go test -short ./...` is the hermetic part: Go only,
+## no Chromium, no built files.
+test-native: prereqs build
 	$(GO) test ./...
 
-test-wasm:
+## test-wasm: the signer and wasm/ tests built for js/wasm, run under Node,
+## in both builds (full and oauth1_lite).
+test-wasm: prereqs
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_LIB)/go_js_wasm_exec" ./signer/... ./wasm/...
 	GOOS=js GOARCH=wasm $(GO) test -tags oauth1_lite -exec="$(WASM_LIB)/go_js_wasm_exec" ./wasm/...
 
-# The README's Node example, run against the built files as a user would.
-test-node: build
+## test-node: the README's Node example, run against the built files as a
+## user would.
+test-node: prereqs build
 	node wasm/example.mjs >/dev/null
 	@echo "node example: ok"
 
+## vet: go vet natively (with every build tag the root tests use) and for
+## js/wasm in both builds.
 vet:
 	$(GO) vet ./...
-	$(GO) vet -tags 'bench load' .
+	$(GO) vet -tags 'bench load screenshots' .
 	GOOS=js GOARCH=wasm $(GO) vet ./signer/... ./wasm/...
 	GOOS=js GOARCH=wasm $(GO) vet -tags oauth1_lite ./wasm/...
 
+## fmt: gofmt -s every Go file in place.
 fmt:
 	gofmt -s -w .
 
+## fmt-check: fail, naming the files, if any Go file is not gofmt-clean.
 fmt-check:
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "run make fmt"; exit 1; }
 
+## clean: remove every generated file (the wasm modules, wasm_exec.js,
+## .build/ and dist/).
 clean:
 	rm -rf $(OUT) dist site/signer.wasm.js site/signer-lite.wasm.js site/wasm_exec.js
 
@@ -118,16 +158,24 @@ fuzz-smoke:
 
 ## load: a bounded loopback load check of the dev server (1 000 concurrent
 ## connections, slow-header clients); prints requests/s, errors, latency and
-## peak memory.
+## peak memory (load_test.go, build tag load).
 load: build
 	$(GO) test -tags load -run '^TestLoad$$' -count=1 -v .
 
-## bench: issue 8's numbers, measured in one run and printed as one table
-## (also written to docs/bench.md): wasm sizes raw/gzip/brotli, the bytes of
-## a first page load, navigation -> first signature over 10 cold loads,
-## re-sign + render per input event, 200 typed keys, and native vs wasm per
-## call (perf_test.go; needs Chromium, about 2 minutes). Then the signer's
+## bench: the performance numbers, measured in one run and printed as one
+## table (also written to docs/bench.md): wasm sizes raw/gzip/brotli, the
+## bytes of a first page load, navigation -> first signature over 10 cold
+## loads, re-sign + render per input event, a pasted 1 MB one-line body,
+## Verify's paste -> diagnosis, 200 typed keys, and native vs wasm per call
+## (bench*_test.go, build tag bench; needs Chromium, about 2 minutes). The
+## time budgets live here, never in the functional tests. Then the signer's
 ## micro-benchmarks, with allocations.
-bench: dist
+bench: prereqs dist
 	$(GO) test -tags bench -run '^TestBench$$' -count=1 -v .
 	$(GO) test ./signer -run '^$$' -bench . -benchmem
+
+## screenshots: rewrite the README's pictures in docs/ (screenshot.png,
+## screenshot-dark.png, screenshot-360.png, verify.png, embed.png) from the
+## built page in Chromium (screenshots_test.go, build tag screenshots).
+screenshots: prereqs build
+	$(GO) test -tags screenshots -run '^TestScreenshots' -count=1 -v .

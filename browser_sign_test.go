@@ -2,6 +2,11 @@
 
 package main
 
+// The Sign view in headless Chromium: the published vectors and service
+// presets on screen, errors at their field, the parameter table, change
+// highlights, masking, the credential warning, accessibility, and large
+// requests. One browser per test function, a table over presets inside it.
+
 import (
 	"context"
 	"encoding/json"
@@ -19,118 +24,33 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The page tests drive site/ in headless Chromium: one browser per test
-// function, a table over presets inside it, and every wait is on
-// data-sign-count changing (never a sleep). They reuse requireBrowser,
-// startServer, newBrowser, testid and jsString from browser_test.go.
+// TestBrowserSignXExample loads the page, waits for the wasm signer, and
+// checks the X example's signature and base string on screen; then types
+// into the token secret and checks the signature changes with no click.
+func TestBrowserSignXExample(t *testing.T) {
+	p := openPage(t)
+	ctx := p.ctx
+	sig, err := chromedp.Run(ctx, chromedp.TextContent(testid("signature")))
+	require.NoError(t, err)
+	assert.Equal(t, xSignature, sig)
+	bs, err := chromedp.Run(ctx, chromedp.TextContent(testid("step-signatureBaseString-value")))
+	require.NoError(t, err)
+	assert.Equal(t, xBaseString, bs)
+	warning, err := chromedp.Run(ctx, chromedp.TextContent(testid("warning")))
+	require.NoError(t, err)
+	assert.Contains(t, warning, "use test credentials only")
 
-// pageT is one loaded page in one browser.
-type pageT struct {
-	t   *testing.T
-	ctx context.Context
-}
-
-// openPage starts the server and a browser, loads the page and waits for
-// the first signature. setup, if given, runs before navigation (for
-// example to add a script that runs before the page's own).
-func openPage(t *testing.T, setup ...chromedp.Action[chromedp.Void]) *pageT {
-	t.Helper()
-	requireBrowser(t)
-	base := startServer(t)
-	ctx := newBrowser(t)
-	require.NoError(t, chromedp.Do(ctx, setup...))
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base)))
-	p := &pageT{t: t, ctx: ctx}
-	if len(setup) == 0 {
-		require.NoError(t, chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`))))
-	}
-	return p
-}
-
-// eval runs a JavaScript expression in the page and decodes its result.
-func eval[T any](p *pageT, expr string) T {
-	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	require.NoError(p.t, err, "evaluating %s", expr)
-	return v
-}
-
-// text returns the textContent of the element with the test id, or "" and
-// false when there is none.
-func (p *pageT) text(id string) (string, bool) {
-	p.t.Helper()
-	s := eval[*string](p, `document.querySelector('[data-testid=`+jsStr(id)+`]')?.textContent ?? null`)
-	if s == nil {
-		return "", false
-	}
-	return *s, true
-}
-
-func (p *pageT) mustText(id string) string {
-	p.t.Helper()
-	s, ok := p.text(id)
-	require.True(p.t, ok, "no element with data-testid %q", id)
-	return s
-}
-
-func (p *pageT) exists(selector string) bool {
-	p.t.Helper()
-	return eval[bool](p, `document.querySelector(`+jsStr(selector)+`) !== null`)
-}
-
-func (p *pageT) signCount() string {
-	p.t.Helper()
-	return eval[string](p, `document.querySelector('[data-testid="status"]').dataset.signCount`)
-}
-
-// afterSign runs act, then waits until the page has signed again.
-func (p *pageT) afterSign(act func()) {
-	p.t.Helper()
-	before := p.signCount()
-	act()
-	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](
-		`document.querySelector('[data-testid="status"]').dataset.signCount !== `+jsStr(before),
+	count, err := chromedp.Run(ctx, chromedp.AttributeValue(testid("status"), "data-sign-count"))
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(testid("input-tokenSecret"), "x")))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](
+		`document.querySelector('[data-testid="status"]').dataset.signCount !== `+jsStr(count.Value),
 		chromedp.WithPollingTimeout(10*time.Second)))
-	require.NoError(p.t, err, "the page did not sign again")
-}
-
-// loadPreset picks a preset in the menu and presses "Load example".
-func (p *pageT) loadPreset(id string) {
-	p.t.Helper()
-	p.afterSign(func() {
-		ok := eval[bool](p, `(() => { const s = document.getElementById('preset'); s.value = `+jsStr(id)+`;
-			if (s.value !== `+jsStr(id)+`) return false; document.getElementById('load-preset').click(); return true; })()`)
-		require.True(p.t, ok, "no preset %q in the menu", id)
-	})
-}
-
-// setField sets an input's value as typing would, firing an input event.
-func (p *pageT) setField(id, value string) {
-	p.t.Helper()
-	p.afterSign(func() {
-		eval[chromedp.Void](p, `(() => { const el = document.getElementById(`+jsStr(id)+`); el.value = `+jsStr(value)+`;
-			el.dispatchEvent(new Event('input', { bubbles: true })); })()`)
-	})
-}
-
-func (p *pageT) click(id string) {
-	p.t.Helper()
-	require.NoError(p.t, chromedp.Do(p.ctx, chromedp.Click(testid(id))))
-}
-
-// reveal presses the reveal button of a masked value, if it is masked.
-func (p *pageT) reveal(name string) {
-	p.t.Helper()
-	if p.exists(`[data-testid="` + name + `-masked"]`) {
-		p.click(name + "-reveal")
-	}
-}
-
-// jsStr quotes s as a JavaScript string literal (JSON is a subset of
-// JavaScript for strings, newlines included).
-func jsStr(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+	require.NoError(t, err, "the page did not re-sign after typing")
+	changed, err := chromedp.Run(ctx, chromedp.TextContent(testid("signature")))
+	require.NoError(t, err)
+	assert.NotEqual(t, xSignature, changed)
+	assert.Len(t, changed, 28, "still an HMAC-SHA1 signature")
 }
 
 // vectorFile is signer/testdata/vectors.json.
@@ -167,12 +87,12 @@ func (p *pageT) presets() []pagePreset {
 	return out
 }
 
-// TestPagePresetsReproducePublishedValues loads every vector preset and
+// TestBrowserSignPresetsReproducePublishedValues loads every vector preset and
 // checks that what the page shows equals what the source publishes: the
 // signature and every intermediate value vectors.json pins, and the
 // "published … ✓ matches" line, which names a wrong published value where
 // there is one. It also keeps presets.js and vectors.json in step.
-func TestPagePresetsReproducePublishedValues(t *testing.T) {
+func TestBrowserSignPresetsReproducePublishedValues(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("signer", "testdata", "vectors.json"))
 	require.NoError(t, err)
 	var vf vectorFile
@@ -257,13 +177,10 @@ func TestPagePresetsReproducePublishedValues(t *testing.T) {
 	}
 }
 
-// p returns the page bound to a subtest's t.
-func (p *pageT) p(t *testing.T) *pageT { return &pageT{t: t, ctx: p.ctx} }
-
-// TestPageServicePresetsSign loads every service preset: each signs with no
+// TestBrowserSignServicePresets loads every service preset: each signs with no
 // error, RSA presets show the public key, and the notes about bodies appear
 // where they apply.
-func TestPageServicePresetsSign(t *testing.T) {
+func TestBrowserSignServicePresets(t *testing.T) {
 	p := openPage(t)
 	n := 0
 	for _, pr := range p.presets() {
@@ -305,13 +222,13 @@ func TestPageServicePresetsSign(t *testing.T) {
 	assert.GreaterOrEqual(t, n, 8, "the eight service presets")
 }
 
-// TestPageBadURLKeepsLastResult types an invalid URL: the error appears at
+// TestBrowserSignBadURLKeepsLastResult types an invalid URL: the error appears at
 // the URL field, and the last good result stays, dimmed. Fixing the URL
 // brings everything back.
-func TestPageBadURLKeepsLastResult(t *testing.T) {
+func TestBrowserSignBadURLKeepsLastResult(t *testing.T) {
 	p := openPage(t)
 	good := p.mustText("signature")
-	goodURL := eval[string](p, `document.getElementById('url').value`)
+	goodURL := p.value("url")
 
 	p.setField("url", "https://exa mple.com/%zz")
 	require.True(t, p.exists(`.field-url [data-testid="error-url"]`), "the error is shown at the URL field")
@@ -322,7 +239,7 @@ func TestPageBadURLKeepsLastResult(t *testing.T) {
 	assert.True(t, p.exists(`#result.stale`), "and is dimmed")
 	assert.True(t, p.exists(`#steps.stale`))
 	assert.Equal(t, xBaseString, p.mustText("step-signatureBaseString-value"), "the steps stay too")
-	assert.Equal(t, "https://exa mple.com/%zz", eval[string](p, `document.getElementById('url').value`), "what the user typed stays")
+	assert.Equal(t, "https://exa mple.com/%zz", p.value("url"), "what the user typed stays")
 
 	p.setField("url", goodURL)
 	assert.False(t, p.exists(`[data-testid="error-url"]`))
@@ -330,20 +247,12 @@ func TestPageBadURLKeepsLastResult(t *testing.T) {
 	assert.Equal(t, good, p.mustText("signature"))
 }
 
-// secretsInPage returns every place the page still holds text: the DOM as
-// HTML, every form control's value, and all visible text.
-const secretsInPage = `(() => [document.documentElement.outerHTML, document.body.innerText,
-	...[...document.querySelectorAll('input, textarea, select')].map((el) => el.value)].join('\n'))()`
-
-// TestPageClearWipesSecrets reveals everything secret, then checks that
+// TestBrowserSignClearWipesSecrets reveals everything secret, then checks that
 // Clear, and separately pagehide, leave no secret anywhere in the DOM.
-func TestPageClearWipesSecrets(t *testing.T) {
-	const (
-		consumerSecret = "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw"
-		tokenSecret    = "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE"
-		keyMarker      = "MIICdgIBADANBgkqhkiG9w0BAQEFAASCAmAwggJcAgEAAoGBALRiMLAh9iimur8V"
-	)
-	secrets := []string{consumerSecret, tokenSecret, keyMarker, "PRIVATE KEY"}
+func TestBrowserSignClearWipesSecrets(t *testing.T) {
+	// The first line of the oauth.net RSA test key (oauthnet-rsa-sha1).
+	const keyMarker = "MIICdgIBADANBgkqhkiG9w0BAQEFAASCAmAwggJcAgEAAoGBALRiMLAh9iimur8V"
+	secrets := []string{xConsumerSecret, xTokenSecret, keyMarker, "PRIVATE KEY"}
 	p := openPage(t)
 
 	showAll := func() {
@@ -352,7 +261,7 @@ func TestPageClearWipesSecrets(t *testing.T) {
 		p.setField("privateKey", eval[string](p, `import('./presets.js').then((m) => m.findPreset('oauthnet-rsa-sha1').request.privateKey)`))
 		p.reveal("step-signingKey")
 		p.click("toggle-consumerSecret")
-		require.Contains(t, p.mustText("step-signingKey-value"), consumerSecret, "the signing key is shown")
+		require.Contains(t, p.mustText("step-signingKey-value"), xConsumerSecret, "the signing key is shown")
 		all := eval[string](p, secretsInPage)
 		for _, s := range secrets {
 			require.Contains(t, all, s, "precondition: the page shows %s", s)
@@ -376,23 +285,23 @@ func TestPageClearWipesSecrets(t *testing.T) {
 
 	t.Run("pagehide", func(t *testing.T) {
 		showAll()
-		eval[chromedp.Void](p.p(t), `window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }))`)
+		p.p(t).pagehide()
 		all := eval[string](p.p(t), secretsInPage)
 		for _, s := range secrets {
 			assert.NotContains(t, all, s)
 		}
 		assert.False(t, p.p(t).exists(`#steps li`), "outputs are gone")
 		assert.Equal(t, "https://api.x.com/1.1/statuses/update.json?include_entities=true",
-			eval[string](p.p(t), `document.getElementById('url').value`), "the request itself stays")
+			p.p(t).value("url"), "the request itself stays")
 	})
 
-	assert.Equal(t, 0, eval[int](p, `localStorage.length + sessionStorage.length + document.cookie.length`), "nothing stored")
+	assert.Equal(t, 0, p.stored(), "nothing stored")
 }
 
-// TestPageParamTableDuplicates builds repeated names with the parameter
+// TestBrowserSignParamTableDuplicates builds repeated names with the parameter
 // table's own controls and checks the sorted order: by encoded name, then
 // by encoded value, across query and body rows.
-func TestPageParamTableDuplicates(t *testing.T) {
+func TestBrowserSignParamTableDuplicates(t *testing.T) {
 	p := openPage(t)
 	p.loadPreset("oauthnet-empty-path")
 	rows := [][3]string{
@@ -440,10 +349,10 @@ func TestPageParamTableDuplicates(t *testing.T) {
 	assert.Equal(t, "Name of parameter 1", eval[string](p, `document.querySelector('#params > li label').textContent`), "labels follow the rows")
 }
 
-// TestPageHighlightsWhatChanged edits one input and checks that the cards
+// TestBrowserSignHighlightsWhatChanged edits one input and checks that the cards
 // it affects are marked and the changed text is wrapped, while the rest
 // stays untouched.
-func TestPageHighlightsWhatChanged(t *testing.T) {
+func TestBrowserSignHighlightsWhatChanged(t *testing.T) {
 	p := openPage(t)
 	assert.False(t, p.exists(`.step.changed, mark.delta`), "nothing is highlighted on first load")
 	p.setField("nonce", "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cX")
@@ -456,10 +365,10 @@ func TestPageHighlightsWhatChanged(t *testing.T) {
 	assert.NotEqual(t, xSignature, p.mustText("signature"))
 }
 
-// TestPagePlaintextAndSigningKeyHaveNoCopy checks that secrets are masked
+// TestBrowserSignPlaintextAndSigningKeyHaveNoCopy checks that secrets are masked
 // and have no copy button: the signing key always, and with PLAINTEXT the
 // signature and every output that carries it.
-func TestPagePlaintextAndSigningKeyHaveNoCopy(t *testing.T) {
+func TestBrowserSignPlaintextAndSigningKeyHaveNoCopy(t *testing.T) {
 	p := openPage(t)
 	assert.True(t, p.exists(`[data-testid="step-signingKey-masked"]`), "the signing key starts masked")
 	assert.False(t, p.exists(`[data-testid="step-signingKey"] .copy-button`))
@@ -475,10 +384,10 @@ func TestPagePlaintextAndSigningKeyHaveNoCopy(t *testing.T) {
 	assert.Equal(t, "ja893SD9&", p.mustText("signature"))
 }
 
-// TestPageWarnsAboutRealLookingCredentials checks the stronger inline
+// TestBrowserSignWarnsAboutRealLookingCredentials checks the stronger inline
 // warning: it appears for values shaped like X's real credentials and not
 // for the presets' published examples.
-func TestPageWarnsAboutRealLookingCredentials(t *testing.T) {
+func TestBrowserSignWarnsAboutRealLookingCredentials(t *testing.T) {
 	p := openPage(t)
 	assert.False(t, p.exists(`.real-warning`), "no warning for the X docs' published credentials")
 
@@ -495,9 +404,9 @@ func TestPageWarnsAboutRealLookingCredentials(t *testing.T) {
 	assert.False(t, p.exists(`.real-warning`), "published values never warn")
 }
 
-// TestPageAccessibleControls checks that every control has a label, the
+// TestBrowserSignAccessibleControls checks that every control has a label, the
 // secret inputs are guarded, and the theme toggle works without storage.
-func TestPageAccessibleControls(t *testing.T) {
+func TestBrowserSignAccessibleControls(t *testing.T) {
 	p := openPage(t)
 	p.loadPreset("oauthnet-normalize") // has parameter rows
 	unlabelled := eval[[]string](p, `[...document.querySelectorAll('input, select, textarea')]
@@ -520,12 +429,12 @@ func TestPageAccessibleControls(t *testing.T) {
 	assert.NotEqual(t, before, after)
 	want := map[string]string{"true": "dark", "false": "light"}[after]
 	assert.Equal(t, want, eval[string](p, `document.documentElement.dataset.theme`))
-	assert.Equal(t, 0, eval[int](p, `localStorage.length + sessionStorage.length + document.cookie.length`), "the theme is not stored")
+	assert.Equal(t, 0, p.stored(), "the theme is not stored")
 }
 
-// TestPageWithoutWebAssembly removes WebAssembly before the page's scripts
+// TestBrowserSignWithoutWebAssembly removes WebAssembly before the page's scripts
 // run and checks that the page says so instead of hanging.
-func TestPageWithoutWebAssembly(t *testing.T) {
+func TestBrowserSignWithoutWebAssembly(t *testing.T) {
 	p := openPage(t, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
 		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument,
 			page.AddScriptToEvaluateOnNewDocumentParams{Source: `delete globalThis.WebAssembly;`})
@@ -536,41 +445,14 @@ func TestPageWithoutWebAssembly(t *testing.T) {
 	assert.Equal(t, "0", p.signCount())
 }
 
-// TestPageScreenshots writes docs/screenshot.png (light), docs/screenshot-dark.png
-// and docs/screenshot-360.png. It runs only with UPDATE_SCREENSHOTS=1.
-func TestPageScreenshots(t *testing.T) {
-	if os.Getenv("UPDATE_SCREENSHOTS") != "1" {
-		t.Skip("set UPDATE_SCREENSHOTS=1 to rewrite the screenshots in docs/")
-	}
-	p := openPage(t)
-	shoot := func(name string, width, height int64) {
-		require.NoError(t, chromedp.Do(p.ctx, chromedp.EmulateViewport(width, height)))
-		// Wait for the layout to settle after the resize: one re-sign.
-		p.setField("nonce", "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg")
-		eval[chromedp.Void](p, `document.querySelectorAll('.changed, .changed-row').forEach((el) => el.classList.remove('changed', 'changed-row'));
-			document.querySelectorAll('mark.delta').forEach((m) => m.replaceWith(m.textContent)); window.scrollTo(0, 0)`)
-		img, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join("docs", name), img, 0o644))
-	}
-	shoot("screenshot.png", 1280, 1800)
-	p.click("theme-toggle")
-	if eval[string](p, `document.documentElement.dataset.theme`) != "dark" {
-		p.click("theme-toggle")
-	}
-	shoot("screenshot-dark.png", 1280, 1800)
-	p.click("theme-toggle")
-	shoot("screenshot-360.png", 360, 1600)
-}
-
-// TestPageHugeBodyStaysResponsive pastes a 1 MB JSON body on one line (a
+// TestBrowserSignHugeOneLineBody pastes a 1 MB JSON body on one line (a
 // minified request): laying such a line out once took the browser over 30
-// seconds, so long values are shown only in part, and the page must have
-// rendered the result within a few seconds.
-func TestPageHugeBodyStaysResponsive(t *testing.T) {
+// seconds, so long values are shown only in part. How long it takes is
+// make bench's row "re-sign + render, 1 MB JSON body on one line", with its
+// budget; here the page must render the result, in part, and sign it.
+func TestBrowserSignHugeOneLineBody(t *testing.T) {
 	p := openPage(t)
 	p.loadPreset("x-creating-a-signature")
-	start := time.Now()
 	eval[chromedp.Void](p, `(() => {
 		document.getElementById('contentType').value = 'application/json';
 		document.getElementById('contentType').dispatchEvent(new Event('input', { bubbles: true }));
@@ -583,17 +465,13 @@ func TestPageHugeBodyStaysResponsive(t *testing.T) {
 		 [...document.querySelectorAll('.elided')].length > 0`,
 		chromedp.WithPollingTimeout(20*time.Second)))
 	require.NoError(t, err, "the page did not render the 1 MB body in part")
-	// One more frame, so layout of what was rendered is included.
-	eval[bool](p, `new Promise(r => requestAnimationFrame(() => setTimeout(() => r(true), 0)))`)
-	took := time.Since(start)
-	t.Logf("1 MB one-line body rendered in %v", took)
-	assert.Less(t, took, 5*time.Second)
+	assert.Equal(t, "ok", eval[string](p, `document.querySelector('[data-testid="status"]').dataset.state`), "and signed it")
 }
 
-// TestPageThousandParameters signs a request with 1 000 query parameters:
+// TestBrowserSignThousandParameters signs a request with 1 000 query parameters:
 // each table shows its first 200 rows and says how many more there are,
 // and the text form of each step keeps every one.
-func TestPageThousandParameters(t *testing.T) {
+func TestBrowserSignThousandParameters(t *testing.T) {
 	p := openPage(t)
 	var q []string
 	for i := range 1000 {

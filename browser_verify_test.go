@@ -2,10 +2,13 @@
 
 package main
 
+// The Verify view (site/verify.js) in headless Chromium: pasted curl
+// commands and server errors read, checked and diagnosed, the diff of base
+// strings, Import into the Sign view, and Clear and pagehide. Every wait is
+// on data-verify-count (or data-sign-count) changing.
+
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,25 +19,35 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The Verify view tests drive site/verify.js in headless Chromium. They
-// reuse openPage, eval, jsStr and the pageT helpers of page_test.go, and
-// requireBrowser, startServer, newBrowser and testid of browser_test.go.
-// Every wait is on data-verify-count (or data-sign-count) changing.
-
-// The X example, api.twitter.com/1.1 edition (test-vectors.md V1.b), and
-// X's published example secrets (V1.0).
+// The X example, api.twitter.com/1.1 edition: the base string and
+// signature that developer.twitter.com's "Creating a signature" page
+// printed for this URL (docs/architecture.md, "Test vectors and their
+// sources"), with the same inputs and secrets as the api.x.com edition.
 const (
 	xTwitterURL       = "https://api.twitter.com/1.1/statuses/update.json?include_entities=true"
 	xTwitterSignature = "hCtSmYh+iHYCEqBWrE7C7hYmtUk="
-	xConsumerSecret   = "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw"
-	xTokenSecret      = "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE"
-	xNonce            = "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg"
 	xTwitterBase      = "POST&https%3A%2F%2Fapi.twitter.com%2F1.1%2Fstatuses%2Fupdate.json&include_entities%3Dtrue%26oauth_consumer_key%3Dxvz1evFS4wEEPTGEFPHBog%26oauth_nonce%3DkYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1318622958%26oauth_token%3D370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb%26oauth_version%3D1.0%26status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521"
 	xStatusRight      = "status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521"
 	// The status parameter as quote_plus writes it (spaces as "+"),
 	// encoded once more inside the base string.
 	xStatusPlus = "status%3DHello%2BLadies%2B%252B%2BGentlemen%252C%2Ba%2Bsigned%2BOAuth%2Brequest%2521"
+	// xPlusForSpace is the signature the api.twitter.com edition gets when
+	// spaces are encoded as "+" (Python's quote_plus): computed, not
+	// published; the first row of xMistakes.
+	xPlusForSpace = "Il5C7oPhfqV+nSqa3WoH4988Ll0="
 )
+
+// xMistakes are signatures of the api.twitter.com/1.1 example, each made
+// with one catalogued mistake (computed by recomputing the example with
+// that one mistake; not published anywhere), with the mistake's id and
+// title in the page. They are named by the rows of the mistake matrix in
+// docs/architecture.md, "Test vectors and their sources".
+var xMistakes = []struct{ row, signature, mistake, title string }{
+	{"M1", xPlusForSpace, "plus-for-space", "Spaces encoded as +"},
+	{"M6", "RKDUAygjQwZd3byTbMXDxSWdBjU=", "key-no-token-secret", "Token secret left out of the key"},
+	{"M4", "Kkc+JWNScQqYOkX9VjiWtwtEA9A=", "not-sorted", "Parameters not sorted"},
+	{"M12", "lFCNslMlLBxW+JxvH/ltGKIApsc=", "http-vs-https", "http and https mixed up"},
+}
 
 // xCurl is the X example as a curl command, carrying signature.
 func xCurl(signature string) string {
@@ -49,7 +62,8 @@ func xCurl(signature string) string {
 // verifyInput sets a Verify view input as a paste would, firing one input
 // event, and waits until the view has run again. It returns the time from
 // that input event to the verdict and diagnosis being in the page, in
-// milliseconds, measured in the page.
+// milliseconds, measured in the page: make bench reports it; the
+// functional tests only log it.
 func (p *pageT) verifyInput(id, value string) float64 {
 	p.t.Helper()
 	ms := eval[float64](p, `new Promise((resolve) => {
@@ -90,8 +104,8 @@ func (p *pageT) visible(id string) bool {
 }
 
 // TestBrowserVerifyDiagnosesCurl pastes curl commands for the X example
-// signed with catalogued mistakes (test-vectors.md V16) and checks that
-// the page names each mistake within a second; pastes the right one and
+// signed with catalogued mistakes (xMistakes) and checks that the page
+// names each mistake (how fast is make bench's "Verify" rows); pastes the right one and
 // imports it into the Sign view, which then signs to the same value; and
 // compares base strings (a server's debug_sbs text, and one's own) with
 // the right one, character by character.
@@ -113,7 +127,7 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	assert.Equal(t, "false", eval[string](p, `document.getElementById('tab-sign').getAttribute('aria-selected')`))
 
 	// Without secrets the page says what it needs.
-	p.verifyInput("verify-input", xCurl("Il5C7oPhfqV+nSqa3WoH4988Ll0="))
+	p.verifyInput("verify-input", xCurl(xPlusForSpace))
 	assert.Equal(t, "unknown", p.verdict())
 	assert.Contains(t, p.mustText("verify-needs"), "consumer secret")
 	assert.Equal(t, "curl", eval[string](p, `document.querySelector('[data-testid="read-format"]').textContent.includes('curl') ? 'curl' : ''`))
@@ -122,16 +136,10 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	p.verifyInput("verify-consumerSecret", xConsumerSecret)
 	p.verifyInput("verify-tokenSecret", xTokenSecret)
 
-	for _, c := range []struct{ row, signature, mistake, title string }{
-		{"M1", "Il5C7oPhfqV+nSqa3WoH4988Ll0=", "plus-for-space", "Spaces encoded as +"},
-		{"M6", "RKDUAygjQwZd3byTbMXDxSWdBjU=", "key-no-token-secret", "Token secret left out of the key"},
-		{"M4", "Kkc+JWNScQqYOkX9VjiWtwtEA9A=", "not-sorted", "Parameters not sorted"},
-		{"M12", "lFCNslMlLBxW+JxvH/ltGKIApsc=", "http-vs-https", "http and https mixed up"},
-	} {
+	for _, c := range xMistakes {
 		t.Run(c.row, func(t *testing.T) {
 			ms := p.p(t).verifyInput("verify-input", xCurl(c.signature))
 			t.Logf("%s: %.0f ms from the last input event to the diagnosis", c.row, ms)
-			assert.Less(t, ms, 1000.0, "diagnosed in under a second")
 			assert.Equal(t, "invalid", p.p(t).verdict())
 			assert.Equal(t, []string{c.mistake}, p.p(t).mistakes(`[data-testid="diagnosis"]`))
 			diagnosis := p.p(t).mustText("diagnosis")
@@ -162,10 +170,10 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	p.afterSign(func() { p.click("verify-import") })
 	assert.True(t, p.visible("view-sign"))
 	assert.Equal(t, "tab-sign", eval[string](p, `document.activeElement.id`))
-	assert.Equal(t, xTwitterURL, eval[string](p, `document.getElementById('url').value`))
-	assert.Equal(t, "POST", eval[string](p, `document.getElementById('method').value`))
-	assert.Equal(t, xNonce, eval[string](p, `document.getElementById('nonce').value`))
-	assert.Equal(t, xConsumerSecret, eval[string](p, `document.getElementById('consumerSecret').value`), "the Sign view's secrets are kept")
+	assert.Equal(t, xTwitterURL, p.value("url"))
+	assert.Equal(t, "POST", p.value("method"))
+	assert.Equal(t, xNonce, p.value("nonce"))
+	assert.Equal(t, xConsumerSecret, p.value("consumerSecret"), "the Sign view's secrets are kept")
 	assert.Equal(t, xTwitterSignature, p.mustText("signature"), "the Sign view signs to the pasted signature")
 	assert.Contains(t, p.mustText("preset-note"), "Imported")
 
@@ -176,7 +184,6 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	require.NotEqual(t, xTwitterBase, missing)
 	ms := p.verifyInput("verify-input", "HTTP/1.1 401 Unauthorized\nContent-Type: text/plain\n\noauth_problem=signature_invalid&debug_sbs="+missing)
 	t.Logf("debug_sbs: %.0f ms from the last input event to the diff", ms)
-	assert.Less(t, ms, 1000.0)
 	assert.Equal(t, "signView", eval[string](p, `document.querySelector('[data-testid="verify-compared"]').dataset.compared`))
 	assert.Equal(t, "invalid", p.verdict())
 	assert.Equal(t, "Base string differs", p.mustText("verdict"))
@@ -194,7 +201,7 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	// One's own base string next to the curl command: a mistake with both
 	// missing and extra runs, which the base string and the signature both
 	// show.
-	p.verifyInput("verify-input", xCurl("Il5C7oPhfqV+nSqa3WoH4988Ll0="))
+	p.verifyInput("verify-input", xCurl(xPlusForSpace))
 	p.verifyInput("verify-basestring", strings.Replace(xTwitterBase, xStatusRight, xStatusPlus, 1))
 	assert.Equal(t, "pasted", eval[string](p, `document.querySelector('[data-testid="verify-compared"]').dataset.compared`))
 	assert.Equal(t, []string{"plus-for-space"}, p.mistakes(`[data-testid="diagnosis-both"]`), "one mistake, named once for both")
@@ -205,7 +212,7 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 
 	// No secret reaches the URL or storage.
 	assert.NotContains(t, eval[string](p, `location.href`), xConsumerSecret)
-	assert.Equal(t, 0, eval[int](p, `localStorage.length + sessionStorage.length + document.cookie.length`))
+	assert.Equal(t, 0, p.stored())
 }
 
 // TestBrowserVerifyClearAndPagehide checks that Clear empties the Verify
@@ -214,19 +221,19 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 func TestBrowserVerifyClearAndPagehide(t *testing.T) {
 	p := openPage(t)
 	p.click("tab-verify")
-	p.verifyInput("verify-input", xCurl("Il5C7oPhfqV+nSqa3WoH4988Ll0="))
+	p.verifyInput("verify-input", xCurl(xPlusForSpace))
 	p.verifyInput("verify-consumerSecret", xConsumerSecret)
 	p.verifyInput("verify-tokenSecret", xTokenSecret)
 	p.click("toggle-verify-consumerSecret")
 	require.Equal(t, "text", eval[string](p, `document.getElementById('verify-consumerSecret').type`))
 	require.Equal(t, []string{"plus-for-space"}, p.mistakes(`[data-testid="diagnosis"]`))
 
-	eval[chromedp.Void](p, `window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }))`)
+	p.pagehide()
 	assert.NotContains(t, eval[string](p, secretsInPage), xTokenSecret)
 	assert.Equal(t, "password", eval[string](p, `document.getElementById('verify-consumerSecret').type`), "masked again")
 	assert.Equal(t, "unknown", p.verdict())
 	assert.False(t, p.exists(`[data-testid="diagnosis-mistake"]`))
-	assert.Contains(t, eval[string](p, `document.getElementById('verify-input').value`), "curl", "the pasted request itself stays")
+	assert.Contains(t, p.value("verify-input"), "curl", "the pasted request itself stays")
 
 	p.verifyInput("verify-tokenSecret", xTokenSecret)
 	p.click("clear")
@@ -257,7 +264,7 @@ func TestBrowserVerifyUsesSignViewSecrets(t *testing.T) {
 	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verify-status"]').dataset.verifyCount !== `+jsStr(before),
 		chromedp.WithPollingTimeout(10*time.Second)))
 	require.NoError(t, err)
-	key := eval[string](p, `document.getElementById('verify-publicKey').value`)
+	key := p.value("verify-publicKey")
 	assert.Contains(t, key, "-----BEGIN PUBLIC KEY-----")
 	assert.NotContains(t, eval[string](p, `[document.body.textContent, ...[...document.querySelectorAll('input, textarea')]
 		.filter((el) => el.id !== 'privateKey').map((el) => el.value)].join('\n')`), "PRIVATE KEY",
@@ -277,24 +284,4 @@ func TestBrowserVerifyUsesSignViewSecrets(t *testing.T) {
 	results := p.mustText("verify-results")
 	assert.NotContains(t, results, "ja893SD9", "the PLAINTEXT signature is not shown")
 	assert.Contains(t, p.mustText("read-signature"), "PLAINTEXT")
-}
-
-// TestVerifyPageScreenshot writes docs/verify.png: the broken example with
-// its base string. It runs only with UPDATE_SCREENSHOTS=1.
-func TestVerifyPageScreenshot(t *testing.T) {
-	if os.Getenv("UPDATE_SCREENSHOTS") != "1" {
-		t.Skip("set UPDATE_SCREENSHOTS=1 to rewrite docs/verify.png")
-	}
-	p := openPage(t)
-	require.NoError(t, chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 1800)))
-	p.click("tab-verify")
-	p.click("verify-example")
-	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verdict"]').dataset.verdict === 'invalid'`,
-		chromedp.WithPollingTimeout(10*time.Second)))
-	require.NoError(t, err)
-	p.verifyInput("verify-basestring", strings.Replace(xTwitterBase, xStatusRight, xStatusPlus, 1))
-	eval[chromedp.Void](p, `window.scrollTo(0, 0)`)
-	img, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join("docs", "verify.png"), img, 0o644))
 }

@@ -1,0 +1,415 @@
+//go:build !js
+
+package main
+
+// The docs embed in headless Chromium: embed.html is the compact
+// playground a docs page shows in an iframe. A docs page on another origin
+// frames it (allowed or refused by -frame-ancestor), receives its height
+// and signature messages, and never a typed secret; the fragment's options
+// work one by one. The share state the embed reads is tested in
+// browser_share_test.go.
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"html"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The types of the messages the embed posts to the page around it.
+const (
+	messageHeight = "oauth1-playground:height"
+	messageSigned = "oauth1-playground:signed"
+)
+
+// startFramedServer runs the real server, like startServer, with each of
+// ancestors given as a -frame-ancestor flag.
+func startFramedServer(t *testing.T, ancestors ...string) string {
+	t.Helper()
+	flags := []string{"-dir", "site"}
+	for _, a := range ancestors {
+		flags = append(flags, "-frame-ancestor", a)
+	}
+	return startServerWith(t, flags...)
+}
+
+// docsHostPage is a documentation page on another origin: its body is one
+// iframe line. Its script is what the README tells docs authors to write: it
+// takes messages only from its own frame and sets the frame's height from
+// the height messages. It also keeps every message in window.messages, for
+// the test.
+const docsHostPage = `<!doctype html>
+<html><head><meta charset="utf-8"><title>Docs</title>
+<style>body { margin: 0 } iframe { display: block; border: 0 }</style>
+<script>
+window.messages = [];
+addEventListener('message', (event) => {
+  const frame = document.getElementById('playground');
+  if (!frame || event.source !== frame.contentWindow) return;
+  window.messages.push({ origin: event.origin, data: event.data });
+  const m = event.data;
+  if (m && m.type === 'oauth1-playground:height' && m.id === frame.id) frame.style.height = m.height + 'px';
+});
+</script></head>
+<body><iframe id="playground" src="%s" title="OAuth 1.0a playground" width="100%%"></iframe></body></html>
+`
+
+// docsHost serves docsHostPage from an httptest server on 127.0.0.1 with a
+// port of its own: another origin than the playground's.
+type docsHost struct {
+	*httptest.Server
+	mu  sync.Mutex
+	src string
+}
+
+func newDocsHost(t *testing.T) *docsHost {
+	t.Helper()
+	h := &docsHost{}
+	h.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.mu.Lock()
+		src := h.src
+		h.mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, docsHostPage, html.EscapeString(src))
+	}))
+	t.Cleanup(h.Close)
+	return h
+}
+
+// frame sets the iframe's src.
+func (h *docsHost) frame(src string) {
+	h.mu.Lock()
+	h.src = src
+	h.mu.Unlock()
+}
+
+// frameMessage is one message the host page received.
+type frameMessage struct {
+	Origin string         `json:"origin"`
+	Data   map[string]any `json:"data"`
+}
+
+func messages(t *testing.T, ctx context.Context) []frameMessage {
+	t.Helper()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.messages)`))
+	require.NoError(t, err)
+	var out []frameMessage
+	require.NoError(t, json.Unmarshal([]byte(raw), &out))
+	return out
+}
+
+// waitMessages waits until the host page holds a message that cond (a JS
+// function of the message list) accepts.
+func waitMessages(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(`+cond+`)(window.messages)`, chromedp.WithPollingTimeout(30*time.Second)))
+	require.NoError(t, err, "no message matched %s; got %v", cond, messages(t, ctx))
+}
+
+// originOf is the origin of a URL such as http://127.0.0.1:41234/.
+func originOf(t *testing.T, raw string) string {
+	t.Helper()
+	u, err := url.Parse(raw)
+	require.NoError(t, err)
+	return u.Scheme + "://" + u.Host
+}
+
+// frameNode returns the host page's iframe element, for queries inside it.
+// 127.0.0.1 with another port is another origin but the same site, so the
+// frame is in the page's process and chromedp reaches its document.
+func frameNode(t *testing.T, ctx context.Context) *chromedp.Node {
+	t.Helper()
+	nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSS("#playground")))
+	require.NoError(t, err)
+	require.Len(t, nodes, 1)
+	return nodes[0]
+}
+
+// TestBrowserEmbedInAllowedFrame embeds a preset in a docs page on an origin that
+// -frame-ancestor allows: the signature is shown inside the frame and
+// reported to the page, and the page sizes the frame from the height
+// messages.
+func TestBrowserEmbedInAllowedFrame(t *testing.T) {
+	requireBrowser(t)
+	host := newDocsHost(t)
+	base := startFramedServer(t, host.URL)
+	require.NotEqual(t, host.URL, originOf(t, base), "the docs page and the playground are two origins")
+	host.frame(base + "embed.html#preset=x-creating-a-signature&id=playground")
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host.URL)))
+
+	waitMessages(t, ctx, `(ms) => ms.some((m) => m.data.type === '`+messageSigned+`')`)
+	// The frame grows to its content: the last height message wins.
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
+		const hs = window.messages.filter((m) => m.data.type === '`+messageHeight+`');
+		return hs.length > 0 && Math.round(document.getElementById('playground').getBoundingClientRect().height) === hs.at(-1).data.height;
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the frame's height follows its messages: %v", messages(t, ctx))
+
+	var heights []float64
+	for _, m := range messages(t, ctx) {
+		assert.Equal(t, originOf(t, base), m.Origin, "every message comes from the playground's origin")
+		assert.Equal(t, "playground", m.Data["id"], "every message names the frame")
+		switch m.Data["type"] {
+		case messageHeight:
+			assert.ElementsMatch(t, []string{"type", "id", "height"}, slices.Collect(maps.Keys(m.Data)))
+			h, ok := m.Data["height"].(float64)
+			require.True(t, ok, "height is a number")
+			heights = append(heights, h)
+		case messageSigned:
+			assert.ElementsMatch(t, []string{"type", "id", "signature"}, slices.Collect(maps.Keys(m.Data)))
+			assert.Equal(t, xSignature, m.Data["signature"], "the published example's signature is reported")
+		default:
+			t.Errorf("unexpected message %v", m.Data)
+		}
+	}
+	require.NotEmpty(t, heights)
+	assert.Greater(t, slices.Max(heights), 600.0, "the frame grew from the default 150 px to its content")
+	frameHeight, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.getElementById('playground').getBoundingClientRect().height`))
+	require.NoError(t, err)
+	assert.Greater(t, frameHeight, 600.0)
+
+	// The signature is on screen inside the frame, not only in a message.
+	frame := frameNode(t, ctx)
+	shown, err := chromedp.Run(ctx, chromedp.TextContent(testid("signature"), chromedp.FromNode(frame)))
+	require.NoError(t, err)
+	assert.Equal(t, xSignature, shown)
+	check, err := chromedp.Run(ctx, chromedp.AttributeValue(testid("preset-check"), "data-match", chromedp.FromNode(frame)))
+	require.NoError(t, err)
+	assert.Equal(t, "true", check.Value, "the published-value line matches inside the frame")
+}
+
+// TestBrowserEmbedTypedSecretStaysInFrame types a secret into an embedded frame:
+// the frame signs with it, but tells the page around it only that there is
+// a signature (null), never the signature itself, which the page could
+// replay; putting the published secret back makes the frame report again.
+func TestBrowserEmbedTypedSecretStaysInFrame(t *testing.T) {
+	requireBrowser(t)
+	host := newDocsHost(t)
+	base := startFramedServer(t, host.URL)
+	host.frame(base + "embed.html#preset=x-creating-a-signature&id=playground")
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host.URL)))
+	waitMessages(t, ctx, `(ms) => ms.some((m) => m.data.signature === `+jsStr(xSignature)+`)`)
+	frame := frameNode(t, ctx)
+
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#embed-edit summary`), chromedp.FromNode(frame)),
+		chromedp.WaitVisible(testid("input-consumerSecret"), chromedp.FromNode(frame)),
+	))
+	signedBefore := len(messages(t, ctx))
+	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(testid("input-consumerSecret"), "-"+shareCanaryConsumer, chromedp.FromNode(frame))))
+	waitMessages(t, ctx, fmt.Sprintf(`(ms) => ms.slice(%d).some((m) => m.data.type === '%s' && m.data.signature === null)`, signedBefore, messageSigned))
+
+	// The frame shows the new signature; the page around it never got it.
+	shown, err := chromedp.Run(ctx, chromedp.TextContent(testid("signature"), chromedp.FromNode(frame)))
+	require.NoError(t, err)
+	assert.NotEqual(t, xSignature, shown)
+	assert.Len(t, shown, 28)
+	all, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.messages)`))
+	require.NoError(t, err)
+	assert.NotContains(t, all, shown, "a signature made with a typed secret never leaves the frame")
+	assertNoCanary(t, all, "a message to the page")
+	link, err := chromedp.Run(ctx, chromedp.AttributeValue(testid("open-full"), "href", chromedp.FromNode(frame)))
+	require.NoError(t, err)
+	_, state := decodeShareFragment(t, link.Value)
+	assertNoCanary(t, link.Value+state, "the Open in the full playground link")
+
+	// Back to the published secret: the signature is reported again.
+	count := len(messages(t, ctx))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
+		const input = document.getElementById('consumerSecret');
+		input.value = `+jsStr(xConsumerSecret)+`;
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+		return true;
+	})()`, chromedp.WithPollingInFrame(frame), chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err)
+	waitMessages(t, ctx, fmt.Sprintf(`(ms) => ms.slice(%d).some((m) => m.data.signature === %s)`, count, jsStr(xSignature)))
+}
+
+// TestBrowserEmbedRefusedByFrameAncestors embeds the playground in a page whose
+// origin -frame-ancestor does not list (127.0.0.1, another port): the
+// browser refuses the frame, so no message ever arrives, while the allowed
+// origin still works.
+func TestBrowserEmbedRefusedByFrameAncestors(t *testing.T) {
+	requireBrowser(t)
+	allowed := newDocsHost(t)
+	other := newDocsHost(t)
+	base := startFramedServer(t, allowed.URL)
+	src := base + "embed.html#preset=x-creating-a-signature&id=playground"
+	allowed.frame(src)
+	other.frame(src)
+
+	// The header names the allowed origin only, and no X-Frame-Options
+	// overrides it.
+	resp, err := http.Get(base + "embed.html")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "frame-ancestors 'self' "+allowed.URL)
+	assert.NotContains(t, resp.Header.Get("Content-Security-Policy"), other.URL)
+	assert.Empty(t, resp.Header.Get("X-Frame-Options"))
+
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+	var mu sync.Mutex
+	var violations []string
+	consoleCtx, stopConsole := context.WithCancel(ctx)
+	defer stopConsole()
+	record(chromedp.Console(consoleCtx), &mu, &violations, func(m chromedp.ConsoleMessage) []string {
+		if strings.Contains(m.Text, "frame-ancestors") {
+			return []string{m.Text}
+		}
+		return nil
+	})
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(other.URL)))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`window.messages.length > 0`, chromedp.WithPollingTimeout(5*time.Second)))
+	assert.Error(t, err, "no message arrives from a refused frame")
+	assert.Empty(t, messages(t, ctx))
+	require.Eventually(t, func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(violations) > 0
+	}, 10*time.Second, 100*time.Millisecond, "the browser reports a frame-ancestors violation")
+	mu.Lock()
+	assert.Contains(t, violations[0], "frame-ancestors 'self' "+allowed.URL)
+	mu.Unlock()
+
+	// The same frame on the allowed origin works.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(allowed.URL)))
+	waitMessages(t, ctx, `(ms) => ms.some((m) => m.data.signature === `+jsStr(xSignature)+`)`)
+}
+
+// embedPage opens embed.html with fragment at the top level (the options
+// need no frame) and waits for its first signature.
+func embedPage(t *testing.T, ctx context.Context, base, fragment string) *pageT {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate("about:blank"),
+		chromedp.Navigate(base+"embed.html"+fragment),
+		chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
+	))
+	return &pageT{t: t, ctx: ctx}
+}
+
+// TestBrowserEmbedOptions checks the fragment's options one by one, and that a
+// fragment that fails share.js's checks (an unknown preset, a secret, an
+// unknown option) shows a message and the default example.
+func TestBrowserEmbedOptions(t *testing.T) {
+	requireBrowser(t)
+	base := startServer(t)
+	ctx := newBrowser(t)
+
+	t.Run("readonly steps theme", func(t *testing.T) {
+		p := embedPage(t, ctx, base, "#preset=rfc-plaintext&readonly=1&steps=signingKey,signature&theme=dark&id=x")
+		assert.True(t, eval[bool](p, `document.getElementById('embed-edit').hidden`), "read-only: no inputs")
+		assert.Equal(t, []string{"signingKey", "signature"},
+			eval[[]string](p, `[...document.querySelectorAll('#steps > li:not(.step-off)')].map((li) => li.dataset.step)`))
+		assert.Equal(t, 10, eval[int](p, `document.querySelectorAll('#steps > li').length`), "the others keep their place")
+		assert.True(t, eval[bool](p, `document.getElementById('request-card').hidden`))
+		assert.Equal(t, "dark", eval[string](p, `document.documentElement.dataset.theme`))
+		assert.True(t, eval[bool](p, `document.getElementById('embed-notice').hidden`))
+		assert.Contains(t, p.mustText("embed-subject"), "PLAINTEXT")
+		p.reveal("signature")
+		assert.Equal(t, "ja893SD9&", p.mustText("signature"), "signed with the example's published secrets")
+
+		open := eval[string](p, `document.getElementById('open-full').href`)
+		assert.True(t, strings.HasPrefix(open, base+"index.html#share="), open)
+		state, _ := decodeShareFragment(t, open)
+		assert.Equal(t, "rfc-plaintext", state["preset"])
+		assert.Equal(t, "PLAINTEXT", state["signatureMethod"])
+		assert.NotContains(t, open, "ja893SD9", "no secret in the link")
+		// The link opens the same request in the full page.
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(open), chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`))))
+		assert.Equal(t, "https://server.example.com/request_temp_credentials", p.value("url"))
+		assert.Equal(t, "PLAINTEXT", p.value("signatureMethod"))
+	})
+
+	t.Run("editable by default", func(t *testing.T) {
+		p := embedPage(t, ctx, base, "#preset=x-creating-a-signature")
+		assert.False(t, eval[bool](p, `document.getElementById('embed-edit').hidden`))
+		assert.Equal(t, 10, eval[int](p, `document.querySelectorAll('#steps > li:not(.step-off)').length`), "every step")
+		assert.False(t, eval[bool](p, `document.getElementById('request-card').hidden`))
+		assert.Equal(t, "", eval[string](p, `document.documentElement.dataset.theme ?? ''`), "auto: the reader's setting")
+		assert.Equal(t, xSignature, p.mustText("signature"))
+		assert.Equal(t, "password", eval[string](p, `document.getElementById('consumerSecret').type`))
+		p.setField("url", "https://api.x.com/1.1/statuses/update.json?include_entities=false")
+		assert.NotEqual(t, xSignature, p.mustText("signature"), "an edit re-signs")
+	})
+
+	t.Run("custom share state", func(t *testing.T) {
+		state := `{"v":1,"method":"GET","url":"https://photos.example.net/photos?size=original","consumerKey":"dpf43f3p2l4k3l03","nonce":"kllo9940pd9333jh","timestamp":"1191242096","version":"1.0"}`
+		p := embedPage(t, ctx, base, "#share="+base64.RawURLEncoding.EncodeToString([]byte(state)))
+		assert.True(t, eval[bool](p, `document.getElementById('embed-notice').hidden`), p.mustText("embed-notice"))
+		assert.Equal(t, "a custom request", p.mustText("embed-subject"))
+		want := eval[string](p, `oauth1.sign({ method: 'GET', url: 'https://photos.example.net/photos?size=original',
+			consumerKey: 'dpf43f3p2l4k3l03', nonce: 'kllo9940pd9333jh', timestamp: '1191242096', version: '1.0' }).signature`)
+		assert.Equal(t, want, p.mustText("signature"), "no preset: signed with empty secrets")
+		assert.Empty(t, p.value("consumerSecret"))
+	})
+
+	refused := []struct {
+		name, fragment, says string
+	}{
+		{"unknown preset", "#preset=no-such-example", "does not exist"},
+		{"secret option", "#preset=x-creating-a-signature&consumerSecret=" + shareCanaryConsumer, "secret (consumerSecret)"},
+		{"secret in share state", "#share=" + base64.RawURLEncoding.EncodeToString([]byte(`{"v":1,"url":"https://a.example/","tokenSecret":"`+shareCanaryToken+`"}`)), "secret (tokenSecret)"},
+		{"unknown option", "#preset=x-creating-a-signature&colour=red", "unknown option (colour)"},
+		{"bad theme", "#theme=blue", "theme must be"},
+		{"bad steps", "#steps=signature,nope", "steps must be"},
+		{"preset and share", "#preset=rfc-plaintext&share=eyJ2IjoxfQ", "use one"},
+		{"malformed share", "#share=%%%", "base64url"},
+	}
+	for _, c := range refused {
+		t.Run(c.name, func(t *testing.T) {
+			p := embedPage(t, ctx, base, c.fragment)
+			notice, ok := p.text("embed-notice")
+			require.True(t, ok)
+			assert.False(t, eval[bool](p, `document.getElementById('embed-notice').hidden`))
+			assert.Contains(t, notice, "could not be read")
+			assert.Contains(t, notice, c.says)
+			assert.Contains(t, notice, "default example")
+			assert.Equal(t, xSignature, p.mustText("signature"), "the default example, with its published secrets")
+			assert.Equal(t, xConsumerSecret, p.value("consumerSecret"))
+			assertNoCanary(t, eval[string](p, secretsInPage), "the embed's DOM")
+		})
+	}
+}
+
+// openEmbedAt360Dark opens the embed at 360 px in the dark theme showing
+// three steps, as a docs page's narrow column would.
+func openEmbedAt360Dark(t *testing.T) *pageT {
+	t.Helper()
+	requireBrowser(t)
+	base := startServer(t)
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(360, 800)))
+	return embedPage(t, ctx, base, "#preset=x-creating-a-signature&theme=dark&steps=signatureBaseString,signingKey,signature&id=docs")
+}
+
+// TestBrowserEmbedAt360Dark shows a few steps in the dark theme at 360 px:
+// nothing is wider than the frame and the dark palette applies.
+func TestBrowserEmbedAt360Dark(t *testing.T) {
+	p := openEmbedAt360Dark(t)
+	assert.LessOrEqual(t, eval[int](p, `document.documentElement.scrollWidth`), 360, "no horizontal scrolling at 360 px")
+	wide := eval[[]string](p, `[...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > 361)
+		.map((el) => el.tagName + '.' + el.className)`)
+	assert.Empty(t, wide, "elements wider than the frame")
+	bg := eval[string](p, `getComputedStyle(document.body).backgroundColor`)
+	assert.Equal(t, "rgb(26, 29, 34)", bg, "the dark palette's panel colour")
+	assert.Equal(t, xSignature, p.mustText("signature"))
+}
