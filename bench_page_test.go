@@ -310,7 +310,7 @@ func benchPage(t *testing.T, root context.Context, base string) context.Context 
 // page signs it as the native signer does.
 func benchApply(t *testing.T, ctx context.Context, r benchRequest) benchSample {
 	t.Helper()
-	s, err := chromedp.Run(ctx, chromedp.Evaluate[benchSample](`__bench.set(`+r.js()+`)`, chromedp.EvalAwaitPromise))
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[benchSample](`__bench.set(`+r.JSON()+`)`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
 	require.Equal(t, "ok", s.State, "the page did not sign the request")
 	require.GreaterOrEqual(t, s.Work, 0.0, "no User Timing marks for a render (site/app.js signNow)")
@@ -322,7 +322,7 @@ func benchApply(t *testing.T, ctx context.Context, r benchRequest) benchSample {
 // signer.Sign gives for r.
 func benchCheckSignature(t *testing.T, ctx context.Context, r benchRequest, when string) {
 	t.Helper()
-	want, err := signer.Sign(r.signer())
+	want, err := signer.Sign(r.Signer())
 	require.NoError(t, err)
 	got, err := chromedp.Run(ctx, chromedp.TextContent(testid("signature")))
 	require.NoError(t, err)
@@ -386,7 +386,7 @@ type benchTyped struct {
 func benchTyping(t *testing.T, ctx context.Context, r benchRequest) benchTyped {
 	t.Helper()
 	r.Nonce = ""
-	_, err := chromedp.Run(ctx, chromedp.Evaluate[benchOnce](`__bench.set(`+r.js()+`)`, chromedp.EvalAwaitPromise))
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[benchOnce](`__bench.set(`+r.JSON()+`)`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
 	const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 	var keys strings.Builder
@@ -414,7 +414,7 @@ func benchTyping(t *testing.T, ctx context.Context, r benchRequest) benchTyped {
 	require.Equal(t, keys.String(), value, "the nonce input holds what was typed")
 
 	r.Nonce = keys.String()
-	want, err := signer.Sign(r.signer())
+	want, err := signer.Sign(r.Signer())
 	require.NoError(t, err)
 	got, err := chromedp.Run(ctx, chromedp.TextContent(testid("signature")))
 	require.NoError(t, err)
@@ -431,7 +431,7 @@ func benchWasmCall(t *testing.T, ctx context.Context, r benchRequest) float64 {
 		Signature string  `json:"signature"`
 	}
 	out, err := chromedp.Run(ctx, chromedp.Evaluate[res](`(() => {
-		const req = `+r.js()+`;
+		const req = `+r.JSON()+`;
 		for (let i = 0; i < 3; i++) if (oauth1.sign(req).ok !== true) throw new Error('oauth1.sign failed');
 		let n = 0, t;
 		const t0 = performance.now();
@@ -439,7 +439,7 @@ func benchWasmCall(t *testing.T, ctx context.Context, r benchRequest) float64 {
 		return { n, ms: (t - t0) / n, signature: oauth1.sign(req).signature };
 	})()`))
 	require.NoError(t, err)
-	want, err := signer.Sign(r.signer())
+	want, err := signer.Sign(r.Signer())
 	require.NoError(t, err)
 	require.Equal(t, want.Signature, out.Signature, "oauth1.sign and signer.Sign disagree")
 	return out.Ms

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -21,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/oauth1-playground/oauth1-playground/signer"
+	"github.com/oauth1-playground/oauth1-playground/signer/signertest"
 )
 
 // TestBench is `make bench`: one run that measures what a learner feels,
@@ -140,7 +140,7 @@ func TestBench(t *testing.T) {
 
 	for _, c := range cases {
 		nat := testing.Benchmark(func(b *testing.B) {
-			r := c.req.signer()
+			r := c.req.Signer()
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := signer.Sign(r); err != nil {
@@ -167,39 +167,9 @@ func TestBench(t *testing.T) {
 // ---- the requests ----
 
 // benchRequest is one request in the JS API's field names, so the same
-// value goes to oauth1.sign, to the page's inputs and to signer.Sign.
-type benchRequest struct {
-	Method          string `json:"method"`
-	URL             string `json:"url"`
-	Body            string `json:"body"`
-	ContentType     string `json:"contentType"`
-	ConsumerKey     string `json:"consumerKey"`
-	ConsumerSecret  string `json:"consumerSecret"`
-	Token           string `json:"token"`
-	TokenSecret     string `json:"tokenSecret"`
-	SignatureMethod string `json:"signatureMethod"`
-	Nonce           string `json:"nonce"`
-	Timestamp       string `json:"timestamp"`
-	Version         string `json:"version"`
-	BodyHash        bool   `json:"bodyHash"`
-}
-
-func (r benchRequest) signer() signer.Request {
-	return signer.Request{
-		Method: r.Method, URL: r.URL, Body: r.Body, ContentType: r.ContentType,
-		ConsumerKey: r.ConsumerKey, ConsumerSecret: r.ConsumerSecret, Token: r.Token, TokenSecret: r.TokenSecret,
-		SignatureMethod: signer.SignatureMethod(r.SignatureMethod), Nonce: r.Nonce, Timestamp: r.Timestamp,
-		Version: r.Version, BodyHash: r.BodyHash,
-	}
-}
-
-func (r benchRequest) js() string {
-	b, err := json.Marshal(r)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
+// value goes to oauth1.sign (JSON), to the page's inputs and to signer.Sign
+// (Signer).
+type benchRequest = signertest.Request
 
 // benchCase is one of the three requests and how a learner edits it: the
 // input with the given id gets prefix + i + suffix on the i-th edit.
@@ -229,83 +199,16 @@ func (c benchCase) edited(i int) benchRequest {
 }
 
 // benchX is the page's default request, the X docs example.
-func benchX() benchRequest {
-	return benchRequest{
-		Method:          "POST",
-		URL:             "https://api.x.com/1.1/statuses/update.json?include_entities=true",
-		Body:            "status=Hello%20Ladies%20%2b%20Gentlemen%2c%20a%20signed%20OAuth%20request%21",
-		ContentType:     "application/x-www-form-urlencoded",
-		ConsumerKey:     "xvz1evFS4wEEPTGEFPHBog",
-		ConsumerSecret:  "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
-		Token:           "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
-		TokenSecret:     "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE",
-		SignatureMethod: "HMAC-SHA1",
-		Nonce:           "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg",
-		Timestamp:       "1318622958",
-		Version:         "1.0",
-	}
-}
-
-// benchParamsURL is a GET URL with n query parameters of a search API's
-// shape, about 45 bytes each: a repeated name with distinct values, an
-// exact duplicate pair, bracketed names, UTF-8 escapes and "+" spaces,
-// and opaque tokens (as signer/bench_test.go's benchQueryURL).
-func benchParamsURL(n int) string {
-	var b strings.Builder
-	b.WriteString("https://api.x.com/2/tweets/search/recent?")
-	for i := range n {
-		if i > 0 {
-			b.WriteByte('&')
-		}
-		switch i % 5 {
-		case 0:
-			fmt.Fprintf(&b, "ids=%d", 1445880548472328192+i)
-		case 1:
-			b.WriteString("tweet.fields=created_at%2Cauthor_id%2Cpublic_metrics%2Centities")
-		case 2:
-			fmt.Fprintf(&b, "filter%%5B%d%%5D=lang%%3Aen+-is%%3Aretweet", i)
-		case 3:
-			fmt.Fprintf(&b, "q%d=caf%%C3%%A9+au+lait+%%E2%%98%%95+%d", i, i)
-		case 4:
-			fmt.Fprintf(&b, "next_token=b26v89c19zqg8o3fpzbkk%08x", i*2654435761)
-		}
-	}
-	return b.String()
-}
-
-// benchJSONRest is a JSON document of about size bytes, without its first
-// member: `{"edit":N` + benchJSONRest(size) is the body, so an edit keeps
-// it valid JSON. With lines, each item is on a line of its own (about 140
-// bytes); without, the whole document is one line, as minified JSON is.
-func benchJSONRest(size int, lines bool) string {
-	var b strings.Builder
-	b.WriteString(`,"items":[`)
-	for i := 0; b.Len() < size-64; i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		if lines {
-			b.WriteString("\n  ")
-		}
-		fmt.Fprintf(&b, `{"id":%d,"sku":"SKU-%06d","name":"Café au lait n°%d","price":%d.%02d,"tags":["hot","drink","☕"],"note":"line one\nline \"two\""}`,
-			i, i*7919%1000000, i, 2+i%9, i%100)
-	}
-	b.WriteString(`]}`)
-	return b.String()
-}
+func benchX() benchRequest { return signertest.XExample() }
 
 func benchCases() []benchCase {
 	x := benchX()
 
-	p := benchX()
-	p.Method, p.URL, p.Body, p.ContentType = "GET", benchParamsURL(1000), "", ""
+	p := signertest.ManyParams(1000)
 
 	body := func(lines bool) (benchRequest, string) {
-		r := benchX()
-		rest := benchJSONRest(1<<20, lines)
-		r.Method, r.URL, r.ContentType, r.BodyHash = "POST", "https://api.example.com/1.1/documents/update.json", "application/json", true
-		r.Body = `{"edit":0` + rest
-		return r, rest
+		r := signertest.JSONBody(1<<20, lines)
+		return r, strings.TrimPrefix(r.Body, signertest.JSONBodyPrefix)
 	}
 	multi, multiRest := body(true)
 	single, singleRest := body(false)

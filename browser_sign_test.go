@@ -11,8 +11,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +20,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/oauth1-playground/oauth1-playground/signer/signertest"
 )
 
 // TestBrowserSignXExample loads the page, waits for the wasm signer, and
@@ -93,10 +93,8 @@ func (p *pageT) presets() []pagePreset {
 // "published … ✓ matches" line, which names a wrong published value where
 // there is one. It also keeps presets.js and vectors.json in step.
 func TestBrowserSignPresetsReproducePublishedValues(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("signer", "testdata", "vectors.json"))
-	require.NoError(t, err)
 	var vf vectorFile
-	require.NoError(t, json.Unmarshal(b, &vf))
+	require.NoError(t, json.Unmarshal(signertest.VectorsJSON(), &vf))
 	require.NotEmpty(t, vf.Vectors)
 
 	p := openPage(t)
