@@ -537,7 +537,7 @@ func nonceAndTimestamp(nonce, timestamp string) (string, string, error) {
 		const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 		b := make([]byte, nonceSize)
 		if _, err := randRead(b); err != nil {
-			return "", "", fieldErr("nonce", "could not be generated: no source of randomness", err)
+			return "", "", fieldErr("nonce", "is empty and could not be generated (no source of randomness): type one", ErrRequired)
 		}
 		for i := range b {
 			b[i] = alphabet[int(b[i])%len(alphabet)]
