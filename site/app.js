@@ -23,7 +23,7 @@ import { presets, groups, defaultPreset, findPreset } from './presets.js';
 import { SECRET_FIELDS } from './fields.js';
 import { fillText, setText, el } from './dom.js';
 import {
-  readRequest, writeRequest, writeSecrets, noteEdit, fieldLabel, setupConcealToggles, setupParams,
+  setupForm, readRequest, writeRequest, writeSecrets, noteEdit, fieldLabel, setupConcealToggles, setupParams,
 } from './form.js';
 import { signingUi, signingView, clearOutputs } from './signing.js';
 import { newNonce, nowSeconds } from './guard.js';
@@ -72,7 +72,7 @@ function resign() {
 function init() {
   document.title = page.title;
   fillText(document, { warning, page, fields, controls, primer });
-  for (const option of $('contentType').options) option.textContent = fields.contentType.options[option.value] ?? option.value;
+  setupForm();
   $('theme-toggle').closest('.toolbar').setAttribute('aria-label', page.toolbar.label);
   fillPrimer();
   setupPresets();

@@ -31,7 +31,7 @@ import { embed as text } from './strings-share.js';
 import { defaultPreset, findPreset, knownCredentials } from './presets.js';
 import { SECRET_FIELDS } from './fields.js';
 import { fillText, setText, testid } from './dom.js';
-import { readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
+import { setupForm, readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
 import { signingUi, signingView, clearOutputs } from './signing.js';
 import {
   parseEmbedFragment, requestFromState, shareState, encodeShare,
@@ -82,7 +82,7 @@ const { schedule, start } = signingView(ui, state, {
 function init() {
   document.title = text.pageTitle;
   fillText(document, { embed: text, fields, page });
-  for (const option of $('contentType').options) option.textContent = fields.contentType.options[option.value] ?? option.value;
+  setupForm();
   ui.openFull.setAttribute('aria-label', text.openFullLabel);
 
   applyFragment();

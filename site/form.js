@@ -2,12 +2,14 @@
 // index.html and the compact form of embed.html; the Verify view uses its
 // show/hide toggles and credential warning).
 //
-// Owns: reading a request from the form and writing one into it, with or
-// without its secrets, through fields.js's schema (a field is in a form when
-// an element has its name as id); field values (a select learns a value it
-// has no option for); the parameter-row editor; the inputs that only RSA
-// methods, or only the others, use; the show/hide toggles of secret inputs;
-// and the "this looks like a real credential" warning.
+// Owns: the choices the markup leaves to the schema (the signature methods,
+// the content types' words); reading a request from the form and writing
+// one into it, with or without its secrets, through fields.js's schema (a
+// field is in a form when an element has its name as id); field values (a
+// select learns a value it has no option for); the parameter-row editor;
+// the inputs that only RSA methods, or only the others, use; the show/hide
+// toggles of secret inputs; and the "this looks like a real credential"
+// warning.
 // Must never: build nodes from HTML strings, write to any storage, log, put a
 // value into the URL or an attribute (a warning names the kind of
 // credential, never the value), or write an input on its own: only when a
@@ -20,6 +22,17 @@ import { credentialKind } from './guard.js';
 import { el, setText, addToken, removeToken, plainText, testid } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
+
+// setupForm fills in what the form's markup leaves to the schema: the
+// signature methods of the #signatureMethod select (fields.js's choices)
+// and the words of the #contentType options (strings.js).
+export function setupForm() {
+  const method = $('signatureMethod');
+  method.replaceChildren(...FIELD.signatureMethod.choices.map((m) => el('option', { text: m })));
+  for (const option of $('contentType').options) {
+    option.textContent = fieldText.contentType.options[option.value] ?? option.value;
+  }
+}
 
 // fieldLabel is the field's label in strings.js ("Consumer secret").
 export function fieldLabel(name) {

@@ -10,7 +10,7 @@
 // ctx.previous.
 
 import { noteLabels } from './strings.js';
-import { stepLabels, stepParts, steps as explanations } from './strings-steps.js';
+import { stepLabels, stepParts, stepTitles, steps as explanations } from './strings-steps.js';
 import { el, testid } from './dom.js';
 import { secretBlock, copyButton, diffNodes, escapes } from './render-values.js';
 import { rowKey, collectedTable, encodedTable, sortedTable } from './render-tables.js';
@@ -23,6 +23,15 @@ function explanation(id, ctx) {
   if (!e) return '';
   if (id === 'authorizationHeader') return e[ctx.transport] ?? e.header;
   return e[ctx.family] ?? '';
+}
+
+// title is the step's title in strings-steps.js's words, or the signer's
+// for a step it does not list.
+function title(step, ctx) {
+  let t = stepTitles[step.id];
+  if (t && typeof t === 'object') t = t[step.id === 'authorizationHeader' ? ctx.transport : ctx.family];
+  if (typeof t === 'function') t = t(String(ctx.method ?? '').toUpperCase());
+  return typeof t === 'string' ? t : String(step.title ?? step.id);
 }
 
 // ------------------------------------------------------------- request card
@@ -67,7 +76,7 @@ export function httpRequestText(r) {
 // Cards whose content has not changed are kept as they are, so selection,
 // focus and reveal state inside them survive a re-sign; rebuilt cards are
 // marked .changed and their changed text wrapped in <mark class="delta">.
-// ctx: {family, transport, url, result, reveal: Set, onReveal, previous: Map,
+// ctx: {family, method, transport, url, result, reveal: Set, onReveal, previous: Map,
 //       highlight: boolean}
 const fingerprints = new WeakMap(); // <li> → what it shows
 
@@ -113,7 +122,7 @@ function settle(node) {
 }
 
 function fingerprint(step, ctx) {
-  const extra = { f: ctx.family, t: ctx.transport };
+  const extra = { f: ctx.family, t: ctx.transport, m: ctx.method };
   if (step.id === 'baseStringURI') extra.u = ctx.url;
   if (step.id === 'authorizationHeader') {
     const r = ctx.result;
@@ -146,7 +155,7 @@ function remember(steps, previous) {
 function stepItem(step, byId, ctx) {
   const li = el('li', { className: 'step', dataset: { step: step.id, testid: testid.step(step.id) } });
   const head = el('div', { className: 'step-head' });
-  head.append(el('h3', { className: 'step-title', text: step.title ?? step.id }));
+  head.append(el('h3', { className: 'step-title', text: title(step, ctx) }));
   if (step.rfc) head.append(rfcLink(step.rfc));
   li.append(head);
 
@@ -310,12 +319,12 @@ function finalNodes(step, value, old, ctx) {
   const nodes = [];
   if (step.secret) {
     nodes.push(secretBlock({
-      key: 'step:authorizationHeader', value, label: step.title ?? '', testName: `step-${step.id}`,
+      key: 'step:authorizationHeader', value, label: title(step, ctx), testName: `step-${step.id}`,
       ctx, valueTestid: testid.stepValue(step.id),
     }));
   } else {
     const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight)]);
-    if (value) row.append(copyButton(value, step.title ?? '', `step-${step.id}`));
+    if (value) row.append(copyButton(value, title(step, ctx), `step-${step.id}`));
     nodes.push(row);
   }
   const r = ctx.result;

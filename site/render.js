@@ -85,6 +85,7 @@ function valueWithCopy({ value, old, testName, copyName, big, ctx }) {
 export function renderSigned(ui, view, result, request) {
   const ctx = {
     family: methodFamily(request.signatureMethod),
+    method: request.signatureMethod,
     transport: request.transport,
     url: request.url,
     result,

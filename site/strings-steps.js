@@ -1,10 +1,39 @@
 // strings-steps.js: the words of the step cards, beside strings.js.
 //
-// Owns: each step's explanation (keyed by step id and, where they differ, by
-// signature-method family or transport), the labels inside the cards (parts,
+// Owns: each step's title and explanation (keyed by step id and, where they
+// differ, by signature-method family or transport), the labels inside the cards (parts,
 // tables, outputs) and the names of where a parameter came from. The labels
 // of the signer's notes stay in strings.js, where the note ids are checked.
 // Must never: touch the DOM, import other modules, or hold user input.
+
+// Step titles, keyed by step id. A string applies to every method; an
+// object is keyed by method family (hmac, rsa, plaintext) or, for the last
+// step, by transport. A function gets the signature method's name
+// ("HMAC-SHA256"). The signer's own title is shown for a step not listed.
+export const stepTitles = Object.freeze({
+  parameters: 'Collect the parameters',
+  encoded: 'Percent-encode every name and value',
+  sorted: 'Sort by name, then by value',
+  parameterString: 'Join into the parameter string',
+  baseStringURI: 'Base string URI',
+  signatureBaseString: 'Signature base string',
+  signingKey: 'Signing key',
+  digest: {
+    hmac: (method) => `${method} digest`,
+    rsa: (method) => `${method.replace(/^RSA-SHA/, 'SHA-')} digest of the base string`,
+    plaintext: 'Digest',
+  },
+  signature: {
+    hmac: 'Signature (base64 of the digest)',
+    rsa: 'Signature (RSASSA-PKCS1-v1_5, base64)',
+    plaintext: 'Signature (the signing key itself)',
+  },
+  authorizationHeader: {
+    header: 'Authorization header',
+    query: 'Signed URL (query transport)',
+    body: 'Form body (body transport)',
+  },
+});
 
 // Step explanations, keyed by step id. A string applies to every method;
 // an object is keyed by method family (hmac, rsa, plaintext) or, for the last
