@@ -67,3 +67,22 @@ func BenchmarkNormalizeParameters(b *testing.B) {
 		signer.NormalizeParameters(params)
 	}
 }
+
+// BenchmarkDiagnoseNoMatch is the diagnosis's worst case: a signature on
+// the X example that no mistake, and no pair of them, reproduces, so every
+// single and every pair is tried.
+func BenchmarkDiagnoseNoMatch(b *testing.B) {
+	r := signertest.XExample().Signer()
+	const wrong = "AAAAAAAAAAAAAAAAAAAAAAAAAAA="
+	dg, err := signer.DiagnoseSignature(r, wrong, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if dg.Matched || dg.Correct {
+		b.Fatal("the benchmark's signature is reproduced by the catalogue")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		signer.DiagnoseSignature(r, wrong, "")
+	}
+}
