@@ -67,11 +67,11 @@ type Checked struct {
 	ExpectedBaseString string // the right base string for the request
 	ReceivedBaseString string // the base string that was given (own or pasted)
 
-	Needs     []string     // the Need* constants: what is missing to decide
+	Needs     []string      // the Need* constants: what is missing to decide
 	Problems  []*FieldError // why a verification or diagnosis could not run
-	Signature *Diagnosis   // the invalid signature explained
-	Base      *Diagnosis   // the base string explained (or judged on its own)
-	Warnings  []Warning    // valid or not, what a server may still refuse
+	Signature *Diagnosis    // the invalid signature explained
+	Base      *Diagnosis    // the base string explained (or judged on its own)
+	Warnings  []Warning     // valid or not, what a server may still refuse
 }
 
 // Check reads in.Text (and in.BaseString), verifies the signature with the
