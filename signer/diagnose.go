@@ -63,7 +63,7 @@ func DiagnoseSignature(r Request, signature, publicKeyPEM string) (*Diagnosis, e
 		}
 		dg.Expected = correct.res.Signature
 		match = func(d *draft, pl pipeline) bool {
-			if d.res.Signature == "" && pl.finish(d) != nil {
+			if d.res.Signature == "" && pl.sign(d) != nil {
 				return false
 			}
 			return d.res.Signature == received

@@ -187,6 +187,7 @@ type pipeline struct {
 	signingKey  func(consumerSecret, tokenSecret string, encode func(string) string) string // section 3.4.2
 	hash        func(methodSpec) methodSpec                                                 // the hash actually used
 	output      func(digest []byte) string                                                  // digest octets to oauth_signature (section 3.4.2)
+	readOutput  func(string) ([]byte, bool)                                                 // a received oauth_signature back to octets: output's inverse
 }
 
 var defaultPipeline = pipeline{
@@ -202,6 +203,13 @@ var defaultPipeline = pipeline{
 	signingKey:  signingKey,
 	hash:        func(s methodSpec) methodSpec { return s },
 	output:      base64.StdEncoding.EncodeToString,
+	readOutput:  readBase64,
+}
+
+// readBase64 decodes a base64 oauth_signature (RFC 5849 section 3.4.2).
+func readBase64(s string) ([]byte, bool) {
+	b, err := base64.StdEncoding.DecodeString(s)
+	return b, err == nil
 }
 
 // concatParams is the collection order of RFC 5849 section 3.4.1.3.1's
@@ -239,6 +247,7 @@ type draft struct {
 	u         *url.URL
 	protocol  []Param // oauth_* parameters, without oauth_signature
 	transport Transport
+	digest    []byte // the HMAC digest or RSA signature octets, once signed
 }
 
 // prepare validates r and computes the steps up to the signature base
@@ -358,6 +367,16 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 // finish computes the key, digest and signature of a prepared request and
 // writes it out in each transport (RFC 5849 sections 3.4.2 to 3.5).
 func (pl pipeline) finish(d *draft) error {
+	if err := pl.sign(d); err != nil {
+		return err
+	}
+	pl.transports(d)
+	return nil
+}
+
+// sign computes the key, digest and signature of a prepared request (RFC
+// 5849 sections 3.4.2 to 3.4.4), which is all a diagnosis compares.
+func (pl pipeline) sign(d *draft) error {
 	res, r, spec := d.res, d.r, pl.hash(d.spec)
 	add := func(s Step) { res.Steps = append(res.Steps, s) }
 	switch spec.kind {
@@ -366,6 +385,7 @@ func (pl pipeline) finish(d *draft) error {
 		add(Step{ID: StepSigningKey, Title: "Signing key", RFC: "3.4.2",
 			Value: res.SigningKey, Parts: []string{pl.encode(r.ConsumerSecret), pl.encode(r.TokenSecret)}, Secret: true})
 		sum := spec.hmacSum(res.SigningKey, res.SignatureBaseString)
+		d.digest = sum
 		add(Step{ID: StepDigest, Title: string(d.sigMethod) + " digest", RFC: "3.4.2",
 			Value: spacedHex(sum)})
 		res.Signature = pl.output(sum)
@@ -387,7 +407,8 @@ func (pl pipeline) finish(d *draft) error {
 			Notes: []Note{{NoteRSANoSecrets, "RSA methods sign with the private key alone: the consumer secret and token secret are not used."}}})
 		add(Step{ID: StepDigest, Title: spec.hash.String() + " digest of the base string", RFC: "3.4.3",
 			Value: spacedHex(digest)})
-		res.Signature = base64.StdEncoding.EncodeToString(sig)
+		d.digest = sig
+		res.Signature = pl.output(sig)
 		add(Step{ID: StepSignature, Title: "Signature (RSASSA-PKCS1-v1_5, base64)", RFC: "3.4.3",
 			Value: res.Signature})
 	case kindPlaintext:
@@ -400,7 +421,14 @@ func (pl pipeline) finish(d *draft) error {
 		add(Step{ID: StepSignature, Title: "Signature (the signing key itself)", RFC: "3.4.4",
 			Value: res.Signature, Secret: true})
 	}
+	return nil
+}
 
+// transports writes a signed request out in each transport (RFC 5849
+// section 3.5).
+func (pl pipeline) transports(d *draft) {
+	res, r, spec := d.res, d.r, pl.hash(d.spec)
+	add := func(s Step) { res.Steps = append(res.Steps, s) }
 	// The caller's extra parameters are sent where they say: "query" and
 	// unplaced ones in the URL, "body" ones in the form body, and unplaced
 	// oauth_* ones with the protocol parameters.
@@ -463,7 +491,6 @@ func (pl pipeline) finish(d *draft) error {
 	}
 	res.Curl = curlCommand(d.method, curlURL, headers, body)
 	add(final)
-	return nil
 }
 
 // setProtocolParam puts the value of the protocol parameter name into its
