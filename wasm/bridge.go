@@ -28,7 +28,7 @@ func register(global safejs.Value) (safejs.Value, error) {
 		return safejs.Undefined(), err
 	}
 	for name, fn := range map[string]func([]safejs.Value) any{
-		"sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse} {
+		"sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse, "check": check} {
 		f, err := safejs.FuncOf(exported(fn))
 		if err != nil {
 			return safejs.Undefined(), err
@@ -49,7 +49,8 @@ func register(global safejs.Value) (safejs.Value, error) {
 // "lite" (without the RSA methods); the catalogue of mistakes diagnose can
 // name ({ id, title }); the signature methods the signer knows (methods)
 // and those this build runs (supported); the ids of the notes steps can
-// carry; and the codes errors can carry.
+// carry and of the warnings verify and check give; and the codes errors
+// can carry.
 func constants() map[string]any {
 	var methods, supported []any
 	for _, m := range signer.SignatureMethods() {
@@ -67,7 +68,8 @@ func constants() map[string]any {
 		mistakes = append(mistakes, map[string]any{"id": m.ID, "title": m.Title})
 	}
 	return map[string]any{"version": Version, "build": build, "mistakes": mistakes,
-		"methods": methods, "supported": supported, "notes": anyList(signer.NoteIDs()), "errorCodes": anyList(errorCodes)}
+		"methods": methods, "supported": supported, "notes": anyList(signer.NoteIDs()),
+		"warnings": anyList(signer.WarningIDs()), "errorCodes": anyList(errorCodes)}
 }
 
 // exported wraps a JS-facing function so that a panic becomes an error

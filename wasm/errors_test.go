@@ -40,7 +40,7 @@ func TestErrorCodes(t *testing.T) {
 		arg  any
 	}{
 		{"required", "sign", with("url", "")},
-		{"malformed", "sign", with("timestamp", "soon")},
+		{"malformed", "sign", with("url", "notaurl")},
 		{"unsupported-method", "sign", with("signatureMethod", "HMAC-MD5")},
 		{"needs-full-signer", "sign", with("signatureMethod", "RSA-SHA1")},
 		{"wrong-type", "sign", with("url", 1)},

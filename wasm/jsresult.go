@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"time"
 
 	"github.com/oauth1-playground/oauth1-playground/signer"
 )
@@ -127,7 +128,8 @@ func paramsArray(ps []signer.Param) []any {
 	return out
 }
 
-// verificationObject converts a signer.Verification for oauth1.verify.
+// verificationObject converts a signer.Verification for oauth1.verify,
+// with warnings: [{ id, text }].
 func verificationObject(v *signer.Verification) map[string]any {
 	return map[string]any{
 		"ok":         true,
@@ -136,7 +138,14 @@ func verificationObject(v *signer.Verification) map[string]any {
 		"expected":   v.Expected,
 		"baseString": v.Result.SignatureBaseString,
 		"steps":      stepsArray(v.Result.Steps),
+		"warnings":   warningsArray(verifyWarnings(v, time.Now())),
 	}
+}
+
+// verifyWarnings are a verification's warnings: the clock-free ones and
+// those of its timestamp against now, each id once.
+func verifyWarnings(v *signer.Verification, now time.Time) []signer.Warning {
+	return signer.TimestampWarnings(v.Result.Timestamp, now)
 }
 
 // diagnosisObject converts a signer.Diagnosis for oauth1.diagnose.
@@ -176,7 +185,21 @@ func diagnosisObject(d *signer.Diagnosis) map[string]any {
 // request in the shape sign, verify and diagnose take back, with params as
 // [name, value] or [name, value, "query" | "body"].
 func importedObject(im *signer.Imported) map[string]any {
-	r := im.Request
+	return map[string]any{
+		"ok":            true,
+		"format":        string(im.Format),
+		"request":       requestObject(im.Request),
+		"signature":     im.Signature,
+		"authorization": im.Authorization,
+		"baseString":    im.BaseString,
+		"unparsed":      anyList(im.Unparsed),
+	}
+}
+
+// requestObject is r's public fields (never a secret) in the shape sign,
+// verify and diagnose take back, with params as [name, value] or [name,
+// value, "query" | "body"].
+func requestObject(r signer.Request) map[string]any {
 	params := make([]any, len(r.Params))
 	for i, p := range r.Params {
 		pair := []any{p.Name, p.Value}
@@ -186,19 +209,11 @@ func importedObject(im *signer.Imported) map[string]any {
 		params[i] = pair
 	}
 	return map[string]any{
-		"ok":     true,
-		"format": string(im.Format),
-		"request": map[string]any{
-			"method": r.Method, "url": r.URL, "body": r.Body, "contentType": r.ContentType,
-			"consumerKey": r.ConsumerKey, "token": r.Token,
-			"signatureMethod": string(r.SignatureMethod), "nonce": r.Nonce, "timestamp": r.Timestamp,
-			"version": r.Version, "realm": r.Realm, "callback": r.Callback, "verifier": r.Verifier,
-			"bodyHash": r.BodyHash, "transport": string(r.Transport), "params": params,
-		},
-		"signature":     im.Signature,
-		"authorization": im.Authorization,
-		"baseString":    im.BaseString,
-		"unparsed":      anyList(im.Unparsed),
+		"method": r.Method, "url": r.URL, "body": r.Body, "contentType": r.ContentType,
+		"consumerKey": r.ConsumerKey, "token": r.Token,
+		"signatureMethod": string(r.SignatureMethod), "nonce": r.Nonce, "timestamp": r.Timestamp,
+		"version": r.Version, "realm": r.Realm, "callback": r.Callback, "verifier": r.Verifier,
+		"bodyHash": r.BodyHash, "transport": string(r.Transport), "params": params,
 	}
 }
 
