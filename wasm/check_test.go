@@ -136,8 +136,8 @@ func TestCheckBadInputThroughJS(t *testing.T) {
 func TestCheckLite(t *testing.T) {
 	header := `curl https://example.com/ -H 'Authorization: OAuth oauth_consumer_key="k", oauth_nonce="n", oauth_signature="c2ln", oauth_signature_method="RSA-SHA1", oauth_timestamp="1", oauth_version="1.0"'`
 	for name, in := range map[string]map[string]any{
-		"public key":             {"text": header, "publicKey": "-----BEGIN PUBLIC KEY-----"},
-		"public key, HMAC":       {"text": ckCurl(ckRight), "publicKey": "-----BEGIN PUBLIC KEY-----"},
+		"public key":       {"text": header, "publicKey": "-----BEGIN PUBLIC KEY-----"},
+		"public key, HMAC": {"text": ckCurl(ckRight), "publicKey": "-----BEGIN PUBLIC KEY-----"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			got := checkCall(t, in)
