@@ -2,6 +2,7 @@ package signer
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -10,9 +11,11 @@ import (
 // ":80".
 var defaultPorts = map[string]string{"http": "80", "https": "443"}
 
-// parseURL parses the request URL for signing. Errors name the "url" field
-// and never echo the URL: net/url's own errors do, and the query of a URL
-// can hold secrets.
+// parseURL parses the request URL for signing: an http or https URL with
+// a host and, if it has one, a port from 1 to 65535 (RFC 3986 section
+// 3.2.3, RFC 9293's port range). Errors name the "url" field and never
+// echo the URL: net/url's own errors do, and the query of a URL can hold
+// secrets.
 func parseURL(raw string) (*url.URL, error) {
 	if strings.TrimSpace(raw) == "" {
 		return nil, fieldErr("url", "is empty", ErrRequired)
@@ -32,6 +35,11 @@ func parseURL(raw string) (*url.URL, error) {
 	}
 	if u.Hostname() == "" {
 		return nil, fieldErr("url", "has no host", ErrMalformed)
+	}
+	if port := u.Port(); port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return nil, fieldErr("url", "has a port outside 1 to 65535", ErrMalformed)
+		}
 	}
 	return u, nil
 }

@@ -13,6 +13,12 @@ type Imported struct {
 	Authorization string       // the Authorization header value found, if any
 	BaseString    string       // a signature base string found (e.g. a server's debug_sbs), if any
 	Unparsed      []string     // short descriptions of what was ignored or not understood, e.g. "curl option --compressed", "header X-Foo", "line 7"
+
+	// SchemeGuessed is true when the text carried no scheme: a raw HTTP
+	// request whose target is a path, with the host in its Host header.
+	// Request.URL then has the scheme Import guessed (https, or http for
+	// port 80), and the request may as well have gone over the other one.
+	SchemeGuessed bool
 }
 
 // ImportFormat names the kind of text [Import] recognised in a paste. Its
@@ -66,7 +72,8 @@ var importOmittedIfEmpty = map[string]bool{
 //   - a raw HTTP request: a request line "METHOD /path HTTP/1.1" (or an
 //     absolute URI), headers, folded or not, a blank line and the body.
 //     The URL is https unless the target is an absolute http URI or the
-//     Host has port 80; an https guess is noted as "assumed https";
+//     Host has port 80; an https guess is noted as "assumed https", and
+//     any scheme taken from a Host sets SchemeGuessed;
 //   - a URL (its method is assumed to be GET);
 //   - a signature base string, bare or anywhere in an error text, such as
 //     the form-encoded debug_sbs of an oauth_problem reply.

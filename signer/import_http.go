@@ -191,6 +191,7 @@ func importHTTP(s, trailing, method, target string) (*Imported, error) {
 	case host == "":
 		st.im.note("URL missing: no Host header")
 	default:
+		st.im.SchemeGuessed = true
 		scheme := "https"
 		switch {
 		case strings.HasSuffix(host, ":80"):

@@ -53,6 +53,7 @@ var importRFCImported = &signer.Imported{
 	Signature:     "bYT5CMsGcbgUdFHObYMEfcx6bsw=",
 	Authorization: `OAuth realm="Example", oauth_consumer_key="9djdj82h48djs9d2", oauth_token="kkk9d7dh3k39sjv7", oauth_signature_method="HMAC-SHA1", oauth_timestamp="137131201", oauth_nonce="7d8f3e4a", oauth_signature="bYT5CMsGcbgUdFHObYMEfcx6bsw%3D"`,
 	Unparsed:      []string{"assumed https"},
+	SchemeGuessed: true,
 }
 
 // importLTIURL is a launch URL signed in its query, the way an LTI 1.1
@@ -63,10 +64,12 @@ const importLTIURL = "https://lti.example.edu/launch?context_id=456434513&oauth_
 // returns (RFC 9112 sections 3 to 6).
 func TestImportHTTP(t *testing.T) {
 	rfcUnindented := strings.ReplaceAll(importRFCRaw, "\n               ", "\n")
+	xRaw := importXImported("http", importXBody, "header Accept", "header Connection", "header User-Agent", "header Content-Length", "assumed https")
+	xRaw.SchemeGuessed = true
 
 	runImportFormatTests(t, []importFormatTest{
 		{name: "X raw HTTP request", text: importXRaw,
-			want: importXImported("http", importXBody, "header Accept", "header Connection", "header User-Agent", "header Content-Length", "assumed https"),
+			want: xRaw,
 			// The header's signature is the one of the /1/ URL: signing
 			// the 1.1 request gives another.
 			expected: importXSignature},
@@ -101,6 +104,42 @@ func TestImportHTTPRequests(t *testing.T) {
 			signer.Request{Method: "PUT", URL: "https://h:443/p", Body: "{}"},
 			"", []string{"header Content-Length"}},
 	})
+}
+
+// TestImportSchemeGuessed checks that SchemeGuessed is set exactly when
+// the text carried no scheme: a raw HTTP request whose target is a path
+// takes its scheme from a guess on the Host, whatever the port; an
+// absolute target, a URL and curl (which itself sends http for a URL
+// without one) carry theirs.
+func TestImportSchemeGuessed(t *testing.T) {
+	tests := []struct {
+		name, text string
+		url        string
+		guessed    bool
+	}{
+		{"path and Host", "GET /p HTTP/1.1\nHost: h\n\n", "https://h/p", true},
+		{"path and Host with port 80", "GET /p HTTP/1.1\nHost: h:80\n\n", "http://h:80/p", true},
+		{"path and Host with port 443", "GET /p HTTP/1.1\nHost: h:443\n\n", "https://h:443/p", true},
+		{"path and Host with another port", "GET /p HTTP/1.1\nHost: h:8080\n\n", "https://h:8080/p", true},
+		{"path without Host", "GET /p HTTP/1.1\nAccept: */*\n\n", "", false},
+		{"absolute http target", "GET http://h/p HTTP/1.1\nHost: h\n\n", "http://h/p", false},
+		{"absolute https target", "GET https://h/p HTTP/1.1\n\n", "https://h/p", false},
+		{"URL", "http://h/p?oauth_nonce=n", "http://h/p", false},
+		{"curl without a scheme", "curl h/p", "http://h/p", false},
+		{"curl with https", "curl https://h/p", "https://h/p", false},
+		{"header alone", `OAuth oauth_consumer_key="k"`, "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := signer.Import(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Request.URL != tc.url || got.SchemeGuessed != tc.guessed {
+				t.Errorf("got URL %q, SchemeGuessed %v; want %q, %v", got.Request.URL, got.SchemeGuessed, tc.url, tc.guessed)
+			}
+		})
+	}
 }
 
 // TestImportHeader imports an Authorization header pasted alone, with and

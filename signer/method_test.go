@@ -178,7 +178,7 @@ func TestNeedsFullSigner(t *testing.T) {
 		},
 		"DiagnoseBaseString RSA": func() error { _, err := signer.DiagnoseBaseString(rsa, "POST&x&y"); return err },
 		"VerifyAuthorization RSA": func() error {
-			_, err := signer.VerifyAuthorization(rsa, `OAuth oauth_signature_method="RSA-SHA1", oauth_signature="c2ln"`, "")
+			_, err := signer.VerifyAuthorization(rsa, `OAuth oauth_consumer_key="k", oauth_nonce="n", oauth_timestamp="1", oauth_signature_method="RSA-SHA1", oauth_signature="c2ln"`, "")
 			return err
 		},
 	}

@@ -132,6 +132,7 @@ type Result struct {
 	Nonce               string  // the nonce used (generated if the request had none)
 	Timestamp           string  // the timestamp used (now if the request had none)
 	Steps               []Step
+	Warnings            []Warning // what a server may refuse the request for although it is signed right (see [Warning])
 }
 
 // Hooks for tests; Sign uses them only when the request leaves the nonce
@@ -160,10 +161,24 @@ const (
 // Sign signs r with its signature method and returns the signature with
 // every intermediate step (RFC 5849 section 3.4). A bad field gives a
 // *FieldError that names it without its value.
+//
+// An empty nonce or timestamp is generated, and an empty token, version,
+// callback or verifier is left out; a timestamp that is not digits is
+// signed as it is, with a warning (docs/architecture.md, "Decisions the
+// RFC leaves open"). A body hash on a form-encoded body is refused here
+// (draft-eaton-oauth-bodyhash section 4.1.1), though [Verify] checks one
+// that was sent.
 func Sign(r Request) (*Result, error) {
+	var err error
+	if r.Nonce, r.Timestamp, err = nonceAndTimestamp(r.Nonce, r.Timestamp); err != nil {
+		return nil, err
+	}
 	d, err := defaultPipeline.prepare(r)
 	if err != nil {
 		return nil, err
+	}
+	if r.BodyHash && isFormContentType(r.ContentType) {
+		return nil, fieldErr("bodyHash", "must be off for form-encoded bodies: their parameters are signed already (draft-eaton-oauth-bodyhash section 4.1.1)", ErrMalformed)
 	}
 	if err := defaultPipeline.finish(d); err != nil {
 		return nil, err
@@ -251,7 +266,10 @@ type draft struct {
 }
 
 // prepare validates r and computes the steps up to the signature base
-// string (RFC 5849 sections 3.4.1 and 3.6).
+// string (RFC 5849 sections 3.4.1 and 3.6). It signs r as it is, the way a
+// received request is verified: an empty nonce or timestamp is left out
+// (Sign fills them in first), and a body hash on a form-encoded body is
+// computed with the warning body-hash-on-form.
 func (pl pipeline) prepare(r Request) (*draft, error) {
 	method, err := checkMethod(r.Method)
 	if err != nil {
@@ -281,10 +299,7 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 			return nil, fieldErr("params", "has a body parameter, but the body is not application/x-www-form-urlencoded", ErrMalformed)
 		}
 	}
-	nonce, timestamp, err := nonceAndTimestamp(r.Nonce, r.Timestamp)
-	if err != nil {
-		return nil, err
-	}
+	nonce, timestamp := r.Nonce, r.Timestamp
 	d := &draft{r: r, spec: spec, sigMethod: sigMethod, method: method, u: u, transport: transport,
 		res: &Result{Nonce: nonce, Timestamp: timestamp}}
 	res := d.res
@@ -295,23 +310,21 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 	if r.Token != "" {
 		d.protocol = append(d.protocol, Param{oauthToken, r.Token, SourceProtocol})
 	}
-	d.protocol = append(d.protocol,
-		Param{oauthSignatureMethod, string(sigMethod), SourceProtocol},
-		Param{oauthTimestamp, timestamp, SourceProtocol},
-		Param{oauthNonce, nonce, SourceProtocol})
-	for _, p := range [...]Param{{oauthVersion, r.Version, SourceProtocol}, {oauthCallback, r.Callback, SourceProtocol}, {oauthVerifier, r.Verifier, SourceProtocol}} {
+	d.protocol = append(d.protocol, Param{oauthSignatureMethod, string(sigMethod), SourceProtocol})
+	for _, p := range [...]Param{{oauthTimestamp, timestamp, SourceProtocol}, {oauthNonce, nonce, SourceProtocol}, {oauthVersion, r.Version, SourceProtocol}, {oauthCallback, r.Callback, SourceProtocol}, {oauthVerifier, r.Verifier, SourceProtocol}} {
 		if p.Value != "" {
 			d.protocol = append(d.protocol, p)
 		}
 	}
 	form := isFormContentType(r.ContentType)
+	var warnings []Warning
 	switch {
 	case r.BodyHash:
 		if spec.kind == kindPlaintext {
 			return nil, fieldErr("bodyHash", "cannot be used with PLAINTEXT, which has no hash", ErrMalformed)
 		}
 		if form {
-			return nil, fieldErr("bodyHash", "must be off for form-encoded bodies: their parameters are signed already (draft-eaton-oauth-bodyhash section 3.1)", ErrMalformed)
+			warnings = append(warnings, Warning{WarningBodyHashOnForm, "oauth_body_hash came with a form-encoded body: draft-eaton-oauth-bodyhash section 4.1.1 says not to send it there, since the form's parameters are signed already. It is checked as sent, but a server that follows the draft may refuse the request."})
 		}
 		res.BodyHash = base64.StdEncoding.EncodeToString(spec.sum([]byte(r.Body)))
 		d.protocol = append(d.protocol, Param{oauthBodyHash, res.BodyHash, SourceProtocol})
@@ -327,6 +340,7 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 	}
 	params := pl.collect(query, body, d.protocol, extra)
 	res.Parameters = params
+	res.Warnings = append(requestWarnings(params), warnings...)
 	add(Step{ID: StepParameters, Title: "Collect the parameters", RFC: "3.4.1.3.1",
 		Value: paramLines(params), Params: params, Notes: paramNotes})
 
@@ -553,12 +567,11 @@ func checkMethod(m string) (string, error) {
 }
 
 // nonceAndTimestamp returns the request's nonce and timestamp, generating
-// the ones left empty (RFC 5849 section 3.3).
+// the ones left empty (RFC 5849 section 3.3). A timestamp that is not
+// digits is kept: prepare warns about it (timestamp-not-digits).
 func nonceAndTimestamp(nonce, timestamp string) (string, string, error) {
 	if timestamp == "" {
 		timestamp = strconv.FormatInt(now().Unix(), 10)
-	} else if strings.Trim(timestamp, "0123456789") != "" {
-		return "", "", fieldErr("timestamp", "must be a whole number of seconds since 1970 (digits only)", ErrMalformed)
 	}
 	if nonce == "" {
 		const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"

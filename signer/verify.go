@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"encoding/base64"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -13,6 +14,14 @@ type Verification struct {
 	Reason   string  // one plain sentence saying why
 	Expected string  // the signature recomputed from the inputs; empty for RSA
 	Result   *Result // the recomputed steps (for RSA, up to the base string)
+
+	// Warnings are what a server may refuse the request for although the
+	// signature is right, as far as the request alone shows: a timestamp
+	// in milliseconds or not made of digits, an oauth_version other than
+	// "1.0", a body hash on a form body, PLAINTEXT without a nonce; and,
+	// when the signature is valid, what a signature cannot show. The
+	// clock's own warnings are [TimestampWarnings].
+	Warnings []Warning
 }
 
 // Verify recomputes the signature of r, whose Nonce and Timestamp must be
@@ -22,15 +31,16 @@ type Verification struct {
 // against publicKeyPEM (a public key or certificate; when empty, the public
 // half of r.PrivateKey). A received value that is still percent-encoded,
 // as copied from a header, is decoded first.
+//
+// The request is signed as it was sent: nothing is generated or left out.
+// A parameter that was sent empty (an oauth_token="" of a header) is a
+// [Param] of r and is signed as "oauth_token=" (section 3.4.1.3.1); a
+// PLAINTEXT request may lack the nonce and timestamp (section 3.1), the
+// other methods need both; a body hash on a form body is checked, with a
+// warning.
 func Verify(r Request, received, publicKeyPEM string) (*Verification, error) {
 	if received == "" {
 		return nil, fieldErr("signature", "is empty: paste the oauth_signature that was sent", ErrRequired)
-	}
-	if r.Nonce == "" {
-		return nil, fieldErr("nonce", "is empty: verifying needs the oauth_nonce that was sent", ErrRequired)
-	}
-	if r.Timestamp == "" {
-		return nil, fieldErr("timestamp", "is empty: verifying needs the oauth_timestamp that was sent", ErrRequired)
 	}
 	note, original := "", received
 	if strings.Contains(received, "%") {
@@ -43,11 +53,21 @@ func Verify(r Request, received, publicKeyPEM string) (*Verification, error) {
 	if err != nil {
 		return nil, err
 	}
+	warnings, err := sentNonceAndTimestamp(d)
+	if err != nil {
+		return nil, err
+	}
 	check, err := d.keyVerifier(publicKeyPEM)
 	if err != nil {
 		return nil, err
 	}
 	v := &Verification{Result: d.res}
+	defer func() {
+		v.Warnings = append(append(v.Warnings, d.res.Warnings...), warnings...)
+		if v.Valid {
+			v.Warnings = append(v.Warnings, cannotShow)
+		}
+	}()
 	if check != nil {
 		sig, err := base64.StdEncoding.DecodeString(received)
 		if err != nil {
@@ -86,6 +106,27 @@ func Verify(r Request, received, publicKeyPEM string) (*Verification, error) {
 	return v, nil
 }
 
+// sentNonceAndTimestamp checks that a prepared request carries the
+// oauth_nonce and oauth_timestamp that were sent, which only PLAINTEXT may
+// omit (RFC 5849 section 3.1); for a PLAINTEXT request without them it
+// returns the warning plaintext-no-nonce.
+func sentNonceAndTimestamp(d *draft) ([]Warning, error) {
+	var missing []string
+	for _, name := range []string{oauthNonce, oauthTimestamp} {
+		if !slices.ContainsFunc(d.res.Parameters, func(p Param) bool { return p.Name == name }) {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) == 0 {
+		return nil, nil
+	}
+	if d.spec.kind == kindPlaintext {
+		return []Warning{{WarningPlaintextNoNonce, "This PLAINTEXT request has no " + strings.Join(missing, " and no ") + ". RFC 5849 section 3.1 lets PLAINTEXT leave them out, but then nothing stops the request from being replayed, and many servers require them anyway."}}, nil
+	}
+	field := strings.TrimPrefix(missing[0], "oauth_")
+	return nil, fieldErr(field, "is empty: verifying needs the "+missing[0]+" that was sent (only PLAINTEXT may leave it out, RFC 5849 section 3.1)", ErrRequired)
+}
+
 // keyVerifier returns, for a key-pair method, the check of a signature
 // with publicKeyPEM or, when that is empty, with the public half of the
 // request's private key (RFC 5849 section 3.4.3); nil for the other
@@ -119,10 +160,15 @@ func verdict(valid bool, with, note string) string {
 
 // VerifyAuthorization verifies a request whose protocol parameters arrived
 // in an Authorization header (RFC 5849 sections 3.2 and 3.5.1): the
-// header's realm and oauth_* values replace those of r, which supplies the
-// method, URL, body and secrets. A protocol parameter given twice is an
-// error, and so is a header without oauth_signature. When the header
-// carries oauth_body_hash, the body must hash to it as well.
+// header's realm and parameters replace r's consumer key, token, nonce,
+// timestamp, version, callback, verifier, realm, body hash and Params of
+// Source SourceProtocol, and r supplies the method, URL, body, secrets and,
+// when the header names none, the signature method. Every parameter of the
+// header but realm and oauth_signature is signed as sent, an empty one
+// too (section 3.4.1.3.1): oauth_token="" is signed as "oauth_token=". A
+// protocol parameter given twice is an error, and so is a header without
+// oauth_signature. When the header carries oauth_body_hash, the body must
+// hash to it as well.
 func VerifyAuthorization(r Request, header, publicKeyPEM string) (*Verification, error) {
 	realm, params, err := ParseAuthorizationHeader(header)
 	if err != nil {
@@ -130,6 +176,9 @@ func VerifyAuthorization(r Request, header, publicKeyPEM string) (*Verification,
 	}
 	r.Realm = realm
 	r.BodyHash = false
+	r.ConsumerKey, r.Token, r.Nonce, r.Timestamp = "", "", "", ""
+	r.Version, r.Callback, r.Verifier = "", "", ""
+	r.Params = slices.DeleteFunc(slices.Clone(r.Params), func(p Param) bool { return p.Source == SourceProtocol })
 	var received, bodyHash string
 	seen := map[string]bool{}
 	for _, p := range params {
@@ -144,6 +193,10 @@ func VerifyAuthorization(r Request, header, publicKeyPEM string) (*Verification,
 			received = p.Value
 		case p.Name == oauthBodyHash:
 			r.BodyHash, bodyHash = true, p.Value
+		case p.Value == "" && p.Name != oauthConsumerKey && p.Name != oauthSignatureMethod:
+			// Sign would leave an empty field out; it was sent, so it is
+			// signed as a parameter.
+			r.Params = append(r.Params, p)
 		case !r.setProtocolParam(p.Name, p.Value):
 			r.Params = append(r.Params, p)
 		}
