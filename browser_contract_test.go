@@ -13,7 +13,7 @@ import (
 // the signer says it reads, lists and emits, and what site/ has for each.
 type pageContract struct {
 	SignReads     []string `json:"signReads"`     // the fields oauth1.sign read
-	OtherReads    []string `json:"otherReads"`    // what verify, diagnose and parse read besides
+	OtherReads    []string `json:"otherReads"`    // what verify, diagnose, check and parse read besides
 	Fields        []string `json:"fields"`        // fields.js FIELDS, by name
 	Methods       []string `json:"methods"`       // fields.js SIGNATURE_METHODS
 	SignerMethods []string `json:"signerMethods"` // oauth1.methods
@@ -22,6 +22,8 @@ type pageContract struct {
 	CodeWords     []string `json:"codeWords"`     // strings.js errorCodes keys with both status and detail
 	Notes         []string `json:"notes"`         // oauth1.notes
 	NoteWords     []string `json:"noteWords"`     // strings.js noteLabels keys
+	Warnings      []string `json:"warnings"`      // oauth1.warnings
+	WarningWords  []string `json:"warningWords"`  // strings-verify.js warnings.ids keys
 	FieldNames    []string `json:"fieldNames"`    // strings.js errorNames keys
 	StepIDs       []string `json:"stepIDs"`       // every step id sign returned for the supported methods
 	StepWords     []string `json:"stepWords"`     // strings-steps.js steps keys
@@ -34,6 +36,7 @@ const contractProbe = `(async () => {
   const f = await import('./fields.js');
   const s = await import('./strings.js');
   const st = await import('./strings-steps.js');
+  const sv = await import('./strings-verify.js');
   const api = globalThis.oauth1;
   const recorder = () => {
     const read = [];
@@ -43,7 +46,7 @@ const contractProbe = `(async () => {
   const sign = recorder();
   api.sign(sign.proxy);
   const others = new Set();
-  for (const name of ['verify', 'diagnose']) {
+  for (const name of ['verify', 'diagnose', 'check']) {
     const r = recorder();
     api[name](r.proxy);
     for (const k of r.read) others.add(k);
@@ -67,6 +70,8 @@ const contractProbe = `(async () => {
     codeWords: Object.keys(s.errorCodes).filter((k) => typeof s.errorCodes[k].status === 'string' && typeof s.errorCodes[k].detail === 'string'),
     notes: [...api.notes],
     noteWords: Object.keys(s.noteLabels),
+    warnings: [...api.warnings],
+    warningWords: Object.keys(sv.verify.warnings.ids),
     fieldNames: Object.keys(s.errorNames),
     stepIDs: [...steps],
     stepWords: Object.keys(st.steps),
@@ -76,7 +81,8 @@ const contractProbe = `(async () => {
 // TestBrowserContract checks the seam between site/ and the signer in the
 // running page: site/fields.js lists exactly the fields oauth1.sign reads
 // and the signer's signature methods; strings.js has words for every error
-// code and every note id the signer can emit (and none for ids it cannot),
+// code, every note id and every warning id the signer can emit (and none
+// for ids it cannot),
 // a name for every field an error can name, and an explanation for every
 // step the signer returns.
 func TestBrowserContract(t *testing.T) {
@@ -93,6 +99,8 @@ func TestBrowserContract(t *testing.T) {
 	assert.ElementsMatch(t, c.ErrorCodes, c.CodeWords, "strings.js errorCodes: words for exactly the signer's codes")
 	require.NotEmpty(t, c.Notes)
 	assert.ElementsMatch(t, c.Notes, c.NoteWords, "strings.js noteLabels: a label for exactly the signer's note ids")
+	require.NotEmpty(t, c.Warnings)
+	assert.ElementsMatch(t, c.Warnings, c.WarningWords, "strings-verify.js warnings.ids: words for exactly the signer's warning ids")
 
 	assert.Subset(t, c.FieldNames, c.SignReads, "strings.js errorNames names every request field")
 	assert.Subset(t, c.FieldNames, c.OtherReads, "strings.js errorNames names every other field an error can name")

@@ -178,13 +178,28 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	assert.Contains(t, p.mustText("preset-note"), "Imported")
 
 	// A server's error text quoting a base string that lacks a parameter:
-	// compared with the (imported) request in the Sign view.
+	// judged on its own first, well-formed, with no diff against the
+	// (imported) request in the Sign view; compared with that request only
+	// when asked, and the page says which request it is.
 	p.click("tab-verify")
 	missing := strings.Replace(xTwitterBase, "include_entities%3Dtrue%26", "", 1)
 	require.NotEqual(t, xTwitterBase, missing)
 	ms := p.verifyInput("verify-input", "HTTP/1.1 401 Unauthorized\nContent-Type: text/plain\n\noauth_problem=signature_invalid&debug_sbs="+missing)
-	t.Logf("debug_sbs: %.0f ms from the last input event to the diff", ms)
-	assert.Equal(t, "signView", eval[string](p, `document.querySelector('[data-testid="verify-compared"]').dataset.compared`))
+	t.Logf("debug_sbs: %.0f ms from the last input event to the verdict", ms)
+	assert.Equal(t, "alone", eval[string](p, `document.querySelector('[data-testid="verify-compared"]').dataset.compared`))
+	assert.Contains(t, p.mustText("verify-compared"), "its own normal form")
+	assert.Equal(t, "valid", p.verdict(), "a well-formed base string judged on its own")
+	assert.Equal(t, "Base string right", p.mustText("verdict"))
+	assert.False(t, p.exists(`[data-testid="diff-ops"] ins, [data-testid="diff-ops"] del`), "no diff against an unrelated request")
+	assert.Empty(t, p.mistakes(`[data-testid="diagnosis"]`))
+	assert.Contains(t, p.mustText("verify-compare"), "Sign view")
+	before := eval[string](p, `document.querySelector('[data-testid="verify-status"]').dataset.verifyCount`)
+	p.click("verify-compare")
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verify-status"]').dataset.verifyCount !== `+jsStr(before),
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err)
+	assert.Equal(t, "compareWith", eval[string](p, `document.querySelector('[data-testid="verify-compared"]').dataset.compared`))
+	assert.Contains(t, p.mustText("verify-compared"), "POST "+xTwitterURL, "the page says which request it compared with")
 	assert.Equal(t, "invalid", p.verdict())
 	assert.Equal(t, "Base string differs", p.mustText("verdict"))
 	assert.Equal(t, []string{"include_entities%3Dtrue%26"},

@@ -102,6 +102,13 @@ func Check(in CheckInput) (*Checked, error) {
 			return nil, err
 		}
 		c.Read = im
+		if im.Request.SignatureMethod == PLAINTEXT {
+			// The signature is the secrets: what was read keeps neither it
+			// nor the header that carries it.
+			read := *im
+			read.Signature, read.Authorization = "", ""
+			c.Read = &read
+		}
 		req = im.Request
 		imp := publicPart(im.Request)
 		c.Importable = &imp

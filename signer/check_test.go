@@ -209,6 +209,7 @@ func TestCheckPlaintext(t *testing.T) {
 			assert.True(t, c.Plaintext)
 			assert.Empty(t, c.Expected)
 			assert.Empty(t, c.Received)
+			assert.Empty(t, c.Read.Signature+c.Read.Authorization, "what was read keeps no secret")
 			if c.Signature != nil {
 				assert.Empty(t, c.Signature.Expected)
 			}

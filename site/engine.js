@@ -39,7 +39,7 @@ export function onUpgrade(fn) {
   upgradeListeners.push(fn);
 }
 
-// sign, verify, diagnose and parse hand their argument to the Go functions of
+// sign, verify, diagnose, parse and check hand their argument to the Go functions of
 // the same name (README "The JS API") and return the plain result object.
 // When the lite build answers error.code 'needs-full-signer' (it does for
 // every call that needs RSA: an RSA method, a private or public key to
@@ -61,6 +61,13 @@ export function diagnose(request) {
 
 export function parse(text) {
   return call('parse', text);
+}
+
+// check hands the Verify view's inputs to oauth1.check, which decides the
+// whole verdict (README "The JS API"); a check that needs RSA answers as
+// sign and verify do.
+export function check(input) {
+  return call('check', input);
 }
 
 function call(name, arg) {

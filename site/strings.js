@@ -198,14 +198,16 @@ export const errorNames = Object.freeze({
   verifier: 'The verifier',
   bodyHash: 'The body hash',
   transport: 'The transport',
-  // The Verify view's inputs, and what oauth1.verify, diagnose and parse
-  // read besides a request.
+  // The Verify view's inputs, and what oauth1.verify, diagnose, parse and
+  // check read besides a request.
   text: 'The pasted text',
   request: 'The request',
   signature: 'The signature',
   authorization: 'The Authorization header',
   baseString: 'The base string',
   publicKey: 'The RSA public key',
+  compareWith: "The Sign view's request",
+  now: "The page's clock",
 });
 
 // The words for each error code the signer can return (oauth1.errorCodes):

@@ -2,7 +2,7 @@
 //
 // Owns: the diagnosis (the mistakes named, what the shapes tell), the base
 // string diff and its differences, and the list of what was read from the
-// pasted text. verify.js decides what to check and calls these.
+// pasted text, from oauth1.check's answer, which verify.js hands in.
 // Must never: parse strings as HTML, call the signer, read inputs, log, or
 // show a secret: a PLAINTEXT signature, which is the secrets, is not shown.
 
@@ -113,9 +113,9 @@ function differenceItem(x) {
   return li;
 }
 
-// renderRead lists in node what oauth1.parse read, and in unparsedNode what
-// it could not read or guessed. A PLAINTEXT signature is the secrets, so it
-// is not shown.
+// renderRead lists in node what oauth1.check read (its read object), and in
+// unparsedNode what it could not read or guessed. A PLAINTEXT signature is
+// the secrets, so it is not shown: plaintext says one was sent.
 export function renderRead(node, unparsedNode, parsed, plaintext) {
   if (!parsed) {
     node.replaceChildren();
@@ -134,7 +134,10 @@ export function renderRead(node, unparsedNode, parsed, plaintext) {
   if (Array.isArray(r.params) && r.params.length) {
     rows.push([f.params, r.params.map((p) => `${p[0]}=${p[1]}${p[2] ? ` (${p[2]})` : ''}`).join('\n'), 'params']);
   }
-  if (parsed.signature) rows.push([f.signature, plaintext ? text.needs.plaintext : String(parsed.signature), 'signature']);
+  // A PLAINTEXT signature is the secrets: check leaves it out of what was
+  // read, and plaintext says one was sent.
+  if (plaintext) rows.push([f.signature, text.needs.plaintext, 'signature']);
+  else if (parsed.signature) rows.push([f.signature, String(parsed.signature), 'signature']);
   const dl = el('dl', { className: 'read-list' });
   for (const [label, value, name] of rows) {
     dl.append(el('dt', { text: label }), el('dd', { className: name === 'format' ? '' : 'mono', text: value, dataset: { testid: `read-${name}` } }));

@@ -1,12 +1,16 @@
 // verify.js: the Verify view.
 //
 // Owns: the Sign / Verify tabs; the paste box, the optional "your base
-// string" box and the secrets to check with; reading the pasted text
-// (oauth1.parse), checking it (oauth1.verify) and explaining it
-// (oauth1.diagnose), coalesced to one run per frame; the verdict, its detail
-// and the status line (the diagnosis, the diff and what was read are drawn
-// by verify-render.js); and the "Import into the Sign view" button, through
-// the hook app.js hands in.
+// string" box and the secrets to check with; handing them to oauth1.check
+// (through engine.js), coalesced to one run per frame, with the Sign view's
+// request only when the user asks to compare with it; drawing the answer:
+// the verdict, its detail (what was compared, the right signature and base
+// string beside the received ones, which scheme verified, what is needed,
+// the warnings) and the status line (the diagnosis, the diff and what was
+// read are drawn by verify-render.js); and the "Import into the Sign view"
+// button, through the hook app.js hands in. Every decision (which request
+// is compared, when the secrets suffice, what PLAINTEXT hides, what a lone
+// base string is judged against) is signer.Check's: this module holds none.
 // Must never: build nodes from HTML strings, write to any storage, log, open
 // a network connection, put anything typed here into the URL, or fill a
 // secret into the Sign view. Secrets live only in their inputs: nothing this
@@ -14,7 +18,7 @@
 
 import * as engine from './engine.js';
 import { verify as text } from './strings-verify.js';
-import { PUBLIC_FIELDS, SECRET_FIELDS, methodFamily } from './fields.js';
+import { SECRET_FIELDS, methodFamily } from './fields.js';
 import { fillText, el, setText } from './dom.js';
 import { setupConcealToggles, setConcealed, updateCredentialWarning } from './form.js';
 import { errorSentence } from './render.js';
@@ -38,12 +42,14 @@ let hooks = null;
 const state = {
   count: 0, // runs so far (mirrored in data-verify-count)
   importable: null, // the request the Import button fills in; never holds a secret
+  plaintext: false, // the last check read a PLAINTEXT request
+  compare: false, // the user asked to compare with the Sign view's request
 };
 
 // setupVerify wires the view. hooks: { readSignRequest() → the Sign view's
 // request (secrets included; used only for the "use the Sign view's
-// secrets" button and, stripped of them, as the request a lone base string
-// is compared with), importRequest(request) → fills the Sign view }.
+// secrets" button and, stripped of them, as the request to compare with
+// when the user asks), importRequest(request) → fills the Sign view }.
 export function setupVerify(h) {
   hooks = h;
   ui = {
@@ -126,8 +132,8 @@ function selectView(tab, focus) {
     panel.hidden = !on;
   }
   if (focus) tab.focus();
-  // A lone base string is compared with the Sign view's request, which may
-  // have changed while this view was hidden.
+  // A comparison with the Sign view's request, when asked for, follows
+  // that request, which may have changed while this view was hidden.
   if (tab === ui.tabVerify) schedule();
 }
 
@@ -205,11 +211,12 @@ function loadExample() {
 // (Clear), and on pagehide the pasted text too when it holds a PLAINTEXT
 // signature, which is the secrets.
 function wipe(all) {
-  const plaintext = /oauth_signature_method\s*=\s*"?PLAINTEXT/i.test(ui.input.value);
+  const plaintext = state.plaintext || /oauth_signature_method\s*=\s*"?PLAINTEXT/i.test(ui.input.value);
   for (const input of [ui.consumerSecret, ui.tokenSecret, ui.publicKey]) input.value = '';
   if (all || plaintext) {
     ui.input.value = '';
     ui.baseString.value = '';
+    state.compare = false;
   }
   for (const input of [ui.consumerSecret, ui.tokenSecret]) {
     setConcealed(input, true);
@@ -220,6 +227,7 @@ function wipe(all) {
 }
 
 function onEdit(event) {
+  if (event.target === ui.input) state.compare = false; // a new paste is judged on its own first
   if (event.target === ui.consumerSecret || event.target === ui.tokenSecret) {
     warnAbout(event.target);
     setText(ui.useSignNote, '');
@@ -234,7 +242,22 @@ const schedule = coalesce(runCheck);
 
 function runCheck() {
   if (!engine.ready()) return;
-  render(check(ui.input.value, ui.baseString.value, readSecrets()));
+  const input = {
+    text: ui.input.value,
+    baseString: ui.baseString.value,
+    ...readSecrets(),
+    now: Date.now(),
+  };
+  // The Sign view's request goes with the check only when the user asked
+  // to compare with it (the button below a lone base string or header).
+  if (state.compare) input.compareWith = signViewRequest();
+  const c = safe(() => engine.check(input));
+  if (c && c.loading) {
+    // The RSA build is loading: upgraded (setupVerify) checks again.
+    say(c.error.message, true);
+  } else {
+    render(c && c.ok === true ? c : { ok: false, error: c && c.error ? c.error : FAILED_PARSE });
+  }
   state.count += 1;
   ui.status.dataset.verifyCount = String(state.count);
 }
@@ -249,145 +272,27 @@ function safe(fn) {
 
 // What a call that threw is reported as: the signer's own words are not
 // there to show.
-const FAILED = Object.freeze({ field: '', code: 'internal' });
 const FAILED_PARSE = Object.freeze({ field: 'text', code: 'internal' });
 
-// check reads, verifies and diagnoses. It returns a plain model for render;
-// the model holds the secrets' effects (verdict, expected signature) but
-// never the secrets, and is dropped after rendering.
-function check(pasted, own, secrets) {
-  const m = {
-    empty: false, parsed: null, error: null, compared: '', timesFromBase: false, family: 'hmac',
-    kind: '', verdict: 'unknown', reason: '', expected: '', received: '', needs: [], problems: [],
-    sigDiagnosis: null, baseDiagnosis: null, importable: null,
-  };
-  if (pasted.trim() === '' && own.trim() === '') {
-    m.empty = true;
-    return m;
-  }
-
-  let request = null;
-  let received = own.trim() === '' ? '' : baseStringOf(own);
-  let signature = '';
-  let authorization = '';
-
-  if (pasted.trim() !== '') {
-    const parsed = safe(() => engine.parse(pasted));
-    if (!parsed || parsed.ok !== true) {
-      m.error = parsed && parsed.error ? parsed.error : FAILED_PARSE;
-      return m;
-    }
-    m.parsed = parsed;
-    m.importable = pick(parsed.request);
-    if (parsed.format === 'baseString') {
-      if (received !== '') {
-        request = pick(parsed.request);
-        m.compared = 'baseString';
-      } else {
-        request = signViewRequest(parsed.request, m);
-        received = parsed.baseString;
-        m.compared = 'signView';
-      }
-    } else {
-      request = pick(parsed.request);
-      m.compared = 'pasted';
-      if (!request.url) {
-        const sign = signViewRequest(null, m);
-        for (const f of ['method', 'url', 'body', 'contentType', 'params']) request[f] = sign[f];
-        m.compared = 'header';
-        m.importable = { ...request };
-      }
-      signature = parsed.signature ?? '';
-      authorization = parsed.authorization ?? '';
-    }
-  } else {
-    request = signViewRequest(null, m);
-    m.compared = 'signView';
-  }
-
-  m.family = methodFamily(request.signatureMethod || 'HMAC-SHA1');
-  if (signature !== '') checkSignature(m, request, signature, authorization, secrets);
-  else if (m.parsed && m.compared !== 'signView' && m.compared !== 'baseString') m.needs.push(text.needs.signature);
-  if (received !== '') checkBaseString(m, request, received);
-  return m;
-}
-
-function checkSignature(m, request, signature, authorization, secrets) {
-  m.received = signature;
-  const rsa = m.family === 'rsa';
-  if (rsa ? secrets.publicKey.trim() === '' : secrets.consumerSecret === '' && secrets.tokenSecret === '') {
-    m.needs.push(rsa ? text.needs.publicKey : text.needs.secrets);
-    return;
-  }
-  const withSecrets = rsa
-    ? { ...request, publicKey: secrets.publicKey }
-    : { ...request, consumerSecret: secrets.consumerSecret, tokenSecret: secrets.tokenSecret };
-  const v = safe(() => engine.verify(authorization ? { ...withSecrets, authorization } : { ...withSecrets, signature }));
-  if (!v || v.ok !== true) {
-    m.problems.push(v && v.error ? v.error : FAILED);
-    return;
-  }
-  m.kind = 'signature';
-  m.verdict = v.valid ? 'valid' : 'invalid';
-  m.reason = String(v.reason ?? '');
-  m.expected = String(v.expected ?? '');
-  if (v.valid) return;
-  if (!rsa && request.token && secrets.tokenSecret === '') m.needs.push(text.needs.tokenSecret);
-  const d = safe(() => engine.diagnose({ ...withSecrets, signature }));
-  if (d && d.ok === true) m.sigDiagnosis = d;
-  else m.problems.push(d && d.error ? d.error : FAILED);
-}
-
-function checkBaseString(m, request, received) {
-  const d = safe(() => engine.diagnose({ ...request, baseString: received }));
-  if (!d || d.ok !== true) {
-    m.problems.push(d && d.error ? d.error : FAILED);
-    return;
-  }
-  m.baseDiagnosis = d;
-  if (m.kind === '') {
-    m.kind = 'baseString';
-    m.verdict = d.correct ? 'valid' : 'invalid';
-  }
-}
-
-// baseStringOf takes the base string out of what was pasted into the "your
-// base string" box: a server error quoting one is read with parse, anything
-// else is taken as it is.
-function baseStringOf(raw) {
-  const parsed = safe(() => engine.parse(raw));
-  return parsed && parsed.ok === true && parsed.format === 'baseString' && parsed.baseString ? parsed.baseString : raw.trim();
-}
-
-// pick copies the request fields of a parse result (which never carries a
-// secret) into a fresh object.
-function pick(r) {
-  const out = {};
-  for (const f of PUBLIC_FIELDS) if (r && r[f] !== undefined) out[f] = r[f];
-  return out;
-}
-
-// signViewRequest is the Sign view's request without its secrets. Its
-// nonce and timestamp, when empty there, come from fallback (what a pasted
-// base string holds): diagnosing needs the ones that were used.
-function signViewRequest(fallback, m) {
+// signViewRequest is the Sign view's request without its secrets.
+function signViewRequest() {
   const r = { ...hooks.readSignRequest() };
   for (const f of SECRET_FIELDS) delete r[f];
-  if (fallback) {
-    for (const f of ['nonce', 'timestamp']) {
-      if (!r[f] && fallback[f]) {
-        r[f] = fallback[f];
-        m.timesFromBase = true;
-      }
-    }
-  }
   return r;
+}
+
+// compareWithSignView sends the Sign view's request with the next checks,
+// until the pasted text changes.
+function compareWithSignView() {
+  state.compare = true;
+  schedule();
 }
 
 // ---- rendering ----
 
 function renderEmpty() {
   state.importable = null;
+  state.plaintext = false;
   ui.import.disabled = true;
   setVerdict('unknown', '');
   ui.detail.replaceChildren();
@@ -399,21 +304,25 @@ function renderEmpty() {
   if (engine.ready()) say(text.status.waiting, true);
 }
 
-function render(m) {
-  if (m.empty) {
+// render shows oauth1.check's answer c: every decision is in c (what was
+// read, what was compared, the verdict, what is needed); this only draws it.
+function render(c) {
+  if (c.ok && c.empty) {
     renderEmpty();
     return;
   }
-  state.importable = m.importable;
-  ui.import.disabled = m.importable === null;
-  showFamily(m.family);
-  const plaintext = m.parsed?.request?.signatureMethod === 'PLAINTEXT';
+  const ok = c.ok === true;
+  state.importable = ok ? c.importable : null;
+  state.plaintext = ok && c.plaintext;
+  ui.import.disabled = state.importable === null;
+  showFamily(ok && c.rsa ? 'rsa' : 'hmac');
 
-  setVerdict(m.verdict, m.kind);
-  renderDetail(m, plaintext);
+  setVerdict(ok ? c.verdict : 'unknown', ok ? c.kind : '');
+  renderDetail(c);
+  const m = { sigDiagnosis: ok ? c.signature : null, baseDiagnosis: ok ? c.baseString : null, verdict: ok ? c.verdict : 'unknown' };
   renderDiagnosis(ui.diagnosis, m);
   renderDiff(ui.diff, m.baseDiagnosis);
-  renderRead(ui.read, ui.unparsed, m.parsed, plaintext);
+  renderRead(ui.read, ui.unparsed, ok ? c.read : null, state.plaintext && !(c.needs ?? []).includes('signature'));
 
   // The status line is the one live region: the verdict, and the mistake or
   // what is missing, in one sentence. The badge and the details below show
@@ -442,25 +351,64 @@ function setVerdict(verdict, kind) {
   setText(ui.verdict, label);
 }
 
-function renderDetail(m, plaintext) {
+function renderDetail(c) {
+  if (!c.ok) {
+    ui.detail.replaceChildren(problem(c.error, 'verify-error'));
+    return;
+  }
   const nodes = [];
-  if (m.error) nodes.push(problem(m.error, 'verify-error'));
-  if (m.compared) {
-    const p = el('p', { className: 'compared', text: text.compared[m.compared], dataset: { testid: 'verify-compared', compared: m.compared } });
-    if (m.timesFromBase) p.append(' ', text.compared.signViewTimes);
+  if (c.compared) {
+    const p = el('p', { className: 'compared', text: text.compared[c.compared] ?? '', dataset: { testid: 'verify-compared', compared: c.compared } });
+    if (c.compared === 'compareWith' || c.compared === 'header') p.append(' ', requestName(c.request));
+    if (c.timesFrom) p.append(' ', text.compared.signViewTimes);
     nodes.push(p);
   }
-  if (m.reason) nodes.push(el('p', { className: 'reason', text: m.reason, dataset: { testid: 'verify-reason' } }));
-  if (m.kind === 'signature' && m.verdict === 'invalid') {
-    if (plaintext) {
-      nodes.push(el('p', { className: 'hint', text: text.needs.plaintext }));
-    } else {
-      nodes.push(sigLine(text.expected, m.expected, 'verify-expected'), sigLine(text.received, m.received, 'verify-received'));
-    }
+  if (c.comparable && !state.compare) {
+    const button = el('button', { className: 'toggle', text: text.compared.compareButton, dataset: { testid: 'verify-compare' } });
+    button.type = 'button';
+    button.addEventListener('click', compareWithSignView);
+    nodes.push(el('p', { className: 'compare' }, [button, ' ', el('span', { className: 'hint', text: `${text.compared.compareHint} ${requestName(signViewRequest())}` })]));
   }
-  for (const n of m.needs) nodes.push(el('p', { className: 'needs', text: n, dataset: { testid: 'verify-needs' } }));
-  for (const e of m.problems) nodes.push(problem(e, 'verify-problem'));
+  if (c.schemeGuessed) {
+    const words = c.scheme ? text.scheme[c.scheme] : text.scheme.neither;
+    nodes.push(el('p', { className: 'scheme', text: words ?? '', dataset: { testid: 'verify-scheme', scheme: c.scheme } }));
+  }
+  if (c.reason) nodes.push(el('p', { className: 'reason', text: c.reason, dataset: { testid: 'verify-reason' } }));
+  if (c.plaintext && c.kind === 'signature') {
+    nodes.push(el('p', { className: 'hint', text: text.needs.plaintext }));
+  } else {
+    if (c.expected) nodes.push(sigLine(text.expected, c.expected, 'verify-expected'));
+    if (c.received && c.kind === 'signature') nodes.push(sigLine(text.received, c.received, 'verify-received'));
+  }
+  if (c.expectedBaseString) nodes.push(baseLine(text.expectedBase, c.expectedBaseString, 'verify-expected-base'));
+  if (c.receivedBaseString && c.receivedBaseString !== c.expectedBaseString) {
+    nodes.push(baseLine(text.receivedBase, c.receivedBaseString, 'verify-received-base'));
+  }
+  for (const id of c.needs ?? []) nodes.push(el('p', { className: 'needs', text: text.needs[id] ?? '', dataset: { testid: 'verify-needs', need: id } }));
+  for (const e of c.problems ?? []) nodes.push(problem(e, 'verify-problem'));
+  const warnings = Array.isArray(c.warnings) ? c.warnings : [];
+  if (warnings.length) {
+    nodes.push(el('p', { className: 'warnings-label', text: text.warnings.heading }));
+    nodes.push(el('ul', { className: 'warnings', dataset: { testid: 'verify-warnings' } }, warnings.map((w) =>
+      el('li', { dataset: { warning: String(w.id ?? '') } }, [
+        el('strong', { text: text.warnings.ids[w.id] ?? '' }), ' ', String(w.text ?? ''),
+      ]))));
+  }
   ui.detail.replaceChildren(...nodes);
+}
+
+// requestName says which request something was compared with: its method
+// and URL, never a secret.
+function requestName(r) {
+  const method = r && r.method ? r.method : 'GET';
+  return r && r.url ? `(${method} ${r.url})` : text.compared.noRequest;
+}
+
+function baseLine(label, value, testName) {
+  return el('div', { className: 'sig-line base-line' }, [
+    el('span', { className: 'sig-label', text: label }),
+    el('pre', { className: 'value mono', text: value, dataset: { testid: testName } }),
+  ]);
 }
 
 function sigLine(label, value, testName) {
