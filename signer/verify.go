@@ -210,6 +210,7 @@ func VerifyAuthorization(r Request, header, publicKeyPEM string) (*Verification,
 	}
 	if r.BodyHash && v.Result.BodyHash != bodyHash {
 		v.Valid = false
+		v.Warnings = slices.DeleteFunc(v.Warnings, func(w Warning) bool { return w.ID == WarningSignatureCannotShow })
 		v.Reason = "The body does not hash to the oauth_body_hash that was sent: the body changed, or the hash was taken over different bytes."
 	}
 	return v, nil

@@ -84,12 +84,12 @@ var cannotShow = Warning{WarningSignatureCannotShow, "A valid signature shows on
 // none here: [Verification.Warnings] already names it. An empty timestamp
 // or one not made of digits gives none either.
 func TimestampWarnings(timestamp string, now time.Time) []Warning {
-	if !isDigits(timestamp) || len(timestamp) > 18 {
+	if !isDigits(timestamp) {
 		return nil
 	}
 	n, err := strconv.ParseInt(timestamp, 10, 64)
-	if err != nil {
-		return nil
+	if err != nil { // more digits than an int64 holds
+		return []Warning{{WarningTimestampSkew, "The timestamp is far more than a thousand years ahead of this computer's clock. " + skewAdvice}}
 	}
 	nowUnits, read := now.Unix(), ""
 	if isMillisecondTimestamp(timestamp) {
@@ -110,8 +110,10 @@ func TimestampWarnings(timestamp string, now time.Time) []Warning {
 	if ahead {
 		where = "ahead of"
 	}
-	return []Warning{{WarningTimestampSkew, "The timestamp" + read + " is " + spanText(diff) + " " + where + " this computer's clock. Servers commonly refuse a timestamp more than 5 minutes from their own clock (RFC 5849 section 3.3): check the clock of the machine that signed, or that the timestamp is seconds since 1970."}}
+	return []Warning{{WarningTimestampSkew, "The timestamp" + read + " is " + spanText(diff) + " " + where + " this computer's clock. " + skewAdvice}}
 }
+
+const skewAdvice = "Servers commonly refuse a timestamp more than 5 minutes from their own clock (RFC 5849 section 3.3): check the clock of the machine that signed, or that the timestamp is seconds since 1970."
 
 // spanText says a number of seconds, more than a minute, in its two
 // largest units, e.g. "3 days 2 hours" or "7 minutes".
