@@ -11,7 +11,7 @@ ADDR     ?= 127.0.0.1:8080
 OUT      := .build
 DIST     ?= dist
 
-.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load screenshots
+.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load screenshots interop
 
 ## all: fmt-check, vet and test.
 all: fmt-check vet test
@@ -113,7 +113,7 @@ test-node: prereqs build
 ## js/wasm in both builds.
 vet:
 	$(GO) vet ./...
-	$(GO) vet -tags 'bench load screenshots' .
+	$(GO) vet -tags 'bench load screenshots interop' .
 	GOOS=js GOARCH=wasm $(GO) vet ./signer/... ./wasm/...
 	GOOS=js GOARCH=wasm $(GO) vet -tags oauth1_lite ./wasm/...
 
@@ -179,3 +179,26 @@ bench: prereqs dist
 ## built page in Chromium (screenshots_test.go, build tag screenshots).
 screenshots: prereqs build
 	$(GO) test -tags screenshots -run '^TestScreenshots' -count=1 -v .
+
+## interop: the interop suite: real OAuth 1.0a client libraries (Python
+## requests-oauthlib/oauthlib and authlib, npm oauth-1.0a, oauth and
+## oauth-sign, Go dghubble/oauth1 and mrjones/oauth) sign a set of requests
+## into a loopback recorder, and every capture must verify through the
+## signer as raw HTTP, curl and header, or be a listed library bug that the
+## diagnosis names (interop_test.go, build tag interop; prints the library x
+## case matrix). Installs what it needs first: the Debian python3 packages
+## and npm through .ci/prereqs, the npm packages with npm ci from
+## testdata/interop/node/package-lock.json, the Go clients' module through
+## the module proxy (testdata/interop/go, a module of its own).
+INTEROP_NODE := testdata/interop/node
+interop: interop-prereqs $(INTEROP_NODE)/node_modules/.package-lock.json
+	$(GO) test -tags interop -run '^TestInterop$$' -count=1 -v .
+
+.PHONY: interop-prereqs
+interop-prereqs:
+	@.ci/prereqs node npm python3-oauthlib python3-requests-oauthlib python3-authlib
+
+# npm ci rewrites node_modules/.package-lock.json, so this runs again only
+# when the committed lock file changes.
+$(INTEROP_NODE)/node_modules/.package-lock.json: $(INTEROP_NODE)/package-lock.json | interop-prereqs
+	cd $(INTEROP_NODE) && npm ci --no-audit --no-fund --ignore-scripts
