@@ -65,7 +65,7 @@ type interopCase struct {
 const (
 	iopConsumerKey = "dpf43f3p2l4k3l03"
 	iopToken       = "nnch734d00sl2jdk"
-	formType       = "application/x-www-form-urlencoded"
+	iopFormType    = "application/x-www-form-urlencoded"
 )
 
 // The secrets, given to the clients in the environment only. The special
@@ -78,13 +78,13 @@ var iopSecrets = map[string][2]string{
 
 var interopCases = []interopCase{
 	{ID: "get-query", Method: "GET", Path: "/photos?file=vacation.jpg&size=original", Token: iopToken},
-	{ID: "form-post", Method: "POST", Path: "/statuses?page=2", ContentType: formType, Token: iopToken,
+	{ID: "form-post", Method: "POST", Path: "/statuses?page=2", ContentType: iopFormType, Token: iopToken,
 		Form: [][2]string{{"status", "Hello Ladies + Gentlemen, a signed OAuth request!"}, {"include_entities", "true"}}},
-	{ID: "form-post-bytes", Method: "POST", Path: "/statuses", ContentType: formType, Token: iopToken, BodyBytes: true,
+	{ID: "form-post-bytes", Method: "POST", Path: "/statuses", ContentType: iopFormType, Token: iopToken, BodyBytes: true,
 		Form: [][2]string{{"status", "café & co"}, {"n", "1"}}},
 	{ID: "json-post", Method: "POST", Path: "/items", ContentType: "application/json", Token: iopToken,
 		Body: `{"name":"café","n":1}`, BodyHash: true},
-	{ID: "put-form", Method: "PUT", Path: "/items/7", ContentType: formType, Token: iopToken,
+	{ID: "put-form", Method: "PUT", Path: "/items/7", ContentType: iopFormType, Token: iopToken,
 		Form: [][2]string{{"name", "new name"}, {"tag", "a"}}},
 	{ID: "delete", Method: "DELETE", Path: "/items/7?force=true", Token: iopToken},
 	{ID: "reserved-chars", Method: "GET", Path: "/search?q=a%20b%2Bc%26d%3De&sym=%21%2A%27%28%29~-._&plus=1+2", Token: iopToken},
@@ -100,7 +100,7 @@ var interopCases = []interopCase{
 	{ID: "callback", Method: "POST", Path: "/request_token", Callback: "http://printer.example.com/ready?a=1&b=é"},
 	{ID: "verifier", Method: "POST", Path: "/access_token", Token: "hh5s93j4hdidpola", Verifier: "hfdp7dh39dks9884"},
 	{ID: "query-transport", Method: "GET", Path: "/photos?file=vacation.jpg", Transport: "query", Token: iopToken},
-	{ID: "body-transport", Method: "POST", Path: "/statuses", ContentType: formType, Transport: "body", Token: iopToken,
+	{ID: "body-transport", Method: "POST", Path: "/statuses", ContentType: iopFormType, Transport: "body", Token: iopToken,
 		Form: [][2]string{{"status", "hi there"}}},
 	{ID: "special-secrets", Method: "GET", Path: "/photos?x=1", Secrets: "special", Token: iopToken},
 }
@@ -158,32 +158,32 @@ var knownBugs = map[string]knownBug{
 		Evidence: "oauth.go canonicalizeUrl writes u.Host as given, never lower-cased (section 3.4.1.2)"},
 }
 
-// capture is one request as the recorder read it off the socket.
-type capture struct {
+// iopCapture is one request as the recorder read it off the socket.
+type iopCapture struct {
 	Head []byte // request line and headers, verbatim, up to the blank line
 	Body []byte // the body, de-chunked
 }
 
-// recorder is a loopback HTTP/1.1 server that keeps every request's bytes
+// iopRecorder is a loopback HTTP/1.1 server that keeps every request's bytes
 // and answers 200 with a token response (so token-request calls succeed).
-type recorder struct {
+type iopRecorder struct {
 	ln   net.Listener
 	ln6  net.Listener
 	mu   sync.Mutex
-	got  map[string][]capture // by "slug/case"
+	got  map[string][]iopCapture // by "slug/case"
 	wg   sync.WaitGroup
 	port string
 }
 
-const maxBody = 1 << 20
+const iopMaxBody = 1 << 20
 
-func startRecorder(t *testing.T) *recorder {
+func startIOPRecorder(t *testing.T) *iopRecorder {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
-	r := &recorder{ln: ln, got: map[string][]capture{}, port: port}
+	r := &iopRecorder{ln: ln, got: map[string][]iopCapture{}, port: port}
 	// "localhost" may resolve to ::1 first; listen there too when we can.
 	if ln6, err := net.Listen("tcp", "[::1]:"+port); err == nil {
 		r.ln6 = ln6
@@ -200,7 +200,7 @@ func startRecorder(t *testing.T) *recorder {
 	return r
 }
 
-func (r *recorder) serve(ln net.Listener) {
+func (r *iopRecorder) serve(ln net.Listener) {
 	for {
 		c, err := ln.Accept()
 		if err != nil {
@@ -214,16 +214,16 @@ func (r *recorder) serve(ln net.Listener) {
 	}
 }
 
-func (r *recorder) handle(c net.Conn) {
+func (r *iopRecorder) handle(c net.Conn) {
 	defer c.Close()
 	_ = c.SetDeadline(time.Now().Add(15 * time.Second))
 	var raw bytes.Buffer
-	br := bufio.NewReader(io.TeeReader(io.LimitReader(c, maxBody+64<<10), &raw))
+	br := bufio.NewReader(io.TeeReader(io.LimitReader(c, iopMaxBody+64<<10), &raw))
 	req, err := http.ReadRequest(br)
 	if err != nil {
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(req.Body, maxBody))
+	body, err := io.ReadAll(io.LimitReader(req.Body, iopMaxBody))
 	if err != nil {
 		return
 	}
@@ -235,21 +235,21 @@ func (r *recorder) handle(c net.Conn) {
 	if len(parts) >= 2 {
 		r.mu.Lock()
 		key := parts[0] + "/" + parts[1]
-		r.got[key] = append(r.got[key], capture{Head: append([]byte(nil), head...), Body: body})
+		r.got[key] = append(r.got[key], iopCapture{Head: append([]byte(nil), head...), Body: body})
 		r.mu.Unlock()
 	}
 	const answer = "oauth_token=hh5s93j4hdidpola&oauth_token_secret=hdhd0244k9j7ao03&oauth_callback_confirmed=true"
-	fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s", formType, len(answer), answer)
+	fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s", iopFormType, len(answer), answer)
 }
 
-func (r *recorder) captures(key string) []capture {
+func (r *iopRecorder) captures(key string) []iopCapture {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.got[key]
 }
 
-// clientResult is one line a client program prints.
-type clientResult struct {
+// iopResult is one line a client program prints.
+type iopResult struct {
 	Case   string `json:"case"`
 	Sent   bool   `json:"sent"`
 	Cannot string `json:"cannot"`
@@ -258,7 +258,7 @@ type clientResult struct {
 
 // python finds the interpreter that has Debian's python3-* packages: a
 // pyenv or venv python3 earlier on PATH would not. IOP_PYTHON overrides.
-func python() string {
+func iopPython() string {
 	if p := os.Getenv("IOP_PYTHON"); p != "" {
 		return p
 	}
@@ -289,13 +289,13 @@ func prepareClients(t *testing.T, dir string) (goBin string) {
 	return goBin
 }
 
-func runClient(t *testing.T, cl interopClient, casesFile, goBin string, env []string) map[string]clientResult {
+func runClient(t *testing.T, cl interopClient, casesFile, goBin string, env []string) map[string]iopResult {
 	t.Helper()
 	var name string
 	var args []string
 	switch cl.Lang {
 	case "python":
-		name, args = python(), []string{filepath.Join("testdata", "interop", "python", "client.py")}
+		name, args = iopPython(), []string{filepath.Join("testdata", "interop", "python", "client.py")}
 	case "node":
 		name, args = "node", []string{filepath.Join("testdata", "interop", "node", "client.js")}
 	case "go":
@@ -312,9 +312,9 @@ func runClient(t *testing.T, cl interopClient, casesFile, goBin string, env []st
 		t.Errorf("%s client for %s: %v\n%s", cl.Lang, cl.Library, err, stderr.String())
 		return nil
 	}
-	res := map[string]clientResult{}
+	res := map[string]iopResult{}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		var r clientResult
+		var r iopResult
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Errorf("%s: unreadable line %q: %v", cl.Library, line, err)
 			return nil
@@ -342,8 +342,8 @@ func rsaKeyFiles(t *testing.T, dir string) (keyFile, publicPEM string) {
 	return keyFile, string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: pub}))
 }
 
-// curlOf writes the capture as the curl command a user would paste.
-func curlOf(c capture) string {
+// iopCurl writes the capture as the curl command a user would paste.
+func iopCurl(c iopCapture) string {
 	q := func(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 	lines := strings.Split(strings.TrimRight(string(c.Head), "\r\n"), "\r\n")
 	f := strings.Fields(lines[0])
@@ -379,7 +379,7 @@ func verifyImported(t *testing.T, text string, sec [2]string, pub string) (signe
 		t.Fatalf("Import: %v\n%s", err, text)
 	}
 	req := im.Request
-	req.URL = asHTTP(req.URL)
+	req.URL = iopAsHTTP(req.URL)
 	req.ConsumerSecret, req.TokenSecret = sec[0], sec[1]
 	v, err := signer.Verify(req, im.Signature, pub)
 	if err != nil {
@@ -388,7 +388,7 @@ func verifyImported(t *testing.T, text string, sec [2]string, pub string) (signe
 	return req, im.Signature, v.Valid
 }
 
-func asHTTP(u string) string {
+func iopAsHTTP(u string) string {
 	if rest, ok := strings.CutPrefix(u, "https://"); ok {
 		return "http://" + rest
 	}
@@ -397,7 +397,7 @@ func asHTTP(u string) string {
 
 func TestInterop(t *testing.T) {
 	dir := t.TempDir()
-	rec := startRecorder(t)
+	rec := startIOPRecorder(t)
 	goBin := prepareClients(t, dir)
 	keyFile, pub := rsaKeyFiles(t, dir)
 	env := []string{
@@ -412,7 +412,7 @@ func TestInterop(t *testing.T) {
 
 	// Every client runs at once: each is a separate process, and the
 	// recorder keeps their captures apart by path.
-	results := make([]map[string]clientResult, len(interopClients))
+	results := make([]map[string]iopResult, len(interopClients))
 	var wg sync.WaitGroup
 	for i, cl := range interopClients {
 		cases := make([]interopCase, len(interopCases))
@@ -482,15 +482,15 @@ func TestInterop(t *testing.T) {
 				if !isBug {
 					if !valid {
 						d, _ := signer.DiagnoseSignature(req, sig, pub)
-						t.Fatalf("raw HTTP capture does not verify; diagnosis %s\n%s", mistakeIDs(d), raw)
+						t.Fatalf("raw HTTP capture does not verify; diagnosis %s\n%s", iopMistakeIDs(d), raw)
 					}
-					if _, _, v := verifyImported(t, curlOf(cp), sec, pub); !v {
-						t.Errorf("the curl form does not verify\n%s", curlOf(cp))
+					if _, _, v := verifyImported(t, iopCurl(cp), sec, pub); !v {
+						t.Errorf("the curl form does not verify\n%s", iopCurl(cp))
 					}
 					im, _ := signer.Import(raw)
 					if im.Authorization != "" {
 						hr := im.Request
-						hr.URL = asHTTP(hr.URL)
+						hr.URL = iopAsHTTP(hr.URL)
 						hr.ConsumerSecret, hr.TokenSecret = sec[0], sec[1]
 						v, err := signer.VerifyAuthorization(hr, im.Authorization, pub)
 						if err != nil || !v.Valid {
@@ -512,13 +512,13 @@ func TestInterop(t *testing.T) {
 					if why == "" {
 						why = "not in the catalogue yet"
 					}
-					gaps = append(gaps, name+"\t"+bug.Mistake+": "+why+"; diagnosis "+mistakeIDs(d))
+					gaps = append(gaps, name+"\t"+bug.Mistake+": "+why+"; diagnosis "+iopMistakeIDs(d))
 					matrix = append(matrix, name+"\tbug, KNOWN GAP: "+bug.Mistake)
 					t.Logf("KNOWN GAP: %s: %s (%s)", bug.Mistake, why, bug.Evidence)
 					return
 				}
-				if !hasMistake(d, bug.Mistake) {
-					t.Fatalf("diagnosis %s does not name %s (%s)", mistakeIDs(d), bug.Mistake, bug.Evidence)
+				if !iopHasMistake(d, bug.Mistake) {
+					t.Fatalf("diagnosis %s does not name %s (%s)", iopMistakeIDs(d), bug.Mistake, bug.Evidence)
 				}
 				matrix = append(matrix, name+"\tbug named: "+bug.Mistake)
 			})
@@ -531,7 +531,7 @@ func TestInterop(t *testing.T) {
 	}
 }
 
-func mistakeIDs(d *signer.Diagnosis) string {
+func iopMistakeIDs(d *signer.Diagnosis) string {
 	if d == nil {
 		return "[]"
 	}
@@ -542,7 +542,7 @@ func mistakeIDs(d *signer.Diagnosis) string {
 	return "[" + strings.Join(ids, " ") + "]"
 }
 
-func hasMistake(d *signer.Diagnosis, id string) bool {
+func iopHasMistake(d *signer.Diagnosis, id string) bool {
 	for _, m := range d.Mistakes {
 		if m.ID == id {
 			return true
