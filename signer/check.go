@@ -112,7 +112,7 @@ func Check(in CheckInput) (*Checked, error) {
 		req = im.Request
 		imp := publicPart(im.Request)
 		c.Importable = &imp
-		c.SchemeGuessed = schemeGuessed(im)
+		c.SchemeGuessed = im.SchemeGuessed
 		switch {
 		case im.Format == ImportBaseString && own != "":
 			c.Compared = ComparedBaseString
@@ -242,7 +242,7 @@ func (c *Checked) checkSignature(req Request, signature, authorization string, i
 	if v.Result != nil {
 		c.ExpectedBaseString = v.Result.SignatureBaseString
 	}
-	c.warn(verificationWarnings(v))
+	c.warn(v.Warnings)
 	if v.Valid {
 		return
 	}

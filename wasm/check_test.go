@@ -159,8 +159,8 @@ func TestCheckLite(t *testing.T) {
 	assert.Equal(t, true, got["ok"], "a base string needs no RSA: %v", got["error"])
 }
 
-// TestVerifyWarningsThroughJS: oauth1.verify returns warnings, and
-// oauth1.warnings lists every id.
+// TestVerifyWarningsThroughJS: oauth1.verify and oauth1.sign return
+// warnings, and oauth1.warnings lists every id.
 func TestVerifyWarningsThroughJS(t *testing.T) {
 	oauth1 := api(t)
 	res, err := oauth1.Call("verify", withAll(map[string]any{"signature": "c2ln"}))
@@ -174,6 +174,13 @@ func TestVerifyWarningsThroughJS(t *testing.T) {
 		ids = append(ids, w.(map[string]any)["id"].(string))
 	}
 	assert.Contains(t, ids, "timestamp-skew", "the X example's 2011 timestamp is years from the clock")
+
+	// Sign keeps a timestamp that is not digits, with its warning.
+	signed := call(t, oauth1, with("timestamp", "abc"))
+	require.Equal(t, true, signed["ok"], "%v", signed["error"])
+	sw := signed["warnings"].([]any)
+	require.NotEmpty(t, sw)
+	assert.Equal(t, "timestamp-not-digits", sw[0].(map[string]any)["id"])
 
 	v, err := oauth1.Get("warnings")
 	require.NoError(t, err)

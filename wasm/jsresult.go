@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/oauth1-playground/oauth1-playground/signer"
@@ -89,6 +90,7 @@ func resultObject(res *signer.Result) map[string]any {
 		"timestamp":     res.Timestamp,
 		"params":        paramsArray(res.Parameters),
 		"steps":         stepsArray(res.Steps),
+		"warnings":      warningsArray(res.Warnings),
 	}
 }
 
@@ -145,7 +147,13 @@ func verificationObject(v *signer.Verification) map[string]any {
 // verifyWarnings are a verification's warnings: the clock-free ones and
 // those of its timestamp against now, each id once.
 func verifyWarnings(v *signer.Verification, now time.Time) []signer.Warning {
-	return signer.TimestampWarnings(v.Result.Timestamp, now)
+	out := append([]signer.Warning(nil), v.Warnings...)
+	for _, w := range signer.TimestampWarnings(v.Result.Timestamp, now) {
+		if !slices.ContainsFunc(out, func(have signer.Warning) bool { return have.ID == w.ID }) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // diagnosisObject converts a signer.Diagnosis for oauth1.diagnose.
