@@ -1,6 +1,7 @@
 package signer
 
 import (
+	"crypto/hmac"
 	"encoding/base64"
 	"encoding/hex"
 	"net/url"
@@ -52,10 +53,20 @@ func DiagnoseSignature(r Request, signature, publicKeyPEM string) (*Diagnosis, e
 	}
 	var match func(d *draft, pl pipeline) bool
 	if check != nil {
-		sig, _ := base64.StdEncoding.DecodeString(received)
+		verified := map[string]bool{} // base string, hash and signature octets → verified
 		match = func(d *draft, pl pipeline) bool {
+			sig, ok := pl.readOutput(received)
+			if !ok {
+				return false
+			}
 			spec := pl.hash(d.spec)
-			return check(spec, spec.sum([]byte(d.res.SignatureBaseString)), sig)
+			key := d.res.SignatureBaseString + "\x00" + spec.hash.String() + "\x00" + string(sig)
+			v, seen := verified[key]
+			if !seen {
+				v = check(spec, spec.sum([]byte(d.res.SignatureBaseString)), sig)
+				verified[key] = v
+			}
+			return v
 		}
 	} else {
 		if err := defaultPipeline.finish(correct); err != nil {
@@ -66,7 +77,11 @@ func DiagnoseSignature(r Request, signature, publicKeyPEM string) (*Diagnosis, e
 			if d.res.Signature == "" && pl.sign(d) != nil {
 				return false
 			}
-			return d.res.Signature == received
+			if d.digest == nil { // PLAINTEXT
+				return d.res.Signature == received
+			}
+			got, ok := pl.readOutput(received)
+			return ok && hmac.Equal(got, d.digest)
 		}
 	}
 	dg.search(r, correct, match)
@@ -110,53 +125,123 @@ func prepareDiagnosis(r Request) (*draft, error) {
 
 // search records whether the correct computation matches what was
 // received and, if not, which mistake or pair of them does.
+//
+// Work is shared: each form of each mistake is prepared once; a pair
+// whose second (or first) mistake changes nothing before the base string
+// reuses the other's prepared draft and only signs again; pairs whose
+// second mistake replaces a stage the first changed are skipped, since
+// they give what the second gives alone.
 func (dg *Diagnosis) search(r Request, correct *draft, match func(d *draft, pl pipeline) bool) {
-	if match(correct, defaultPipeline) {
+	if match(correct, quietPipeline) {
 		dg.Correct = true
 		return
 	}
 
-	// One mistake at a time, then pairs. A variant that gives the correct
-	// base string and key changes nothing and is skipped.
-	variant := func(forms ...func(*Request, *pipeline) bool) (*draft, pipeline, bool) {
-		rr, pl := r, defaultPipeline
+	type tried struct {
+		m    *Mistake
+		form func(*Request, *pipeline) bool
+		d    *draft
+	}
+	build := func(reuse *draft, forms ...func(*Request, *pipeline) bool) (*draft, pipeline, bool) {
+		rr, pl := r, quietPipeline
 		rr.Params = append([]Param(nil), r.Params...)
 		for _, apply := range forms {
-			if !apply(&rr, &pl) {
-				return nil, pl, false
-			}
+			apply(&rr, &pl)
+		}
+		if reuse != nil {
+			return reuse.resigned(), pl, true
 		}
 		d, err := pl.prepare(rr)
-		if err != nil {
-			return nil, pl, false
-		}
-		return d, pl, true
+		return d, pl, err == nil
 	}
-	for _, m := range catalogue {
+
+	var singles []tried
+	for i := range catalogue {
+		m := &catalogue[i]
 		for _, form := range m.forms() {
-			if d, pl, ok := variant(form); ok && match(d, pl) {
+			rr, pl := r, quietPipeline
+			rr.Params = append([]Param(nil), r.Params...)
+			if !form(&rr, &pl) {
+				continue
+			}
+			var d *draft
+			if m.onlyAfterBaseString() {
+				d = correct.resigned()
+			} else {
+				var err error
+				if d, err = pl.prepare(rr); err != nil {
+					continue
+				}
+			}
+			singles = append(singles, tried{m, form, d})
+			if match(d, pl) {
+				if !dg.Matched || dg.Mistakes[len(dg.Mistakes)-1].ID != m.ID {
+					dg.Mistakes = append(dg.Mistakes, *m)
+				}
 				dg.Matched = true
-				dg.Mistakes = append(dg.Mistakes, m)
-				break
 			}
 		}
 	}
 	if dg.Matched {
+		dg.Mistakes = withoutSuperseded(dg.Mistakes)
 		return
 	}
-	for i, a := range catalogue {
-		for _, b := range catalogue[i+1:] {
-			for _, fa := range a.forms() {
-				for _, fb := range b.forms() {
-					if d, pl, ok := variant(fa, fb); ok && match(d, pl) {
-						dg.Matched = true
-						dg.Mistakes = append(dg.Mistakes, a, b)
-						return
-					}
-				}
+	for i, a := range singles {
+		for _, b := range singles[i+1:] {
+			if a.m == b.m || !combines(a.m, b.m) {
+				continue
+			}
+			var reuse *draft
+			switch {
+			case b.m.onlyAfterBaseString():
+				reuse = a.d
+			case a.m.onlyAfterBaseString():
+				reuse = b.d
+			}
+			if d, pl, ok := build(reuse, a.form, b.form); ok && match(d, pl) {
+				dg.Matched = true
+				dg.Mistakes = append(dg.Mistakes, *a.m, *b.m)
+				return
 			}
 		}
 	}
+}
+
+// quietPipeline is the correct pipeline without the steps a diagnosis
+// never shows.
+var quietPipeline = func() pipeline {
+	pl := defaultPipeline
+	pl.quiet = true
+	return pl
+}()
+
+// resigned returns a copy of d, prepared up to its base string, for
+// signing again with other key, hash or output stages.
+func (d *draft) resigned() *draft {
+	dd := *d
+	res := *d.res
+	res.Steps = res.Steps[:len(res.Steps):len(res.Steps)]
+	res.Signature, res.SigningKey, dd.digest = "", "", nil
+	dd.res = &res
+	return &dd
+}
+
+// withoutSuperseded drops the mistakes that another of ms supersedes: they
+// reproduce its signature, but their fix would be wrong advice.
+func withoutSuperseded(ms []Mistake) []Mistake {
+	gone := map[string]bool{}
+	for _, m := range ms {
+		for _, id := range m.supersedes {
+			gone[id] = true
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !gone[m.ID] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // signatureTells reads what a received signature's shape shows.

@@ -203,6 +203,8 @@ type pipeline struct {
 	hash        func(methodSpec) methodSpec                                                 // the hash actually used
 	output      func(digest []byte) string                                                  // digest octets to oauth_signature (section 3.4.2)
 	readOutput  func(string) ([]byte, bool)                                                 // a received oauth_signature back to octets: output's inverse
+
+	quiet bool // leave out the steps' parameter tables and hex digest, which a diagnosis never shows
 }
 
 var defaultPipeline = pipeline{
@@ -341,19 +343,25 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 	params := pl.collect(query, body, d.protocol, extra)
 	res.Parameters = params
 	res.Warnings = append(requestWarnings(params), warnings...)
-	add(Step{ID: StepParameters, Title: "Collect the parameters", RFC: "3.4.1.3.1",
-		Value: paramLines(params), Params: params, Notes: paramNotes})
+	if !pl.quiet {
+		add(Step{ID: StepParameters, Title: "Collect the parameters", RFC: "3.4.1.3.1",
+			Value: paramLines(params), Params: params, Notes: paramNotes})
+	}
 
 	encoded := make([]Param, len(params))
 	for i, p := range params {
 		encoded[i] = Param{Name: pl.encodeName(p.Name), Value: pl.encodeValue(p.Value), Source: p.Source}
 	}
-	add(Step{ID: StepEncoded, Title: "Percent-encode every name and value", RFC: "3.6",
-		Value: paramLines(encoded), Params: append([]Param(nil), encoded...)})
+	if !pl.quiet {
+		add(Step{ID: StepEncoded, Title: "Percent-encode every name and value", RFC: "3.6",
+			Value: paramLines(encoded), Params: append([]Param(nil), encoded...)})
+	}
 
 	pl.sortParams(encoded)
-	add(Step{ID: StepSorted, Title: "Sort by name, then by value", RFC: "3.4.1.3.2",
-		Value: paramLines(encoded), Params: encoded})
+	if !pl.quiet {
+		add(Step{ID: StepSorted, Title: "Sort by name, then by value", RFC: "3.4.1.3.2",
+			Value: paramLines(encoded), Params: encoded})
+	}
 
 	paramString := JoinParameters(encoded)
 	add(Step{ID: StepParameterString, Title: "Join into the parameter string", RFC: "3.4.1.3.2",
@@ -400,8 +408,10 @@ func (pl pipeline) sign(d *draft) error {
 			Value: res.SigningKey, Parts: []string{pl.encode(r.ConsumerSecret), pl.encode(r.TokenSecret)}, Secret: true})
 		sum := spec.hmacSum(res.SigningKey, res.SignatureBaseString)
 		d.digest = sum
-		add(Step{ID: StepDigest, Title: string(d.sigMethod) + " digest", RFC: "3.4.2",
-			Value: spacedHex(sum)})
+		if !pl.quiet {
+			add(Step{ID: StepDigest, Title: string(d.sigMethod) + " digest", RFC: "3.4.2",
+				Value: spacedHex(sum)})
+		}
 		res.Signature = pl.output(sum)
 		add(Step{ID: StepSignature, Title: "Signature (base64 of the digest)", RFC: "3.4.2",
 			Value: res.Signature})
