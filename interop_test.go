@@ -388,6 +388,45 @@ func verifyImported(t *testing.T, text string, sec [2]string, pub string) (signe
 	return req, im.Signature, v.Valid
 }
 
+// sentAsAsked fails when the library left out what the case asked for (a
+// realm, callback, verifier, token, method or transport it ignored would
+// make "verified" say nothing about that feature).
+func sentAsAsked(t *testing.T, c interopCase, raw string) {
+	t.Helper()
+	im, err := signer.Import(raw)
+	if err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	r := im.Request
+	method := signer.SignatureMethod(c.SignatureMethod)
+	if method == "" {
+		method = signer.HMACSHA1
+	}
+	got := r.SignatureMethod
+	if got == "" {
+		got = signer.HMACSHA1
+	}
+	transport := signer.Transport(c.Transport)
+	if transport == "" {
+		transport = signer.TransportHeader
+	}
+	for _, f := range []struct{ name, got, want string }{
+		{"signature method", string(got), string(method)},
+		{"token", r.Token, c.Token},
+		{"realm", r.Realm, c.Realm},
+		{"callback", r.Callback, c.Callback},
+		{"verifier", r.Verifier, c.Verifier},
+		{"transport", string(r.Transport), string(transport)},
+		{"method", r.Method, c.Method},
+	} {
+		if f.got != f.want {
+			t.Errorf("sent %s %q, the case asked for %q", f.name, f.got, f.want)
+		}
+	}
+}
+
+// iopAsHTTP gives the URL Import read the capture's scheme: on loopback it
+// is http, and a raw request carries none.
 func iopAsHTTP(u string) string {
 	if rest, ok := strings.CutPrefix(u, "https://"); ok {
 		return "http://" + rest
@@ -477,7 +516,20 @@ func TestInterop(t *testing.T) {
 					sec[1] = "" // no token, so no token secret (RFC 5849 section 3.4.2)
 				}
 				raw := string(cp.Head) + "\r\n" + string(cp.Body)
+				sentAsAsked(t, c, raw)
 				req, sig, valid := verifyImported(t, raw, sec, pub)
+				chk, err := signer.Check(signer.CheckInput{Text: raw, ConsumerSecret: sec[0], TokenSecret: sec[1],
+					PublicKey: pub, Now: time.Now()})
+				if err != nil {
+					t.Fatalf("Check: %v", err)
+				}
+				// PLAINTEXT signs no URL, so both schemes verify and either may be said.
+				if !chk.SchemeGuessed || (valid && chk.Scheme != "http" && c.SignatureMethod != "PLAINTEXT") {
+					t.Errorf("Check of a raw capture: schemeGuessed %v, scheme %q; want true, http", chk.SchemeGuessed, chk.Scheme)
+				}
+				if want := map[bool]string{true: "valid", false: "invalid"}[valid]; chk.Verdict != want {
+					t.Errorf("Check says %q, Verify says %s", chk.Verdict, want)
+				}
 				bug, isBug := knownBugs[name]
 				if !isBug {
 					if !valid {
@@ -519,6 +571,9 @@ func TestInterop(t *testing.T) {
 				}
 				if !iopHasMistake(d, bug.Mistake) {
 					t.Fatalf("diagnosis %s does not name %s (%s)", iopMistakeIDs(d), bug.Mistake, bug.Evidence)
+				}
+				if !iopHasMistake(chk.Signature, bug.Mistake) {
+					t.Errorf("Check's diagnosis %s does not name %s", iopMistakeIDs(chk.Signature), bug.Mistake)
 				}
 				matrix = append(matrix, name+"\tbug named: "+bug.Mistake)
 			})
