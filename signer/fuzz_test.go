@@ -415,6 +415,11 @@ func FuzzSign(f *testing.F) {
 			require.True(t, v.Valid, "Verify rejects what Sign produced: %s", v.Reason)
 			require.NotContains(t, v.Reason, cs)
 			require.NotContains(t, v.Reason, ts)
+			for _, w := range append(append([]Warning(nil), res.Warnings...), v.Warnings...) {
+				require.Contains(t, WarningIDs(), w.ID, "a warning WarningIDs does not list")
+				require.NotContains(t, w.Text, cs, "a warning quotes a secret")
+				require.NotContains(t, w.Text, ts, "a warning quotes a secret")
+			}
 			v, err = Verify(build("other-consumer-secret", "other-token-secret", m), res.Signature, "")
 			require.NoError(t, err)
 			require.False(t, v.Valid, "Verify accepts the wrong secrets")

@@ -2,6 +2,7 @@ package signer_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -274,4 +275,27 @@ func hasWarning(ws []signer.Warning, id string) bool {
 		}
 	}
 	return false
+}
+
+// ExampleVerifyAuthorization_emptyToken verifies a request as
+// dghubble/oauth1 sends it for an empty token: oauth_token="" is in the
+// header, so it is signed as "oauth_token=" (RFC 5849 section 3.4.1.3.1).
+func ExampleVerifyAuthorization_emptyToken() {
+	r := signer.Request{Method: "GET", URL: "http://127.0.0.1:46707/1/statuses/home_timeline.json?count=2",
+		ConsumerSecret: "kd94hf93k423kf44"}
+	header := `OAuth oauth_consumer_key="dpf43f3p2l4k3l03", oauth_nonce="jDQ7GjlnhzpDtYlDKPudH8m54T7d1w6%2FMXfkJmygGZQ%3D", oauth_signature="UspXREDhcQLHIjcuIA5Btmo7vUU%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1796126540", oauth_token="", oauth_version="1.0"`
+	v, err := signer.VerifyAuthorization(r, header, "")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(v.Valid)
+	fmt.Println(strings.Contains(v.Result.SignatureBaseString, "oauth_token%3D%26"))
+	for _, w := range v.Warnings {
+		fmt.Println(w.ID)
+	}
+	// Output:
+	// true
+	// true
+	// signature-cannot-show
 }
