@@ -17,6 +17,9 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/oauth1-playground/oauth1-playground/signer"
+	"github.com/oauth1-playground/oauth1-playground/signer/signertest"
 )
 
 // The X example, api.twitter.com/1.1 edition: the base string and
@@ -299,4 +302,62 @@ func TestBrowserVerifyUsesSignViewSecrets(t *testing.T) {
 	results := p.mustText("verify-results")
 	assert.NotContains(t, results, "ja893SD9", "the PLAINTEXT signature is not shown")
 	assert.Contains(t, p.mustText("read-signature"), "PLAINTEXT")
+}
+
+// TestBrowserVerifyRealCaptures pastes what clients send on the wire: a
+// raw HTTP request (no scheme) signed over plain http, which verifies as
+// http and says so; the RFC 5849 section 2.1 PLAINTEXT request, without
+// nonce or timestamp, which verifies; a millisecond timestamp, whose
+// warning is shown although the signature is right; and in the Sign view,
+// a timestamp that is not digits, signed with its warning.
+func TestBrowserVerifyRealCaptures(t *testing.T) {
+	p := openPage(t)
+	p.click("tab-verify")
+	p.verifyInput("verify-consumerSecret", xConsumerSecret)
+	p.verifyInput("verify-tokenSecret", xTokenSecret)
+
+	// Signed over http: the X example with its scheme changed, signed
+	// here by the native signer.
+	r := signertest.XExample().Signer()
+	r.URL = strings.Replace(r.URL, "https://", "http://", 1)
+	res, err := signer.Sign(r)
+	require.NoError(t, err)
+	u, err := url.Parse(r.URL)
+	require.NoError(t, err)
+	raw := "POST " + u.RequestURI() + " HTTP/1.1\r\nHost: " + u.Host + "\r\nAuthorization: " + res.AuthorizationHeader +
+		"\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n" + r.Body
+	p.verifyInput("verify-input", raw)
+	assert.Equal(t, "valid", p.verdict(), "a plain-http capture verifies")
+	assert.Equal(t, "http", eval[string](p, `document.querySelector('[data-testid="verify-scheme"]').dataset.scheme`))
+	assert.Contains(t, p.mustText("verify-scheme"), "went over http")
+	assert.Equal(t, res.Signature, p.mustText("verify-expected"), "the right signature beside the sent one")
+	assert.Equal(t, res.SignatureBaseString, p.mustText("verify-expected-base"), "the right base string")
+
+	// PLAINTEXT, as RFC 5849 section 2.1 sends it: no nonce, no timestamp.
+	p.verifyInput("verify-tokenSecret", "")
+	p.verifyInput("verify-consumerSecret", "ja893SD9")
+	p.verifyInput("verify-input", "POST /request_temp_credentials HTTP/1.1\r\nHost: server.example.com\r\n"+
+		`Authorization: OAuth realm="Example", oauth_consumer_key="jd83jd92dhsh93js", oauth_signature_method="PLAINTEXT", oauth_callback="http%3A%2F%2Fclient.example.net%2Fcb%3Fx%3D1", oauth_signature="ja893SD9%26"`+"\r\n\r\n")
+	assert.Equal(t, "valid", p.verdict(), "PLAINTEXT verifies without nonce and timestamp")
+	assert.NotContains(t, p.mustText("verify-results"), "ja893SD9", "the PLAINTEXT signature is not shown")
+
+	// A millisecond timestamp: signed right, and still refused by servers.
+	ms := signertest.XExample().Signer()
+	ms.Timestamp = "1318622958000"
+	msRes, err := signer.Sign(ms)
+	require.NoError(t, err)
+	p.verifyInput("verify-consumerSecret", xConsumerSecret)
+	p.verifyInput("verify-tokenSecret", xTokenSecret)
+	p.verifyInput("verify-input", "curl -X POST '"+ms.URL+"' -H 'Authorization: "+msRes.AuthorizationHeader+
+		"' -H 'Content-Type: application/x-www-form-urlencoded' --data-raw '"+ms.Body+"'")
+	assert.Equal(t, "valid", p.verdict())
+	warnings := eval[[]string](p, `[...document.querySelectorAll('[data-testid="verify-warnings"] li')].map((li) => li.dataset.warning)`)
+	assert.Contains(t, warnings, "timestamp-milliseconds")
+	assert.Contains(t, p.mustText("verify-warnings"), "milliseconds")
+
+	// The Sign view signs a timestamp that is not digits, and warns.
+	p.click("tab-sign")
+	p.setField("timestamp", "abc")
+	assert.Contains(t, eval[[]string](p, `[...document.querySelectorAll('[data-testid="sign-warnings"] li')].map((li) => li.dataset.warning)`),
+		"timestamp-not-digits")
 }

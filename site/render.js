@@ -3,8 +3,9 @@
 //
 // Owns: the result area (signature, base string, Authorization header and
 // the chosen transport's output), renderSigned (a good result: result area,
-// request card, steps, preset check, status line) and renderFieldError (a bad
-// one), the inline field errors and the sentence an error is said in
+// request card, steps, preset check, status line and its warnings) and
+// renderFieldError (a bad one), the inline field errors and the sentence an
+// error is said in
 // (errorSentence: the field's name from strings.js and the error's detail or
 // its code's words, never the signer's message), and the comparison with a
 // preset's published value. Step cards are render-steps.js's, tables
@@ -16,6 +17,7 @@
 
 import { status as statusText, errorNames, errorCodes, errors } from './strings.js';
 import { presetText } from './strings-sign.js';
+import { verify as verifyText } from './strings-verify.js';
 import { stepLabels } from './strings-steps.js';
 import { methodFamily } from './fields.js';
 import { el, setText, setStale, addToken, removeToken, testid } from './dom.js';
@@ -106,6 +108,23 @@ export function renderSigned(ui, view, result, request) {
   setText(ui.status, view.version ? statusText.readyVersion(view.version) : statusText.ready);
   ui.status.dataset.state = 'ok';
   ui.status.dataset.ready = 'true';
+  renderSignWarnings(ui.status, result.warnings);
+}
+
+// renderSignWarnings shows, under the status line, what a server may
+// refuse a signed request for (a timestamp that is not digits): the
+// page's words for each warning id, then the signer's sentence.
+function renderSignWarnings(status, warnings) {
+  let node = status.nextElementSibling;
+  if (!node || node.dataset.testid !== 'sign-warnings') {
+    node = el('ul', { className: 'warnings', dataset: { testid: 'sign-warnings' } });
+    status.after(node);
+  }
+  const list = Array.isArray(warnings) ? warnings : [];
+  node.hidden = list.length === 0;
+  node.replaceChildren(...list.map((w) => el('li', { dataset: { warning: String(w.id ?? '') } }, [
+    el('strong', { text: verifyText.warnings.ids[w.id] ?? '' }), ' ', String(w.text ?? ''),
+  ])));
 }
 
 // renderFieldError shows the signer's error ({field, code, detail}) at its
