@@ -154,3 +154,21 @@ func TestWarningIDs(t *testing.T) {
 	ids[0] = "changed"
 	assert.False(t, slices.Contains(signer.WarningIDs(), "changed"), "WarningIDs returns a copy")
 }
+
+// FuzzTimestampWarnings checks that any timestamp and clock give at most
+// one warning, of a listed ID, whose text never quotes the timestamp.
+func FuzzTimestampWarnings(f *testing.F) {
+	for _, s := range []string{"", "0", "1318622958", "1318622958000", "abc", "-1", "99999999999999999999", "１２３"} {
+		f.Add(s, int64(1764547200))
+	}
+	f.Fuzz(func(t *testing.T, timestamp string, now int64) {
+		got := signer.TimestampWarnings(timestamp, time.Unix(now, 0))
+		require.LessOrEqual(t, len(got), 1)
+		for _, w := range got {
+			require.Contains(t, signer.WarningIDs(), w.ID)
+			if len(timestamp) >= 6 { // shorter ones may be a number the text says, such as 1970
+				require.NotContains(t, w.Text, timestamp)
+			}
+		}
+	})
+}
