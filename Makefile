@@ -180,16 +180,12 @@ bench: prereqs dist
 screenshots: prereqs build
 	$(GO) test -tags screenshots -run '^TestScreenshots' -count=1 -v .
 
-## interop: the interop suite: real OAuth 1.0a client libraries (Python
-## requests-oauthlib/oauthlib and authlib, npm oauth-1.0a, oauth and
-## oauth-sign, Go dghubble/oauth1 and mrjones/oauth) sign a set of requests
-## into a loopback recorder, and every capture must verify through the
-## signer as raw HTTP, curl and header, or be a listed library bug that the
-## diagnosis names (interop_test.go, build tag interop; prints the library x
-## case matrix). Installs what it needs first: the Debian python3 packages
-## and npm through .ci/prereqs, the npm packages with npm ci from
-## testdata/interop/node/package-lock.json, the Go clients' module through
-## the module proxy (testdata/interop/go, a module of its own).
+## interop: real OAuth 1.0a clients (Python requests-oauthlib and authlib,
+## npm oauth-1.0a, oauth and oauth-sign, Go dghubble/oauth1 and
+## mrjones/oauth) sign requests into a loopback recorder; every capture must
+## verify, or be a listed library bug the diagnosis names (interop_test.go,
+## tag interop; prints the library x case matrix). Installs its clients:
+## Debian python3 packages and npm (.ci/prereqs), npm ci, the Go module.
 INTEROP_NODE := testdata/interop/node
 interop: interop-prereqs $(INTEROP_NODE)/node_modules/.package-lock.json
 	$(GO) test -tags interop -run '^TestInterop$$' -count=1 -v .
