@@ -161,8 +161,9 @@ func verdict(valid bool, with, note string) string {
 // VerifyAuthorization verifies a request whose protocol parameters arrived
 // in an Authorization header (RFC 5849 sections 3.2 and 3.5.1): the
 // header's realm and parameters replace r's consumer key, token, nonce,
-// timestamp, version, callback, verifier, realm, body hash and Params of
-// Source SourceProtocol, and r supplies the method, URL, body, secrets and,
+// timestamp, version, callback, verifier, realm, body hash, its Params of
+// Source SourceProtocol and those named as a header parameter that it does
+// not place in the query or body, and r supplies the method, URL, body, secrets and,
 // when the header names none, the signature method. Every parameter of the
 // header but realm and oauth_signature is signed as sent, an empty one
 // too (section 3.4.1.3.1): oauth_token="" is signed as "oauth_token=". A
@@ -178,7 +179,17 @@ func VerifyAuthorization(r Request, header, publicKeyPEM string) (*Verification,
 	r.BodyHash = false
 	r.ConsumerKey, r.Token, r.Nonce, r.Timestamp = "", "", "", ""
 	r.Version, r.Callback, r.Verifier = "", "", ""
-	r.Params = slices.DeleteFunc(slices.Clone(r.Params), func(p Param) bool { return p.Source == SourceProtocol })
+	// The header's copy of a parameter wins over r's: a protocol one, or
+	// one of the same name that r does not place in its query or body (as
+	// a request that went through JavaScript carries the header's extra
+	// parameters).
+	inHeader := map[string]bool{}
+	for _, p := range params {
+		inHeader[p.Name] = true
+	}
+	r.Params = slices.DeleteFunc(slices.Clone(r.Params), func(p Param) bool {
+		return p.Source == SourceProtocol || inHeader[p.Name] && p.Source != SourceQuery && p.Source != SourceBody
+	})
 	var received, bodyHash string
 	seen := map[string]bool{}
 	for _, p := range params {

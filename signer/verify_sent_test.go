@@ -128,12 +128,17 @@ func TestVerifySignsEmptyParametersAsSent(t *testing.T) {
 		})
 	}
 
-	// The caller's own protocol fields give way to the header's.
-	stale := r
-	stale.Token, stale.Version, stale.Params = "stale", "2.0", []signer.Param{{Name: "oauth_token", Value: "", Source: signer.SourceProtocol}}
-	v, err = signer.VerifyAuthorization(stale, im.Authorization, "")
-	require.NoError(t, err)
-	assert.True(t, v.Valid, v.Reason)
+	// The caller's own protocol fields and parameters give way to the
+	// header's: the import's copy of the empty token, whether it kept its
+	// Source or lost it on the way through JavaScript (oauth1.verify).
+	for _, source := range []signer.Source{signer.SourceProtocol, signer.SourceExtra, ""} {
+		stale := r
+		stale.Token, stale.Version = "stale", "2.0"
+		stale.Params = []signer.Param{{Name: "oauth_token", Value: "", Source: source}}
+		v, err = signer.VerifyAuthorization(stale, im.Authorization, "")
+		require.NoError(t, err)
+		assert.True(t, v.Valid, "source %q: %s", source, v.Reason)
+	}
 
 	signed, err := signer.Sign(signer.Request{Method: "GET", URL: "https://h/", ConsumerKey: "k", Nonce: "n", Timestamp: "1"})
 	require.NoError(t, err)
