@@ -84,6 +84,11 @@ var interopCases = []interopCase{
 		Form: [][2]string{{"status", "café & co"}, {"n", "1"}}},
 	{ID: "json-post", Method: "POST", Path: "/items", ContentType: "application/json", Token: iopToken,
 		Body: `{"name":"café","n":1}`, BodyHash: true},
+	{ID: "json-sha256-bodyhash", Method: "POST", Path: "/items", ContentType: "application/json", Token: iopToken,
+		Body: `{"name":"café","n":2}`, BodyHash: true, SignatureMethod: "HMAC-SHA256"},
+	{ID: "form-duplicates", Method: "POST", Path: "/list", ContentType: iopFormType, Token: iopToken,
+		Form: [][2]string{{"a", "2"}, {"a", "1"}, {"a", "10"}, {"b", "x"}}},
+	{ID: "no-token", Method: "GET", Path: "/photos?x=1"},
 	{ID: "put-form", Method: "PUT", Path: "/items/7", ContentType: iopFormType, Token: iopToken,
 		Form: [][2]string{{"name", "new name"}, {"tag", "a"}}},
 	{ID: "delete", Method: "DELETE", Path: "/items/7?force=true", Token: iopToken},
@@ -150,6 +155,10 @@ var knownBugs = map[string]knownBug{
 		Evidence: "auther.go collectParameters puts the query into a map[string]string with value[0]: only a=2 is signed (its comment: duplicate parameters are not supported)"},
 	"authlib/form-post-bytes": {Mistake: "form-body-not-signed",
 		Evidence: "authlib/common/urls.py extract_params returns None for a bytes body (url_decode takes str only), so OAuth1Auth signs a form body given as bytes without its parameters"},
+	"dghubble/oauth1/form-duplicates": {Mistake: "duplicates-first",
+		Evidence: "auther.go collectParameters reads the form body the same way (url.ParseQuery, then value[0] into the map): only a=2 is signed"},
+	"requests-oauthlib/json-sha256-bodyhash": {Mistake: "body-hash-sha1",
+		Evidence: "oauthlib/oauth1/rfc5849/__init__.py get_oauth_params hashes the body with hashlib.sha1 whatever the signature method (its comment: no effort made to replace SHA-1); the body hash draft (section 3.1) takes the signature method's hash, as decision 5 and mrjones/oauth do"},
 	"mrjones/oauth/form-post": {Mistake: "query-dropped",
 		Evidence: "oauth.go parseBody takes the parameters from the query or, for a form body, from the body, never both"},
 	"mrjones/oauth/encoded-path": {Mistake: "path-decoded",
@@ -549,7 +558,11 @@ func TestInterop(t *testing.T) {
 							t.Errorf("the header alone does not verify: %v", err)
 						}
 					}
-					matrix = append(matrix, name+"\tverified")
+					note := ""
+					if c.BodyHash { // asked for where the library has it: say whether it came
+						note = map[bool]string{true: " (oauth_body_hash sent)", false: " (no oauth_body_hash sent)"}[im.Request.BodyHash]
+					}
+					matrix = append(matrix, name+"\tverified"+note)
 					return
 				}
 				if valid {

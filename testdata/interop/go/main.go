@@ -52,6 +52,9 @@ func secrets(c Case) (string, string) {
 	if c.Secrets == "special" {
 		s = "_SPECIAL"
 	}
+	if c.Token == "" {
+		return os.Getenv("IOP_CONSUMER_SECRET" + s), "" // no token, no token secret
+	}
 	return os.Getenv("IOP_CONSUMER_SECRET" + s), os.Getenv("IOP_TOKEN_SECRET" + s)
 }
 

@@ -70,7 +70,9 @@ const libraries = {
     const oauth = OAuth({
       consumer: { key: c.consumerKey, secret: m.startsWith('RSA') ? '' : cs },
       signature_method: m, hash_function: hash, realm: c.realm || undefined,
-      body_hash_function: (body) => crypto.createHash('sha1').update(body).digest('base64'),
+      // Its default body_hash_function is hash_function (an HMAC under the
+      // signing key); the body hash draft wants a plain digest of the body.
+      body_hash_function: (body) => crypto.createHash(m === 'HMAC-SHA256' ? 'sha256' : 'sha1').update(body).digest('base64'),
     });
     const isForm = c.contentType === 'application/x-www-form-urlencoded';
     const request = { url: c.url, method: c.method, data: isForm ? formObject(c.form) : {} };
