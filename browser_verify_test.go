@@ -88,6 +88,17 @@ func (p *pageT) verifyInput(id, value string) float64 {
 	return ms
 }
 
+// afterVerify runs act (a click), then waits until the Verify view has run
+// again.
+func (p *pageT) afterVerify(act func()) {
+	p.t.Helper()
+	count := `document.querySelector('[data-testid="verify-status"]').dataset.verifyCount`
+	before := eval[string](p, count)
+	act()
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](count+` !== `+jsStr(before), chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(p.t, err, "the Verify view did not run again")
+}
+
 func (p *pageT) verdict() string {
 	p.t.Helper()
 	return eval[string](p, `document.querySelector('[data-testid="verdict"]').dataset.verdict`)
@@ -196,11 +207,7 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	assert.False(t, p.exists(`[data-testid="diff-ops"] ins, [data-testid="diff-ops"] del`), "no diff against an unrelated request")
 	assert.Empty(t, p.mistakes(`[data-testid="diagnosis"]`))
 	assert.Contains(t, p.mustText("verify-compare"), "Sign view")
-	before := eval[string](p, `document.querySelector('[data-testid="verify-status"]').dataset.verifyCount`)
-	p.click("verify-compare")
-	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verify-status"]').dataset.verifyCount !== `+jsStr(before),
-		chromedp.WithPollingTimeout(10*time.Second)))
-	require.NoError(t, err)
+	p.afterVerify(func() { p.click("verify-compare") })
 	assert.Equal(t, "compareWith", eval[string](p, `document.querySelector('[data-testid="verify-compared"]').dataset.compared`))
 	assert.Contains(t, p.mustText("verify-compared"), "POST "+xTwitterURL, "the page says which request it compared with")
 	assert.Equal(t, "invalid", p.verdict())
@@ -277,11 +284,7 @@ func TestBrowserVerifyUsesSignViewSecrets(t *testing.T) {
 	assert.True(t, p.visible("verify-publicKey"), "an RSA request asks for the public key")
 	assert.False(t, p.visible("verify-consumerSecret"))
 	assert.Contains(t, p.mustText("verify-needs"), "public key")
-	before := eval[string](p, `document.querySelector('[data-testid="verify-status"]').dataset.verifyCount`)
-	p.click("verify-use-sign-secrets")
-	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verify-status"]').dataset.verifyCount !== `+jsStr(before),
-		chromedp.WithPollingTimeout(10*time.Second)))
-	require.NoError(t, err)
+	p.afterVerify(func() { p.click("verify-use-sign-secrets") })
 	key := p.value("verify-publicKey")
 	assert.Contains(t, key, "-----BEGIN PUBLIC KEY-----")
 	assert.NotContains(t, eval[string](p, `[document.body.textContent, ...[...document.querySelectorAll('input, textarea')]
@@ -296,7 +299,7 @@ func TestBrowserVerifyUsesSignViewSecrets(t *testing.T) {
 	p.click("tab-verify")
 	p.verifyInput("verify-input", curl)
 	p.click("verify-use-sign-secrets")
-	_, err = chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verdict"]').dataset.verdict === 'valid'`,
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verdict"]').dataset.verdict === 'valid'`,
 		chromedp.WithPollingTimeout(10*time.Second)))
 	require.NoError(t, err, "the PLAINTEXT request verifies with the Sign view's secrets")
 	results := p.mustText("verify-results")

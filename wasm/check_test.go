@@ -140,16 +140,7 @@ func TestCheckLite(t *testing.T) {
 		"public key, HMAC": {"text": ckCurl(ckRight), "publicKey": "-----BEGIN PUBLIC KEY-----"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			got := checkCall(t, in)
-			e, _ := got["error"].(map[string]any)
-			if !lite() {
-				if e != nil {
-					assert.NotEqual(t, "needs-full-signer", e["code"], "%v", e)
-				}
-				return
-			}
-			require.Equal(t, false, got["ok"])
-			assert.Equal(t, "needs-full-signer", e["code"])
+			assertNeedsFullSigner(t, checkCall(t, in))
 		})
 	}
 	got := checkCall(t, map[string]any{"text": header})
