@@ -91,11 +91,15 @@ func DiagnoseSignature(r Request, signature, publicKeyPEM string) (*Diagnosis, e
 // DiagnoseBaseString explains a signature base string that does not
 // match, which needs no secrets: it diffs it against the correct one and
 // reports which catalogued mistake, or pair of them, reproduces it. r's
-// Nonce and Timestamp must be the ones that were used (RFC 5849 section
-// 3.4.1.1).
+// Nonce and Timestamp must be the ones that were used. With no request
+// (an empty URL) the base string is judged on its own, by
+// [JudgeBaseString] (RFC 5849 section 3.4.1.1).
 func DiagnoseBaseString(r Request, baseString string) (*Diagnosis, error) {
 	if baseString == "" {
 		return nil, fieldErr("baseString", "is empty: paste the base string you built", ErrRequired)
+	}
+	if r.URL == "" {
+		return JudgeBaseString(baseString)
 	}
 	correct, err := prepareDiagnosis(r)
 	if err != nil {
