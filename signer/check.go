@@ -162,6 +162,7 @@ func Check(in CheckInput) (*Checked, error) {
 	if own != "" {
 		c.checkBaseString(req, own)
 	}
+	c.warn(sentWarnings(c.Request))
 	c.warn(TimestampWarnings(c.Request.Timestamp, in.Now))
 	if c.Plaintext {
 		c.Expected, c.Received = "", ""
@@ -325,6 +326,20 @@ func (c *Checked) warn(ws []Warning) {
 			c.Warnings = append(c.Warnings, w)
 		}
 	}
+}
+
+// sentWarnings are the clock-free warnings of r's timestamp and version as
+// they were sent, for a request no verification ran on (no secrets, or a
+// base string alone); a verification gives the same ones itself.
+func sentWarnings(r Request) []Warning {
+	var sent []Param
+	if r.Timestamp != "" {
+		sent = append(sent, Param{Name: oauthTimestamp, Value: r.Timestamp})
+	}
+	if r.Version != "" {
+		sent = append(sent, Param{Name: oauthVersion, Value: r.Version})
+	}
+	return requestWarnings(sent)
 }
 
 func verdictWord(valid bool) string {

@@ -164,6 +164,51 @@ func TestCheckCompareWith(t *testing.T) {
 	assert.Empty(t, c.Importable.ConsumerSecret)
 }
 
+// TestCheckWarnings: valid or not, checked or not, what a server may still
+// refuse the request for, against the given clock.
+func TestCheckWarnings(t *testing.T) {
+	ms := strings.Replace(chkBase, "oauth_timestamp%3D1318622958", "oauth_timestamp%3D1318622958000", 1)
+	tests := []struct {
+		name string
+		in   signer.CheckInput
+		want []string
+	}{
+		{"valid, on time", signer.CheckInput{Text: chkCurl(chkRight), ConsumerSecret: chkConsumerSecret, TokenSecret: chkTokenSecret, Now: chkNow},
+			[]string{"signature-cannot-show"}},
+		{"valid, a day late", signer.CheckInput{Text: chkCurl(chkRight), ConsumerSecret: chkConsumerSecret, TokenSecret: chkTokenSecret, Now: chkNow.Add(24 * time.Hour)},
+			[]string{"signature-cannot-show", "timestamp-skew"}},
+		{"no secrets", signer.CheckInput{Text: chkCurl(chkRight), Now: chkNow}, nil},
+		{"a lone base string in milliseconds", signer.CheckInput{Text: ms, Now: chkNow}, []string{"timestamp-milliseconds"}},
+		{"version 2.0, unchecked", signer.CheckInput{Text: strings.Replace(chkCurl(chkRight), `oauth_version="1.0"`, `oauth_version="2.0"`, 1), Now: chkNow},
+			[]string{"version-not-1.0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := signer.Check(tt.in)
+			require.NoError(t, err)
+			var got []string
+			for _, w := range c.Warnings {
+				got = append(got, w.ID)
+			}
+			assert.ElementsMatch(t, tt.want, got)
+		})
+	}
+}
+
+// TestCheckJudgedAlone: a lone base string is judged against its own
+// normal form, never against an unrelated request, and its deviation is
+// named.
+func TestCheckJudgedAlone(t *testing.T) {
+	right := "status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521"
+	plus := "status%3DHello%2BLadies%2B%252B%2BGentlemen%252C%2Ba%2Bsigned%2BOAuth%2Brequest%2521"
+	c, err := signer.Check(signer.CheckInput{Text: "oauth_problem=signature_invalid&debug_sbs=" + url.QueryEscape(strings.Replace(chkBase, right, plus, 1)), Now: chkNow})
+	require.NoError(t, err)
+	assert.Equal(t, "alone", c.Compared)
+	assert.Equal(t, "invalid", c.Verdict)
+	assert.Contains(t, mistakeIDs(c.Base), "plus-for-space")
+	assert.Equal(t, chkBase, c.ExpectedBaseString, "its normal form")
+}
+
 // TestCheckScheme: a raw HTTP request has no scheme; it is tried as https
 // and as http, and the one that verifies is said.
 func TestCheckScheme(t *testing.T) {
