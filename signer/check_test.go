@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/oauth1-playground/oauth1-playground/signer"
+	"github.com/oauth1-playground/oauth1-playground/signer/signertest"
 )
 
 // The X example, api.twitter.com/1.1 edition (docs/architecture.md, "Test
@@ -270,6 +271,34 @@ func TestCheckRSA(t *testing.T) {
 	assert.True(t, c.RSA)
 	assert.Equal(t, []string{"publicKey"}, c.Needs)
 	assert.Equal(t, "unknown", c.Verdict)
+}
+
+// TestCheckRSAVerifies: the oauth.net RSA-SHA1 case, pasted as curl,
+// verifies with its public key, and a signature from another key does not.
+func TestCheckRSAVerifies(t *testing.T) {
+	var v signertest.Vector
+	for _, x := range signertest.Vectors() {
+		if x.Name == "V9.5 oauth.net RSA-SHA1" {
+			v = x
+		}
+	}
+	require.NotEmpty(t, v.Name)
+	res, err := signer.Sign(v.SignerRequest())
+	require.NoError(t, err)
+	text := "curl '" + v.Request.URL + "' -H 'Authorization: " + res.AuthorizationHeader + "'"
+	c, err := signer.Check(signer.CheckInput{Text: text, PublicKey: res.PublicKey, Now: chkNow})
+	require.NoError(t, err)
+	assert.Equal(t, "valid", c.Verdict)
+	assert.True(t, c.RSA)
+	assert.Equal(t, v.Want["baseString"], c.ExpectedBaseString)
+
+	bad := strings.Replace(text, url.QueryEscape(res.Signature), url.QueryEscape("AAAA"+res.Signature[4:]), 1)
+	require.NotEqual(t, text, bad)
+	c, err = signer.Check(signer.CheckInput{Text: bad, PublicKey: res.PublicKey, Now: chkNow})
+	require.NoError(t, err)
+	assert.Equal(t, "invalid", c.Verdict)
+	assert.NotNil(t, c.Signature, "diagnosed")
+	assert.Empty(t, c.Problems)
 }
 
 // TestCheckBadInput: text Import cannot read is Import's error, on
