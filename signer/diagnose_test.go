@@ -90,6 +90,7 @@ func TestSignatureTells(t *testing.T) {
 	assert.Equal(t, []string{"percent-encoded", "hash-size-ok"}, ids("hCtSmYh%2BiHYCEqBWrE7C7hYmtUk%3D"))
 	assert.Equal(t, []string{"double-percent-encoded", "not-base64"}, ids("hCtSmYh%252BiHYCEqBWrE7C7hYmtUk%253D"))
 	assert.Equal(t, []string{"space-for-plus", "hash-size-ok"}, ids("hCtSmYh iHYCEqBWrE7C7hYmtUk="))
+	assert.Equal(t, []string{"hex-not-base64"}, ids("2ecf778498996d0dda905dc7177c75073f3fcd4e"))
 }
 
 // TestDiagnoseBaseString diagnoses a received base string (no secrets
