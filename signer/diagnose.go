@@ -267,12 +267,14 @@ func signatureTells(sig string, spec methodSpec, method SignatureMethod) []Tell 
 	if spec.kind == kindPlaintext {
 		return tells
 	}
+	if isHexText([]byte(sig)) {
+		// No base64 of a digest or RSA signature is all hex digits: its
+		// padding or its letters show.
+		add("hex-not-base64", "It is hexadecimal text ("+strconv.Itoa(len(sig)/2)+" octets), not base64: the signature octets were written as hex.")
+		return tells
+	}
 	raw, err := base64.StdEncoding.DecodeString(sig)
 	if err != nil {
-		if isHexText([]byte(sig)) {
-			add("hex-not-base64", "It is hexadecimal text ("+strconv.Itoa(len(sig)/2)+" octets), not base64: the signature octets were written as hex.")
-			return tells
-		}
 		add("not-base64", "It is not valid base64, so it cannot be a digest's base64.")
 		return tells
 	}
