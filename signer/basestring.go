@@ -117,7 +117,9 @@ func readBaseString(bs string) (*judged, error) {
 	}
 	// A query left in the URI belongs in the parameters; most clients that
 	// leave it there sign its parameters too, and those are not added twice.
-	j.params = append(j.params, withoutCopiesOf(query, j.params)...)
+	for _, p := range withoutCopies(query, j.params, "") {
+		j.params = append(j.params, Param{Name: p.Name, Value: p.Value})
+	}
 	return j, nil
 }
 
@@ -232,25 +234,6 @@ func hasLowerHex(s string) bool {
 		}
 	}
 	return false
-}
-
-// withoutCopiesOf returns the parameters of ps that are not in have, each
-// of have cancelling one.
-func withoutCopiesOf(ps, have []Param) []Param {
-	left := map[[2]string]int{}
-	for _, p := range have {
-		left[[2]string{p.Name, p.Value}]++
-	}
-	var out []Param
-	for _, p := range ps {
-		k := [2]string{p.Name, p.Value}
-		if left[k] > 0 {
-			left[k]--
-			continue
-		}
-		out = append(out, Param{Name: p.Name, Value: p.Value})
-	}
-	return out
 }
 
 // latin1ToUTF8 reads s as Latin-1 text when it is not UTF-8, and returns

@@ -52,8 +52,7 @@ var paramMistakes = []Mistake{
 		Explanation: "It is what you get when the form-encoded body's parameters are not signed.",
 		Fix:         "Add every application/x-www-form-urlencoded body parameter to the parameters you sign.",
 		apply: func(r *Request, pl *pipeline) bool {
-			prev := pl.collect
-			pl.collect = func(query, _, protocol, extra []Param) []Param { return prev(query, nil, protocol, extra) }
+			leaveBodyOut(pl)
 			return r.Body != "" && isFormContentType(r.ContentType)
 		},
 		wraps: stageCollect},
@@ -61,8 +60,7 @@ var paramMistakes = []Mistake{
 		Explanation: "It is what you get when the form body's parameters are signed only when the method is POST, so this request's form body was left out.",
 		Fix:         "Sign the parameters of an application/x-www-form-urlencoded body whatever the method: PUT, PATCH and DELETE too (RFC 5849 section 3.4.1.3.1 names no method).",
 		apply: func(r *Request, pl *pipeline) bool {
-			prev := pl.collect
-			pl.collect = func(query, _, protocol, extra []Param) []Param { return prev(query, nil, protocol, extra) }
+			leaveBodyOut(pl)
 			return r.Body != "" && isFormContentType(r.ContentType) && !strings.EqualFold(r.Method, "POST")
 		},
 		wraps:      stageCollect,
@@ -73,10 +71,10 @@ var paramMistakes = []Mistake{
 		apply: func(r *Request, pl *pipeline) bool {
 			prev := pl.collect
 			pl.collect = func(query, body, protocol, extra []Param) []Param {
-				return prev(query, body, protocol, withoutCopies(extra, body))
+				return prev(query, body, protocol, withoutCopies(extra, body, SourceProtocol))
 			}
 			body := requestBodyParams(r)
-			return len(withoutCopies(r.Params, body)) < len(r.Params)
+			return len(withoutCopies(r.Params, body, SourceProtocol)) < len(r.Params)
 		},
 		wraps:      stageCollect,
 		supersedes: []string{"form-body-not-signed", "form-body-post-only", "duplicates-first", "duplicates-last"}},
@@ -230,25 +228,31 @@ func requestBodyParams(r *Request) []Param {
 	return body
 }
 
-// withoutCopies returns the header (SourceProtocol) parameters of params
-// that are not a copy of a body parameter, and the others, in order; each
-// body parameter cancels one copy.
-func withoutCopies(params, body []Param) []Param {
-	if len(body) == 0 {
-		return params
+// withoutCopies returns ps without the parameters that are a copy of one
+// in have (the same name and value; each of have cancels one copy), in
+// order. With a from source, only parameters from it are dropped.
+func withoutCopies(ps, have []Param, from Source) []Param {
+	if len(have) == 0 {
+		return ps
 	}
 	left := map[[2]string]int{}
-	for _, p := range body {
+	for _, p := range have {
 		left[[2]string{p.Name, p.Value}]++
 	}
 	var out []Param
-	for _, p := range params {
+	for _, p := range ps {
 		k := [2]string{p.Name, p.Value}
-		if p.Source == SourceProtocol && left[k] > 0 {
+		if (from == "" || p.Source == from) && left[k] > 0 {
 			left[k]--
 			continue
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// leaveBodyOut wraps the collector so that it leaves the form body out.
+func leaveBodyOut(pl *pipeline) {
+	prev := pl.collect
+	pl.collect = func(query, _, protocol, extra []Param) []Param { return prev(query, nil, protocol, extra) }
 }

@@ -36,11 +36,7 @@ var uriMistakes = []Mistake{
 		Explanation: "It is what you get when the query string stays in the base string URI (as well as being signed as parameters).",
 		Fix:         "Cut the URL at \"?\" for the base string URI; its parameters go in the parameter string only.",
 		apply: func(r *Request, pl *pipeline) bool {
-			prev := pl.baseURI
-			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
-				uri, notes := prev(raw, u)
-				return uri + "?" + u.RawQuery, notes
-			}
+			editBaseURI(pl, func(uri string, u *url.URL) string { return uri + "?" + u.RawQuery })
 			return strings.Contains(r.URL, "?")
 		},
 		wraps: stageBaseURI},
@@ -48,16 +44,14 @@ var uriMistakes = []Mistake{
 		Explanation: "It is what you get when the base string URI keeps the default port (:443 for https, :80 for http).",
 		Fix:         "Drop the port when it is the scheme's default (RFC 5849 section 3.4.1.2).",
 		apply: func(r *Request, pl *pipeline) bool {
-			prev := pl.baseURI
-			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
-				uri, notes := prev(raw, u)
+			editBaseURI(pl, func(uri string, _ *url.URL) string {
 				scheme, rest, _ := strings.Cut(uri, "://")
 				host, path, _ := strings.Cut(rest, "/")
 				if !strings.HasSuffix(host, "]") && strings.Contains(host, ":") {
-					return uri, notes
+					return uri
 				}
-				return scheme + "://" + host + ":" + defaultPorts[strings.ToLower(scheme)] + "/" + path, notes
-			}
+				return scheme + "://" + host + ":" + defaultPorts[strings.ToLower(scheme)] + "/" + path
+			})
 			return true
 		},
 		wraps: stageBaseURI},
@@ -69,11 +63,9 @@ var uriMistakes = []Mistake{
 			if err != nil || strings.ToLower(u.Host) == u.Host {
 				return false
 			}
-			prev := pl.baseURI
-			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
-				uri, notes := prev(raw, u)
-				return strings.Replace(uri, strings.ToLower(u.Hostname()), u.Hostname(), 1), notes
-			}
+			editBaseURI(pl, func(uri string, u *url.URL) string {
+				return strings.Replace(uri, strings.ToLower(u.Hostname()), u.Hostname(), 1)
+			})
 			return true
 		},
 		wraps: stageBaseURI},
@@ -85,11 +77,7 @@ var uriMistakes = []Mistake{
 			if !ok || strings.ToLower(scheme) == scheme {
 				return false
 			}
-			prev := pl.baseURI
-			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
-				uri, notes := prev(raw, u)
-				return scheme + strings.TrimPrefix(uri, u.Scheme), notes
-			}
+			editBaseURI(pl, func(uri string, u *url.URL) string { return scheme + strings.TrimPrefix(uri, u.Scheme) })
 			return true
 		},
 		wraps: stageBaseURI},
@@ -118,11 +106,7 @@ var uriMistakes = []Mistake{
 			if err != nil || rawPath(r.URL, u) != "" {
 				return false
 			}
-			prev := pl.baseURI
-			pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
-				uri, notes := prev(raw, u)
-				return strings.TrimSuffix(uri, "/"), notes
-			}
+			editBaseURI(pl, func(uri string, _ *url.URL) string { return strings.TrimSuffix(uri, "/") })
 			return true
 		},
 		wraps: stageBaseURI},
@@ -142,4 +126,14 @@ var uriMistakes = []Mistake{
 			return true
 		},
 		replaces: stageParamString},
+}
+
+// editBaseURI wraps the base string URI stage: edit changes what the stage
+// gave before.
+func editBaseURI(pl *pipeline, edit func(uri string, u *url.URL) string) {
+	prev := pl.baseURI
+	pl.baseURI = func(raw string, u *url.URL) (string, []Note) {
+		uri, notes := prev(raw, u)
+		return edit(uri, u), notes
+	}
 }
