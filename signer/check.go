@@ -67,12 +67,23 @@ type Checked struct {
 	ExpectedBaseString string // the right base string for the request
 	ReceivedBaseString string // the base string that was given (own or pasted)
 
+	TooLarge  bool          // over MaxDiagnosed or MaxDiagnosedParams: verified, not tried against the catalogue
 	Needs     []string      // the Need* constants: what is missing to decide
 	Problems  []*FieldError // why a verification or diagnosis could not run
 	Signature *Diagnosis    // the invalid signature explained
 	Base      *Diagnosis    // the base string explained (or judged on its own)
 	Warnings  []Warning     // valid or not, what a server may still refuse
 }
+
+// Above MaxDiagnosed bytes of URL, body and parameters, or
+// MaxDiagnosedParams parameters, Check verifies but does not try the
+// catalogue: the diagnosis signs the request once per mistake and per pair
+// of them, so its time grows with the request, and a page must answer a
+// keystroke at once. Real requests are far below both.
+const (
+	MaxDiagnosed       = 4 << 10
+	MaxDiagnosedParams = 100
+)
 
 // Check reads in.Text (and in.BaseString), verifies the signature with the
 // secrets, explains a wrong one with the catalogue, and judges a base
@@ -250,6 +261,9 @@ func (c *Checked) checkSignature(req Request, signature, authorization string, i
 	if !c.RSA && req.Token != "" && in.TokenSecret == "" {
 		c.Needs = append(c.Needs, NeedTokenSecret)
 	}
+	if c.tooLarge(req) {
+		return
+	}
 	d, err := DiagnoseSignature(req, signature, in.PublicKey)
 	if err != nil {
 		c.problem(err)
@@ -264,6 +278,16 @@ func (c *Checked) checkBaseString(req Request, base string) {
 	c.ReceivedBaseString = base
 	var d *Diagnosis
 	var err error
+	if len(base) > 3*MaxDiagnosed || c.Compared != ComparedAlone && c.tooLarge(req) {
+		// A base string of a request within the limit, its parameters
+		// encoded twice, stays under three times its size.
+		c.TooLarge = true
+		if c.Kind == "" && c.ExpectedBaseString != "" {
+			c.Kind = "baseString"
+			c.Verdict = verdictWord(c.ExpectedBaseString == base)
+		}
+		return
+	}
 	if c.Compared == ComparedAlone {
 		d, err = JudgeBaseString(base)
 	} else {
@@ -281,6 +305,20 @@ func (c *Checked) checkBaseString(req Request, base string) {
 		c.Kind = "baseString"
 		c.Verdict = verdictWord(d.Correct)
 	}
+}
+
+// tooLarge reports, and records, whether r is over MaxDiagnosed or
+// MaxDiagnosedParams (query and body pairs counted by their "&").
+func (c *Checked) tooLarge(r Request) bool {
+	n := len(r.URL) + len(r.Body)
+	for _, p := range r.Params {
+		n += len(p.Name) + len(p.Value)
+	}
+	pairs := len(r.Params) + strings.Count(r.URL, "&") + strings.Count(r.Body, "&")
+	if n > MaxDiagnosed || pairs > MaxDiagnosedParams {
+		c.TooLarge = true
+	}
+	return c.TooLarge
 }
 
 // ownBaseString takes the base string out of what was given as one's own:

@@ -301,6 +301,33 @@ func TestCheckRSAVerifies(t *testing.T) {
 	assert.Empty(t, c.Problems)
 }
 
+// TestCheckTooLarge: a request over the diagnosis limits is verified, not
+// diagnosed, and says so; one within them is diagnosed.
+func TestCheckTooLarge(t *testing.T) {
+	tests := []struct {
+		name, extra string
+		large       bool
+	}{
+		{"the X example", "", false},
+		{"many parameters", strings.Repeat("a=1&", signer.MaxDiagnosedParams+1), true},
+		{"a long value", "a=" + strings.Repeat("b", signer.MaxDiagnosed) + "&", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Replace(chkCurl(chkPlus), "--data-raw '", "--data-raw '"+tt.extra, 1)
+			c, err := signer.Check(signer.CheckInput{Text: text, ConsumerSecret: chkConsumerSecret, TokenSecret: chkTokenSecret, Now: chkNow})
+			require.NoError(t, err)
+			assert.Equal(t, "invalid", c.Verdict)
+			assert.Equal(t, tt.large, c.TooLarge)
+			assert.Equal(t, !tt.large, c.Signature != nil, "diagnosed")
+			assert.NotEmpty(t, c.Expected, "the right signature either way")
+		})
+	}
+	c, err := signer.Check(signer.CheckInput{Text: chkBase + strings.Repeat("%26a%3D1", 3*signer.MaxDiagnosed/8), Now: chkNow})
+	require.NoError(t, err)
+	assert.True(t, c.TooLarge, "a long lone base string")
+}
+
 // TestCheckBadInput: text Import cannot read is Import's error, on
 // "text", never quoting it.
 func TestCheckBadInput(t *testing.T) {

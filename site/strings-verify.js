@@ -64,6 +64,9 @@ export const verify = Object.freeze({
   },
   expected: 'The right signature:',
   received: 'The pasted signature:',
+  tooLarge:
+    'This request is too large to try every known mistake on as you type, so it is checked but not diagnosed. ' +
+    'Trim it to the parameters that matter to name the mistake.',
   expectedBase: 'The right base string:',
   receivedBase: 'The base string given:',
   needs: {

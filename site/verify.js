@@ -384,6 +384,7 @@ function renderDetail(c) {
   if (c.receivedBaseString && c.receivedBaseString !== c.expectedBaseString) {
     nodes.push(baseLine(text.receivedBase, c.receivedBaseString, 'verify-received-base'));
   }
+  if (c.tooLarge) nodes.push(el('p', { className: 'hint', text: text.tooLarge, dataset: { testid: 'verify-too-large' } }));
   for (const id of c.needs ?? []) nodes.push(el('p', { className: 'needs', text: text.needs[id] ?? '', dataset: { testid: 'verify-needs', need: id } }));
   for (const e of c.problems ?? []) nodes.push(problem(e, 'verify-problem'));
   const warnings = Array.isArray(c.warnings) ? c.warnings : [];

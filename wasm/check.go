@@ -100,7 +100,7 @@ func checkedObject(c *signer.Checked) map[string]any {
 		"schemeGuessed": c.SchemeGuessed, "scheme": c.Scheme,
 		"expected": c.Expected, "received": c.Received,
 		"expectedBaseString": c.ExpectedBaseString, "receivedBaseString": c.ReceivedBaseString,
-		"needs": anyList(c.Needs), "problems": problemsArray(c.Problems),
+		"tooLarge": c.TooLarge, "needs": anyList(c.Needs), "problems": problemsArray(c.Problems),
 		"signature": nil, "baseString": nil, "warnings": warningsArray(c.Warnings),
 	}
 	if c.Importable != nil {

@@ -127,7 +127,14 @@ func TestCheckBadInputThroughJS(t *testing.T) {
 			assert.NotContains(t, e["message"], canary)
 		}
 	}
-	got := checkCall(t, map[string]any{"text": ckCurl(ckRight), "consumerSecret": ckConsumerSecret, "tokenSecret": ckTokenSecret})
+	// A 10 MB body is verified, not diagnosed, and says so.
+	big := strings.Replace(ckCurl(ckPlus), "--data-raw '", "--data-raw 'a="+strings.Repeat("b", 10<<20)+"&", 1)
+	got := checkCall(t, map[string]any{"text": big, "consumerSecret": ckConsumerSecret, "tokenSecret": ckTokenSecret})
+	require.Equal(t, true, got["ok"], "%v", got["error"])
+	assert.Equal(t, "invalid", got["verdict"])
+	assert.Equal(t, true, got["tooLarge"])
+
+	got = checkCall(t, map[string]any{"text": ckCurl(ckRight), "consumerSecret": ckConsumerSecret, "tokenSecret": ckTokenSecret})
 	assert.Equal(t, "valid", got["verdict"], "the runtime still checks")
 }
 
