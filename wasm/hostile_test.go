@@ -94,6 +94,20 @@ func TestHostileInput(t *testing.T) {
 		}
 	}
 
+	// check takes its own fields, and compareWith a request like sign's.
+	for _, field := range []string{"text", "baseString", "consumerSecret", "tokenSecret", "publicKey", "compareWith", "now"} {
+		for name, value := range wrongTypes {
+			if field == "now" && (name == "number" || name == "zero") || field == "compareWith" && (name == "object" || name == "throwing getter" || name == "Date" || name == "String object" || name == "Uint8Array") {
+				continue // a number is a time; an object a request
+			}
+			t.Run("check/"+field+"/"+name, func(t *testing.T) {
+				before := codes["wrong-type"]
+				check("check", map[string]any{"text": "x", field: value()}, field)
+				assert.Equal(t, before+1, codes["wrong-type"], "a value of the wrong type is wrong-type")
+			})
+		}
+	}
+
 	// parse takes one string.
 	for name, value := range wrongTypes {
 		t.Run("parse/"+name, func(t *testing.T) {
