@@ -118,7 +118,10 @@ func readBaseString(bs string) (*judged, error) {
 	// A query left in the URI belongs in the parameters; most clients that
 	// leave it there sign its parameters too, and those are not added twice.
 	for _, p := range withoutCopies(query, j.params, "") {
-		j.params = append(j.params, Param{Name: p.Name, Value: p.Value})
+		if !utf8.ValidString(p.Name) || !utf8.ValidString(p.Value) {
+			j.deviate("not-utf8")
+		}
+		j.params = append(j.params, Param{Name: latin1ToUTF8(p.Name), Value: latin1ToUTF8(p.Value)})
 	}
 	return j, nil
 }
