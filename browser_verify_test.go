@@ -358,6 +358,15 @@ func TestBrowserVerifyRealCaptures(t *testing.T) {
 	assert.Contains(t, warnings, "timestamp-milliseconds")
 	assert.Contains(t, p.mustText("verify-warnings"), "milliseconds")
 
+	// A server's debug_sbs with spaces as "+", alone: judged against its
+	// own normal form, the deviation named, the diff against that form.
+	p.verifyInput("verify-input", "oauth_problem=signature_invalid&debug_sbs="+url.QueryEscape(strings.Replace(xTwitterBase, xStatusRight, xStatusPlus, 1)))
+	assert.Equal(t, "alone", eval[string](p, `document.querySelector('[data-testid="verify-compared"]').dataset.compared`))
+	assert.Equal(t, "invalid", p.verdict())
+	assert.Contains(t, p.mistakes(`[data-testid="diagnosis"]`), "plus-for-space")
+	assert.Equal(t, xTwitterBase, p.mustText("verify-expected-base"), "its normal form")
+	assert.True(t, p.exists(`[data-testid="diff-ops"] ins.diff-missing`), "the diff is against its normal form")
+
 	// The Sign view signs a timestamp that is not digits, and warns.
 	p.click("tab-sign")
 	p.setField("timestamp", "abc")
