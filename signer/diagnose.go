@@ -16,7 +16,10 @@ type Tell struct {
 	Text string
 }
 
-// Diagnosis is the outcome of [DiagnoseSignature] and [DiagnoseBaseString].
+// Diagnosis is the outcome of [DiagnoseSignature], [DiagnoseBaseString]
+// and [JudgeBaseString]. For a base string judged on its own, the inputs
+// are the parts it names, Expected is its normal form and Mistakes are
+// its deviations from it.
 type Diagnosis struct {
 	Correct  bool            // the received value is what the inputs produce
 	Matched  bool            // a mistake (or a pair of them) reproduces the received value
