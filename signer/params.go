@@ -1,7 +1,7 @@
 package signer
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -62,11 +62,11 @@ func EncodeParameters(params []Param) []Param {
 // value, using ascending byte order (RFC 5849 section 3.4.1.3.2, second
 // step). The sort is stable, so fully equal pairs keep their order.
 func SortParameters(encoded []Param) {
-	sort.SliceStable(encoded, func(i, j int) bool {
-		if encoded[i].Name != encoded[j].Name {
-			return encoded[i].Name < encoded[j].Name
+	slices.SortStableFunc(encoded, func(a, b Param) int {
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
 		}
-		return encoded[i].Value < encoded[j].Value
+		return strings.Compare(a.Value, b.Value)
 	})
 }
 
