@@ -221,3 +221,26 @@ func mistakeIDs(ms []Mistake) []string {
 	}
 	return out
 }
+
+// TestDiagnoseLibraryMistakePairs: the new mistakes combine with the
+// others, since they wrap the stage they change. The signatures are
+// testdata/mistakes_vectors.py's, computed with both bugs by hand.
+func TestDiagnoseLibraryMistakePairs(t *testing.T) {
+	tests := []struct {
+		name, url, received string
+		want                []string
+	}{
+		{"repeated names keep the last, spaces as +", "https://api.x.com/1.1/statuses/update.json?include_entities=true&a=2&a=1&a=10",
+			"tOAhLiEjWlqwk5OKPzPmPXV3iw8=", []string{"plus-for-space", "duplicates-last"}},
+		{"path decoded, default port kept", "https://api.x.com/1.1/statuses/a%20b/caf%C3%A9.json?include_entities=true",
+			"UDbwYqAltZvCgl+dcTOrB1TmNH8=", []string{"path-decoded", "default-port-kept"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := DiagnoseSignature(xExample(tc.url), tc.received, "")
+			require.NoError(t, err)
+			require.True(t, got.Matched)
+			assert.Equal(t, tc.want, mistakeIDs(got.Mistakes))
+		})
+	}
+}

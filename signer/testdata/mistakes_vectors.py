@@ -88,5 +88,15 @@ rx = dict(X, m='RSA-SHA1')
 bs = base_string('POST', XURI, oauth(rx['ck'], rx['tok'], 'RSA-SHA1', rx['time'], rx['nonce'], rx['version']) + [('include_entities', 'true'), ('status', status)])
 sig = key.sign(bs.encode(), padding.PKCS1v15(), hashes.SHA1())
 pin('x rsa-sha1 signature-hex', sig.hex())
+# Pairs on the X example: duplicates-last with spaces encoded as "+"
+# (the whole encoder, names and values), and path-decoded with the default
+# port kept.
+plus = lambda s: quote(s, safe='~').replace('%20', '+')
+p = oauth(X['ck'], X['tok'], X['m'], X['time'], X['nonce'], X['version']) + [('include_entities', 'true'), ('status', status), ('a', '10')]
+ps = sorted((plus(k), plus(v)) for k, v in p)
+bs = '&'.join([enc('POST'), enc(XURI), enc('&'.join(k + '=' + v for k, v in ps))])
+pin('x duplicates-last + plus-for-space', b64(sign(bs, X['cs'], X['ts'])))
+pin('x path-decoded + default-port-kept', b64(run('', X, 'POST', 'https://api.x.com:443/1.1/statuses/a b/café.json', [('include_entities', 'true'), ('status', status)])[1]))
+
 for k, v in out:
     print('%-50s %s' % (k, v))
