@@ -367,6 +367,20 @@ func TestBrowserVerifyRealCaptures(t *testing.T) {
 	assert.Equal(t, xTwitterBase, p.mustText("verify-expected-base"), "its normal form")
 	assert.True(t, p.exists(`[data-testid="diff-ops"] ins.diff-missing`), "the diff is against its normal form")
 
+	// A 2 MB paste: verified, not diagnosed, and said so; the keystrokes
+	// typed after it are not lost, and the last one is what is checked.
+	big := strings.Replace(xCurl(xPlusForSpace), "--data-raw '", "--data-raw 'a="+strings.Repeat("b", 2<<20)+"&", 1)
+	p.verifyInput("verify-input", big)
+	assert.Equal(t, "invalid", p.verdict())
+	assert.True(t, p.exists(`[data-testid="verify-too-large"]`), "the page says it did not diagnose")
+	eval[chromedp.Void](p, `(() => { const input = document.getElementById('verify-input');
+		for (const v of [`+jsStr(big+"x")+`, `+jsStr(big+"y")+`, `+jsStr(xCurl(xTwitterSignature))+`]) {
+			input.value = v; input.dispatchEvent(new Event('input', { bubbles: true })); } })()`)
+	_, err = chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="verdict"]').dataset.verdict === 'valid'`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the last value typed after a long check is checked")
+	assert.False(t, p.exists(`[data-testid="verify-too-large"]`))
+
 	// The Sign view signs a timestamp that is not digits, and warns.
 	p.click("tab-sign")
 	p.setField("timestamp", "abc")

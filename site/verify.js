@@ -44,6 +44,7 @@ const state = {
   importable: null, // the request the Import button fills in; never holds a secret
   plaintext: false, // the last check read a PLAINTEXT request
   compare: false, // the user asked to compare with the Sign view's request
+  lastMs: 0, // how long the last check and its rendering took
 };
 
 // setupVerify wires the view. hooks: { readSignRequest() → the Sign view's
@@ -232,7 +233,20 @@ function onEdit(event) {
     warnAbout(event.target);
     setText(ui.useSignNote, '');
   }
-  schedule();
+  requestCheck();
+}
+
+// A check cannot be interrupted once it runs. So after one that took long
+// (a huge paste), the next does not run on every frame while the user
+// types: it waits until typing pauses for about as long as the last check
+// took, and the keystrokes in between are handled at once.
+const SLOW_CHECK_MS = 50;
+let slowTimer = 0;
+
+function requestCheck() {
+  clearTimeout(slowTimer);
+  if (state.lastMs <= SLOW_CHECK_MS) schedule();
+  else slowTimer = setTimeout(schedule, Math.min(state.lastMs, 1000));
 }
 
 // ---- running ----
@@ -251,6 +265,7 @@ function runCheck() {
   // The Sign view's request goes with the check only when the user asked
   // to compare with it (the button below a lone base string or header).
   if (state.compare) input.compareWith = signViewRequest();
+  const started = performance.now();
   const c = safe(() => engine.check(input));
   if (c && c.loading) {
     // The RSA build is loading: upgraded (setupVerify) checks again.
@@ -258,6 +273,7 @@ function runCheck() {
   } else {
     render(c && c.ok === true ? c : { ok: false, error: c && c.error ? c.error : FAILED_PARSE });
   }
+  state.lastMs = performance.now() - started;
   state.count += 1;
   ui.status.dataset.verifyCount = String(state.count);
 }
