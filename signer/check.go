@@ -8,7 +8,8 @@ import (
 
 // CheckInput is what the Verify view has: what the user pasted, their own
 // base string, the secrets or public key to check with, the request to
-// compare a lone base string (or a lone header) with, and the clock.
+// compare a lone base string (or a lone header) with, and the clock (RFC
+// 5849 section 3.2).
 type CheckInput struct {
 	Text           string   // what was sent, or what the server answered: anything Import reads
 	BaseString     string   // the user's own base string, or a server's text quoting one; optional
@@ -19,7 +20,8 @@ type CheckInput struct {
 	Now            time.Time
 }
 
-// How a Checked compared what it read, Checked.Compared.
+// How a Checked compared what it read, Checked.Compared (RFC 5849 section
+// 3.4.1.1).
 const (
 	ComparedPasted      = "pasted"      // the request read from Text, checked as it is
 	ComparedHeader      = "header"      // a header alone, with CompareWith's method, URL and body
@@ -28,7 +30,7 @@ const (
 	ComparedCompareWith = "compareWith" // a lone base string against CompareWith
 )
 
-// What a Checked waits for, Checked.Needs.
+// What a Checked waits for, Checked.Needs (RFC 5849 section 3.2).
 const (
 	NeedSecrets     = "secrets"     // HMAC or PLAINTEXT without any secret
 	NeedTokenSecret = "tokenSecret" // invalid, with a token and no token secret
@@ -41,7 +43,8 @@ const (
 // compared with what, valid or not, the right signature and base string
 // beside the received ones, the mistakes and tells, the diff and the
 // warnings. It holds no secret: for PLAINTEXT, whose signature is the
-// secrets, Expected and Received are empty and Plaintext is set.
+// secrets, Expected and Received are empty and Plaintext is set (RFC 5849
+// sections 3.2 and 3.4.4).
 type Checked struct {
 	Empty      bool      // nothing was given to check
 	Read       *Imported // what Text gave; nil when Text is empty
@@ -79,7 +82,8 @@ type Checked struct {
 // MaxDiagnosedParams parameters, Check verifies but does not try the
 // catalogue: the diagnosis signs the request once per mistake and per pair
 // of them, so its time grows with the request, and a page must answer a
-// keystroke at once. Real requests are far below both.
+// keystroke at once. Real requests are far below both (RFC 5849 section
+// 3.4).
 const (
 	MaxDiagnosed       = 4 << 10
 	MaxDiagnosedParams = 100
@@ -90,8 +94,7 @@ const (
 // string: a lone one against its own normal form, or against in.CompareWith
 // when given. When the text carried no scheme it verifies as https and as
 // http and says which verifies. Errors are Import's: a *FieldError on
-// "text" (or "baseString") that never quotes the text (RFC 5849 section
-// 3.2).
+// "text" that never quotes the text (RFC 5849 section 3.2).
 func Check(in CheckInput) (*Checked, error) {
 	c := &Checked{Verdict: "unknown"}
 	if strings.TrimSpace(in.Text) == "" && strings.TrimSpace(in.BaseString) == "" {
