@@ -133,8 +133,8 @@ var contentTypes = map[string]string{
 // when the server listens on a loopback address.
 var loopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
 
-// requiredFiles are the generated files the page cannot work without.
-var requiredFiles = []string{"signer-lite.wasm.js", "signer.wasm.js", "wasm_exec.js"}
+// requiredFiles are the generated files the page cannot work without (make build writes them).
+var requiredFiles = []string{"signer-lite.wasm.js", "signer.wasm.js", "wasm_exec.js", "vectors.js"}
 
 // main runs the server and exits with status 1 if it fails.
 func main() {
