@@ -50,6 +50,7 @@ const (
 	stageParamString                   // pipeline.paramString
 	stageKey                           // pipeline.signingKey
 	stageHash                          // pipeline.hash
+	stageBodyHash                      // pipeline.bodyHash
 	stageOutput                        // pipeline.output and readOutput
 	stageDuplicates                    // how repeated names are collected
 	stageVersion                       // oauth_version
@@ -99,11 +100,11 @@ func mistakeByID(id string) Mistake {
 
 // catalogue is the list of mistakes, in the order a diagnosis reports
 // them (and applies them in pairs): encoding, parameter collection, the
-// base string URI and method, the key, protocol parameters and output,
-// and last one "hashed with the wrong hash" per hash.
+// base string URI and method, the key, protocol parameters and output, the
+// body hash, and last one "hashed with the wrong hash" per hash.
 var catalogue = func() []Mistake {
 	var out []Mistake
-	for _, family := range [][]Mistake{encodingMistakes, paramMistakes, uriMistakes, keyMistakes, hashMistakes()} {
+	for _, family := range [][]Mistake{encodingMistakes, paramMistakes, uriMistakes, keyMistakes, {bodyHashSHA1}, hashMistakes()} {
 		out = append(out, family...)
 	}
 	return out

@@ -159,6 +159,28 @@ func hashVariant(h crypto.Hash) func(*Request, *pipeline) bool {
 	}
 }
 
+// bodyHashSHA1 is oauthlib's body hash: SHA-1 of the body whatever the
+// signature method names (draft-eaton-oauth-bodyhash section 3.1 ties the
+// body hash to the signature method's hash).
+var bodyHashSHA1 = Mistake{
+	ID:    "body-hash-sha1",
+	Title: "Body hash always SHA-1",
+	Explanation: "It is what you get when oauth_body_hash is the SHA-1 of the body whatever the signature method, " +
+		"as Python's oauthlib computes it (its source says no effort is made to replace SHA-1).",
+	Fix: "Hash the body with the hash the signature method names: SHA-256 for HMAC-SHA256 and RSA-SHA256, " +
+		"SHA-512 for the -SHA512 methods, as the body hash draft does for SHA-1 methods (section 3.1). " +
+		"A server that expects SHA-1 there says so in its documentation.",
+	apply: func(r *Request, pl *pipeline) bool {
+		spec, err := lookupMethod(orDefault(r.SignatureMethod))
+		if err != nil || !r.BodyHash || spec.kind == kindPlaintext || spec.hash == crypto.SHA1 {
+			return false
+		}
+		pl.bodyHash = func(s methodSpec) methodSpec { s.hash = crypto.SHA1; return s }
+		return true
+	},
+	replaces: stageBodyHash,
+}
+
 // hashMistakes returns one "hashed with the wrong hash" mistake per hash
 // an HMAC method can name (RFC 5849 section 3.4.2 and its SHA-2 variants).
 func hashMistakes() []Mistake {

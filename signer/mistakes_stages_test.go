@@ -15,7 +15,7 @@ func TestMistakeStages(t *testing.T) {
 	fields := map[string]stage{
 		"protocol": stageProtocol, "collect": stageCollect, "encode": stageEncode, "encodeName": stageEncode,
 		"encodeValue": stageEncode, "sortParams": stageSort, "method": stageMethod, "baseURI": stageBaseURI,
-		"paramString": stageParamString, "signingKey": stageKey, "hash": stageHash, "output": stageOutput,
+		"paramString": stageParamString, "signingKey": stageKey, "hash": stageHash, "bodyHash": stageBodyHash, "output": stageOutput,
 		"readOutput": stageOutput,
 	}
 	def := reflect.ValueOf(defaultPipeline)

@@ -136,3 +136,26 @@ func TestMistakes(t *testing.T) {
 	ms[0].ID = "changed"
 	assert.Equal(t, "plus-for-space", Mistakes()[0].ID, "Mistakes returns a copy")
 }
+
+// TestDiagnoseBodyHashSHA1 names oauthlib's body hash, SHA-1 under
+// HMAC-SHA256. The signature was computed outside this code with Python's
+// hashlib and hmac: oauth_body_hash = base64(SHA-1(body)) =
+// XeHivFDDKqJZRSRtJmC9t6GHJaw=, in a base string built by hand, signed with
+// HMAC-SHA256 under the X example's secrets.
+func TestDiagnoseBodyHashSHA1(t *testing.T) {
+	r := xExample("https://api.example.com/1.1/documents/update.json")
+	r.ContentType, r.Body, r.BodyHash = "application/json", `{"name":"café","n":2}`, true
+	r.SignatureMethod = HMACSHA256
+	got, err := DiagnoseSignature(r, "wFqTFfGYpJqCOVkA8BABH3jHBfL9KubmnllGmNVCCEU=", "")
+	require.NoError(t, err)
+	assert.False(t, got.Correct)
+	require.True(t, got.Matched)
+	assert.Equal(t, "body-hash-sha1", got.Mistakes[0].ID)
+
+	r.SignatureMethod = HMACSHA1 // SHA-1 is the right body hash there: nothing to name
+	for _, m := range Mistakes() {
+		if m.ID == "body-hash-sha1" {
+			assert.False(t, m.apply(&r, &pipeline{}), "body-hash-sha1 does not apply to HMAC-SHA1")
+		}
+	}
+}

@@ -201,6 +201,7 @@ type pipeline struct {
 	paramString func(string, func(string) string) string                                    // the parameter string as it enters the base string
 	signingKey  func(consumerSecret, tokenSecret string, encode func(string) string) string // section 3.4.2
 	hash        func(methodSpec) methodSpec                                                 // the hash actually used
+	bodyHash    func(methodSpec) methodSpec                                                 // the hash of oauth_body_hash (draft-eaton-oauth-bodyhash section 3.1)
 	output      func(digest []byte) string                                                  // digest octets to oauth_signature (section 3.4.2)
 	readOutput  func(string) ([]byte, bool)                                                 // a received oauth_signature back to octets: output's inverse
 
@@ -219,6 +220,7 @@ var defaultPipeline = pipeline{
 	paramString: func(s string, encode func(string) string) string { return encode(s) },
 	signingKey:  signingKey,
 	hash:        func(s methodSpec) methodSpec { return s },
+	bodyHash:    func(s methodSpec) methodSpec { return s },
 	output:      base64.StdEncoding.EncodeToString,
 	readOutput:  readBase64,
 }
@@ -328,9 +330,10 @@ func (pl pipeline) prepare(r Request) (*draft, error) {
 		if form {
 			warnings = append(warnings, Warning{WarningBodyHashOnForm, "oauth_body_hash came with a form-encoded body: draft-eaton-oauth-bodyhash section 4.1.1 says not to send it there, since the form's parameters are signed already. It is checked as sent, but a server that follows the draft may refuse the request."})
 		}
-		res.BodyHash = base64.StdEncoding.EncodeToString(spec.sum([]byte(r.Body)))
+		bh := pl.bodyHash(spec)
+		res.BodyHash = base64.StdEncoding.EncodeToString(bh.sum([]byte(r.Body)))
 		d.protocol = append(d.protocol, Param{oauthBodyHash, res.BodyHash, SourceProtocol})
-		paramNotes = append(paramNotes, Note{NoteBodyHashed, "oauth_body_hash is the base64 " + spec.hash.String() + " of the body's " + strconv.Itoa(len(r.Body)) + " bytes, so the body is covered by the signature."})
+		paramNotes = append(paramNotes, Note{NoteBodyHashed, "oauth_body_hash is the base64 " + bh.hash.String() + " of the body's " + strconv.Itoa(len(r.Body)) + " bytes, so the body is covered by the signature."})
 	case r.Body != "" && !form:
 		paramNotes = append(paramNotes, Note{NoteBodyNotSigned, "The body is not signed: only application/x-www-form-urlencoded bodies become parameters. Turn on the body hash to cover it."})
 	}
