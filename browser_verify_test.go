@@ -387,3 +387,41 @@ func TestBrowserVerifyRealCaptures(t *testing.T) {
 	assert.Contains(t, eval[[]string](p, `[...document.querySelectorAll('[data-testid="sign-warnings"] li')].map((li) => li.dataset.warning)`),
 		"timestamp-not-digits")
 }
+
+// TestBrowserVerifyPagehideWipesPlaintext checks that pagehide empties a
+// pasted PLAINTEXT request, whose signature is the secrets, decided from
+// what the signer's parser reads, however the method is spelled or
+// encoded: after a check of the text, and for a text no check has read yet.
+// An HMAC request stays.
+func TestBrowserVerifyPagehideWipesPlaintext(t *testing.T) {
+	p := openPage(t)
+	p.click("tab-verify")
+	header := func(name, method string) string {
+		return "GET /photos?size=original HTTP/1.1\nHost: photos.example.net\n" +
+			`Authorization: OAuth oauth_consumer_key="dpf43f3p2l4k3l03", ` + name + `="` + method + `", oauth_signature="kd94hf93k423kf44%26pfkkdhi9sl3r4s00"` + "\n\n"
+	}
+	for _, tc := range []struct {
+		name, text string
+		checked    bool
+	}{
+		{"checked", header("oauth_signature_method", "PLAINTEXT"), true},
+		{"checked, encoded value", header("oauth_signature_method", "%50LAINTEXT"), true},
+		{"not checked yet, encoded value", header("oauth_signature_method", "%50LAINTEXT"), false},
+		{"not checked yet, encoded name", header("oauth%5Fsignature%5Fmethod", "PLAINTEXT"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pt := p.p(t)
+			if tc.checked {
+				pt.verifyInput("verify-input", tc.text)
+			} else {
+				eval[chromedp.Void](pt, `document.getElementById('verify-input').value = `+jsStr(tc.text))
+			}
+			pt.pagehide()
+			assert.Empty(t, pt.value("verify-input"), "the PLAINTEXT paste is wiped")
+		})
+	}
+	hmac := header("oauth_signature_method", "HMAC-SHA1")
+	eval[chromedp.Void](p, `document.getElementById('verify-input').value = `+jsStr(hmac))
+	p.pagehide()
+	assert.Equal(t, hmac, p.value("verify-input"), "an HMAC paste is kept")
+}

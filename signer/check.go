@@ -168,7 +168,9 @@ func Check(in CheckInput) (*Checked, error) {
 	c.Request = publicPart(req)
 	c.Method = req.SignatureMethod
 	c.RSA = strings.HasPrefix(string(req.SignatureMethod), "RSA-")
-	c.Plaintext = req.SignatureMethod == PLAINTEXT
+	// Any case: a "plaintext" signature is the secrets too, even if no
+	// server accepts the spelling (RFC 5849 section 3.4.4).
+	c.Plaintext = strings.EqualFold(string(req.SignatureMethod), string(PLAINTEXT))
 
 	if signature != "" && !c.has(NeedRequest) {
 		c.checkSignature(req, signature, authorization, in)

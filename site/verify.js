@@ -43,6 +43,7 @@ const state = {
   count: 0, // runs so far (mirrored in data-verify-count)
   importable: null, // the request the Import button fills in; never holds a secret
   plaintext: false, // the last check read a PLAINTEXT request
+  checkedText: null, // the pasted text the last check read
   compare: false, // the user asked to compare with the Sign view's request
   lastMs: 0, // how long the last check and its rendering took
 };
@@ -212,7 +213,7 @@ function loadExample() {
 // (Clear), and on pagehide the pasted text too when it holds a PLAINTEXT
 // signature, which is the secrets.
 function wipe(all) {
-  const plaintext = state.plaintext || /oauth_signature_method\s*=\s*"?PLAINTEXT/i.test(ui.input.value);
+  const plaintext = holdsPlaintext();
   for (const input of [ui.consumerSecret, ui.tokenSecret, ui.publicKey]) input.value = '';
   if (all || plaintext) {
     ui.input.value = '';
@@ -225,6 +226,21 @@ function wipe(all) {
   }
   setText(ui.useSignNote, '');
   renderEmpty();
+}
+
+// holdsPlaintext reports whether the pasted text is a PLAINTEXT request as
+// the signer's parser reads it, however oauth_signature_method and its value
+// are spelled or encoded: the last check's answer when it read this very
+// text, else a parse now. When no signer can say, a text counts as holding
+// one: a secret kept after pagehide is worse than a paste to redo.
+function holdsPlaintext() {
+  const pasted = ui.input.value;
+  if (pasted.trim() === '') return false;
+  if (state.checkedText === pasted) return state.plaintext;
+  if (!engine.ready()) return true;
+  const p = safe(() => engine.parse(pasted));
+  if (!p || p.ok !== true) return p === null;
+  return String(p.request?.signatureMethod ?? '').toUpperCase() === 'PLAINTEXT';
 }
 
 function onEdit(event) {
@@ -267,6 +283,7 @@ function runCheck() {
   if (state.compare) input.compareWith = signViewRequest();
   const started = performance.now();
   const c = safe(() => engine.check(input));
+  state.checkedText = c && c.loading ? null : input.text;
   if (c && c.loading) {
     // The RSA build is loading: upgraded (setupVerify) checks again.
     say(c.error.message, true);
@@ -309,6 +326,7 @@ function compareWithSignView() {
 function renderEmpty() {
   state.importable = null;
   state.plaintext = false;
+  state.checkedText = null; // state.plaintext no longer describes any text
   ui.import.disabled = true;
   setVerdict('unknown', '');
   ui.detail.replaceChildren();
