@@ -87,6 +87,16 @@ var importOmittedIfEmpty = map[string]bool{
 // oauth_token, oauth_callback, oauth_verifier or oauth_version, which Sign
 // would omit, stays too, so that it is signed as sent.
 //
+// No field but Signature, Authorization and BaseString ever holds a
+// signature, a secret or userinfo (import_scrub.go): a protocol parameter
+// spelled in another case or percent-encoded, after a ";", in a body of
+// any content type (multipart parts too) moves to its field as well;
+// userinfo leaves the URL, a fragment naming a protocol parameter is
+// dropped (it is never sent), and whatever still names oauth_signature or
+// holds the signature's value (for PLAINTEXT, either secret) is dropped
+// from the URL's path or query, the body, the realm or any other field.
+// Each of these is noted.
+//
 // A base string gives a request that signs to the same base string: its
 // method, its base string URI as the URL, its oauth_* values in their
 // fields and every other parameter in Params, since query and body
@@ -190,9 +200,14 @@ func (st *importState) useAuthorization(value string) (bool, error) {
 	st.im.Authorization = strings.TrimSpace(value)
 	st.im.Request.Realm = realm
 	for _, p := range params {
-		if !st.take(p, "header") {
-			st.im.Request.Params = append(st.im.Request.Params, Param{Name: p.Name, Value: p.Value, Source: SourceProtocol})
+		if st.take(p, "header") {
+			continue
 		}
+		if name, ok := protocolName(p.Name); ok && name != p.Name {
+			st.takeAny(name, PercentEncode(p.Value), "header")
+			continue
+		}
+		st.im.Request.Params = append(st.im.Request.Params, Param{Name: p.Name, Value: p.Value, Source: SourceProtocol})
 	}
 	return len(params) > 0, nil
 }
@@ -200,22 +215,48 @@ func (st *importState) useAuthorization(value string) (bool, error) {
 // takeFromForm moves the protocol parameters of form-encoded text (a query
 // or a body) into their fields and returns the other pairs as they were,
 // in order (RFC 5849 sections 3.5.2 and 3.5.3). It reports whether it took
-// any.
-func (st *importState) takeFromForm(form, from string) (rest string, took bool, err error) {
+// any. A protocol parameter spelled another way (OAUTH_SIGNATURE,
+// oauth%5Fsignature) or after a ";" leaves the text too (import_scrub.go).
+// strict makes a protocol value that does not decode an error; otherwise
+// it is left out with a note.
+func (st *importState) takeFromForm(form, from string, strict bool) (rest string, took bool, err error) {
 	var kept []string
 	for pair := range strings.SplitSeq(form, "&") {
-		rawName, rawValue, _ := strings.Cut(pair, "=")
+		pieces := strings.Split(pair, ";")
+		first := pieces[0]
+		// Pieces after a ";" belong to the pair before them, unless they
+		// name a protocol parameter.
+		for _, piece := range pieces[1:] {
+			rawName, rawValue, _ := strings.Cut(piece, "=")
+			if name, ok := protocolName(rawName); ok {
+				st.takeAny(name, rawValue, from)
+				took = true
+				continue
+			}
+			first += ";" + piece
+		}
+		rawName, rawValue, _ := strings.Cut(first, "=")
 		name, ok := formUnescape(rawName)
 		if !ok || !importProtocol[name] {
-			kept = append(kept, pair)
+			if pname, isProtocol := protocolName(rawName); isProtocol {
+				st.takeAny(pname, rawValue, from)
+				took = true
+				continue
+			}
+			kept = append(kept, first)
 			continue
 		}
 		value, ok := formUnescape(rawValue)
 		if !ok {
+			if !strict {
+				st.im.note(name + " in the " + from + " that does not decode: left out")
+				took = true
+				continue
+			}
 			return "", false, fieldErr(importField, "the "+name+" in the "+from+" has a \"%\" that is not followed by two hex digits", ErrMalformed)
 		}
 		if !st.take(Param{Name: name, Value: value}, from) {
-			kept = append(kept, pair)
+			kept = append(kept, first)
 			continue
 		}
 		took = true
@@ -243,9 +284,15 @@ func (st *importState) finish(auth string, hasAuth bool) (*Imported, error) {
 			return nil, err
 		}
 	}
+	var userinfo []string
+	st.stripUserinfo(&userinfo)
 	withoutFrag, frag, hasFrag := strings.Cut(r.URL, "#")
+	if hasFrag && frag != "" && fragmentHasProtocol(frag) {
+		st.im.note("oauth_* parameters in the URL fragment, which is never sent: left out")
+		r.URL, frag, hasFrag = withoutFrag, "", false
+	}
 	if base, query, ok := strings.Cut(withoutFrag, "?"); ok {
-		rest, took, err := st.takeFromForm(query, "query")
+		rest, took, err := st.takeFromForm(query, "query", true)
 		if err != nil {
 			return nil, err
 		}
@@ -261,16 +308,24 @@ func (st *importState) finish(auth string, hasAuth bool) (*Imported, error) {
 			r.URL = u
 		}
 	}
-	if r.Body != "" && isFormContentType(r.ContentType) {
-		rest, took, err := st.takeFromForm(r.Body, "body")
+	if r.Body != "" {
+		// A body of another content type is not signed (section 3.4.1.3.1),
+		// but a protocol parameter in it still leaves it.
+		form := isFormContentType(r.ContentType)
+		body, tookPart := st.takeFromMultipart(r.Body, r.ContentType)
+		rest, took, err := st.takeFromForm(body, "body", form)
 		if err != nil {
 			return nil, err
 		}
-		if took {
-			inBody = true
+		if took || tookPart {
+			inBody = form
 			r.Body = rest
+			if !form {
+				st.im.note("oauth_* parameters in a body that is not form-encoded: moved to their fields")
+			}
 		}
 	}
+	st.scrub(userinfo)
 	switch {
 	case inHeader:
 		r.Transport = TransportHeader
@@ -280,6 +335,18 @@ func (st *importState) finish(auth string, hasAuth bool) (*Imported, error) {
 		r.Transport = TransportBody
 	}
 	return st.im, nil
+}
+
+// fragmentHasProtocol reports whether a URL fragment names a protocol
+// parameter, in any spelling.
+func fragmentHasProtocol(frag string) bool {
+	for pair := range strings.SplitSeq(strings.ReplaceAll(frag, ";", "&"), "&") {
+		name, _, _ := strings.Cut(pair, "=")
+		if _, ok := protocolName(name); ok {
+			return true
+		}
+	}
+	return namesSignature(frag)
 }
 
 // importHeaderLine is one header of a pasted request, unfolded.

@@ -68,6 +68,9 @@ func importBaseString(s string) (*Imported, bool, error) {
 	if err != nil || rebuilt != bs {
 		im.note("base string not in normal form: signing the request gives a different one")
 	}
+	var userinfo []string
+	st.stripUserinfo(&userinfo)
+	st.scrub(userinfo)
 	return im, true, nil
 }
 

@@ -59,6 +59,9 @@ var importFuzzTexts = []string{
 	"oauth_problem=signature_invalid&debug_sbs=POST%26https%253A%252F%252Fh%252Fp%26a%253D1%2526oauth_nonce%253D§",
 	"POST&https%3A%2F%2Fapi.x.com%2F1.1%2Fstatuses%2Fupdate.json&include_entities%3Dtrue%26oauth_consumer_key%3Dxvz1evFS4wEEPTGEFPHBog%26oauth_token%3D%26oauth_body_hash%3Dx%26oauth_signature%3Dy",
 	"Invalid signature. Expected signature base string: get&http%3a%2f%2fh%2F&a%3D§%",
+	"POST /p HTTP/1.1\nHost: h\nContent-Type: text/plain\n\noauth_signature=§%26§&OAUTH_SIGNATURE_METHOD=PLAINTEXT;oauth%5Fnonce=n",
+	"https://§:§@h.example/p;oauth_signature=§/q?a=1;oauth_signature=§%26§#oauth_signature=§",
+	"POST /p HTTP/1.1\nHost: h\nContent-Type: multipart/form-data; boundary=b\n\n--b\nContent-Disposition: form-data; name=\"oauth_signature\"\n\n§&§\n--b--",
 	"POST HTTP/1.1",
 	"GET",
 	`{"errors":[{"code":32,"message":"Could not authenticate you."}]}`,
@@ -80,6 +83,64 @@ func checkImportError(t *testing.T, im *Imported, err error) {
 	require.NotContains(t, err.Error(), "CANARY", "the error quotes the text")
 }
 
+// importNonSecret returns every field of an import that is not a secret
+// field: all but Signature, Authorization and BaseString.
+func importNonSecret(im *Imported) []string {
+	r := im.Request
+	out := []string{r.Method, r.URL, r.Body, r.ContentType, r.ConsumerKey, r.Token, string(r.SignatureMethod),
+		r.Nonce, r.Timestamp, r.Version, r.Realm, r.Callback, r.Verifier}
+	for _, p := range r.Params {
+		out = append(out, p.Name, p.Value)
+	}
+	return out
+}
+
+// checkImportScrubbed checks what can be stated of any import (issue 13,
+// finding 1): the URL has no userinfo, and no field but Signature,
+// Authorization and BaseString holds the signature's value or, for a
+// PLAINTEXT one, either secret it spells out, once it is long enough to be
+// told from ordinary text.
+func checkImportScrubbed(t *testing.T, im *Imported) {
+	t.Helper()
+	if _, rest, ok := strings.Cut(im.Request.URL, "://"); ok {
+		end := strings.IndexAny(rest, "/?#\\")
+		if end < 0 {
+			end = len(rest)
+		}
+		require.NotContains(t, rest[:end], "@", "userinfo left in the URL")
+	}
+	for _, g := range signatureGuards(im.Signature) {
+		if len(g) < guardMin {
+			continue
+		}
+		for _, v := range importNonSecret(im) {
+			require.NotContains(t, v, g, "a field holds the signature or a secret it spells out")
+		}
+	}
+}
+
+// checkUserinfoLeavesURL puts userinfo into the first URL of a text that
+// is a URL or starts with a request line with an absolute target, and
+// checks that no field but the secret ones holds it.
+func checkUserinfoLeavesURL(t *testing.T, text string) {
+	t.Helper()
+	const user, pass = "CANARYuser", "CANARYpass"
+	firstLine, _, _ := strings.Cut(text, "\n")
+	i := strings.Index(firstLine, "://")
+	if i < 0 || strings.Contains(text, "CANARYu") || strings.Contains(text, "CANARYp") {
+		return
+	}
+	in := text[:i+3] + user + ":" + pass + "@" + text[i+3:]
+	im, err := Import(in)
+	if err != nil || (im.Format != ImportURL && im.Format != ImportHTTP) {
+		return
+	}
+	for _, v := range importNonSecret(im) {
+		require.NotContains(t, v, user, "the userinfo's user reached a field")
+		require.NotContains(t, v, pass, "the userinfo's password reached a field")
+	}
+}
+
 func FuzzImport(f *testing.F) {
 	for _, s := range append(append([]string(nil), importFuzzCurls...), importFuzzTexts...) {
 		f.Add(s)
@@ -99,6 +160,8 @@ func FuzzImport(f *testing.F) {
 			checkImportError(t, im, err)
 			return
 		}
+		checkImportScrubbed(t, im)
+		checkUserinfoLeavesURL(t, text)
 		require.Contains(t, []ImportFormat{ImportHTTP, ImportCurl, ImportHeader, ImportURL, ImportBaseString}, im.Format)
 		require.Contains(t, []Transport{"", TransportHeader, TransportQuery, TransportBody}, im.Request.Transport)
 		again, err := Import(text)
@@ -168,9 +231,11 @@ func FuzzImportCurl(f *testing.F) {
 
 		// A curl command built from its parts gives those parts back.
 		if len(words) >= 2 {
-			// No oauth_* name, even percent-encoded: those leave the query.
-			u := "https://h.example/" + strings.ReplaceAll(strings.ReplaceAll(words[1], "%", "%25"), "oauth_", "oauth-")
-			body := words[len(words)-1]
+			// No oauth_* name in any spelling or encoding: those leave the
+			// query and the body (import_scrub.go).
+			clean := strings.NewReplacer("%", "", "_", "-").Replace
+			u := "https://h.example/" + clean(words[1])
+			body := clean(words[len(words)-1])
 			cmd := "curl --request PATCH " + shellQuote(u) + " --data-raw " + shellQuote(body) +
 				" --header " + shellQuote("Content-Type: text/plain")
 			im, err := Import(cmd)

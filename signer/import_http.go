@@ -40,6 +40,7 @@ func importHeader(s string) (*Imported, error) {
 	}
 	st.im.note("method missing")
 	st.im.note("URL missing")
+	st.scrub(nil)
 	return st.im, nil
 }
 
