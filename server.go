@@ -23,7 +23,6 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/signal"
 	"path"
@@ -43,76 +42,6 @@ const defaultAddr = "127.0.0.1:8080"
 // shutdownTimeout bounds how long in-flight requests may take to finish
 // after Ctrl-C or SIGTERM.
 const shutdownTimeout = 5 * time.Second
-
-// contentSecurityPolicy is the policy for the page, in the form that can also
-// be written in the <meta http-equiv="Content-Security-Policy"> tag of
-// site/index.html, so that the policy travels with the files to a static
-// host that sets no headers. A test keeps the two in sync; docs/architecture.md,
-// "Security rules", says what each directive is for.
-// It leaves out frame-ancestors, which browsers ignore in <meta>;
-// headerContentSecurityPolicy adds it.
-const contentSecurityPolicy = "default-src 'none'; " +
-	"script-src 'self' 'wasm-unsafe-eval'; " +
-	"style-src 'self'; " +
-	"img-src 'self'; " +
-	"connect-src 'none'; " +
-	"object-src 'none'; " +
-	"base-uri 'none'; " +
-	"form-action 'none'; " +
-	"require-trusted-types-for 'script'; " +
-	"trusted-types 'none'"
-
-// headerContentSecurityPolicy is the Content-Security-Policy header value
-// when no other origin may frame the page: contentSecurityPolicy plus
-// frame-ancestors, which only works as a header.
-const headerContentSecurityPolicy = contentSecurityPolicy + "; frame-ancestors 'self'"
-
-// securityHeaders returns the headers set on every response, errors and
-// redirects included: a 404 or a redirect is a document too, and a header
-// missing there is missing for the page (docs/architecture.md, "Security
-// rules").
-// frameAncestors are extra origins allowed to frame the page (docs sites
-// that embed it); X-Frame-Options, which cannot list them, is sent only
-// when there are none.
-func securityHeaders(frameAncestors []string) [][2]string {
-	csp := headerContentSecurityPolicy
-	if len(frameAncestors) > 0 {
-		csp += " " + strings.Join(frameAncestors, " ")
-	}
-	h := [][2]string{
-		{"Content-Security-Policy", csp},
-		{"X-Content-Type-Options", "nosniff"},
-		{"Referrer-Policy", "no-referrer"},
-		{"Cross-Origin-Opener-Policy", "same-origin"},
-		{"Cross-Origin-Resource-Policy", "same-origin"},
-		{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
-		{"Cache-Control", "no-cache"},
-	}
-	if len(frameAncestors) == 0 {
-		h = append(h, [2]string{"X-Frame-Options", "SAMEORIGIN"})
-	}
-	return h
-}
-
-// originList is a repeatable -frame-ancestor flag: each value an origin
-// such as https://docs.example.org.
-type originList []string
-
-// String returns the origins separated by spaces.
-func (o *originList) String() string { return strings.Join(*o, " ") }
-
-// Set checks that v is a bare origin (scheme, host, optional port; no
-// path, query or wildcard beyond a leading "*." in the host) and adds it.
-func (o *originList) Set(v string) error {
-	u, err := url.Parse(v)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
-		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil ||
-		strings.ContainsAny(v, " ;,'\"") || strings.Contains(strings.TrimPrefix(u.Host, "*."), "*") {
-		return fmt.Errorf("-frame-ancestor wants an origin such as https://docs.example.org, got %q", v)
-	}
-	*o = append(*o, u.Scheme+"://"+strings.ToLower(u.Host))
-	return nil
-}
 
 // contentTypes maps the extensions the server is willing to serve to their
 // Content-Type. Types are never sniffed or read from the system's MIME
@@ -160,7 +89,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready fun
 	public := flags.Bool("public", false, "allow listening on a non-loopback address (reachable from other machines)")
 	accessLog := flags.Bool("log", false, "log method, path and status of each request to stderr (never query strings)")
 	var frameAncestors originList
-	flags.Var(&frameAncestors, "frame-ancestor", "`origin` allowed to embed the page in an iframe, e.g. https://docs.example.org (repeatable)")
+	flags.Var(&frameAncestors, "frame-ancestor", "`origin` allowed to show embed.html in an iframe, e.g. https://docs.example.org (repeatable); the full page stays same-origin only")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			flags.SetOutput(stderr)
@@ -280,7 +209,8 @@ type handlerConfig struct {
 	// accessLog, if not nil, receives one line per request:
 	// method, path and status, never the query string.
 	accessLog io.Writer
-	// frameAncestors are the origins besides 'self' that may frame the page.
+	// frameAncestors are the origins besides 'self' that may frame
+	// embedFile (and no other response).
 	frameAncestors []string
 }
 
@@ -306,67 +236,24 @@ func newHandlerConfig(root fs.FS, c handlerConfig) http.Handler {
 	if !c.anyHost {
 		h = hostGuard(c.hosts, h)
 	}
-	h = secureHeaders(securityHeaders(c.frameAncestors), h)
+	h = secureHeaders(securityHeaders(nil), securityHeaders(c.frameAncestors), h)
 	if c.accessLog != nil {
 		h = logRequests(c.accessLog, h)
 	}
 	return h
 }
 
-// secureHeaders sets the security headers on every response before calling
-// next, and sets them again when next writes the status, because
-// http.FileServer drops Cache-Control from its error responses.
-func secureHeaders(headers [][2]string, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		setHeaders(w.Header(), headers)
-		next.ServeHTTP(&headerWriter{ResponseWriter: w, headers: headers}, r)
-	})
-}
-
-// setHeaders sets every header of headers on h.
-func setHeaders(h http.Header, headers [][2]string) {
-	for _, kv := range headers {
-		h.Set(kv[0], kv[1])
-	}
-}
-
-// headerWriter is a ResponseWriter that restores the security headers just
-// before the status line is written.
-type headerWriter struct {
-	http.ResponseWriter
-	headers     [][2]string
-	wroteHeader bool
-}
-
-// WriteHeader restores the security headers, then writes the status code.
-func (w *headerWriter) WriteHeader(code int) {
-	if !w.wroteHeader {
-		w.wroteHeader = true
-		setHeaders(w.Header(), w.headers)
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-// Write writes the status 200 through WriteHeader if needed, then b.
-func (w *headerWriter) Write(b []byte) (int, error) {
-	if !w.wroteHeader {
-		w.WriteHeader(http.StatusOK)
-	}
-	return w.ResponseWriter.Write(b)
-}
-
-// Unwrap returns the wrapped ResponseWriter, for http.ResponseController.
-func (w *headerWriter) Unwrap() http.ResponseWriter {
-	return w.ResponseWriter
-}
-
 // hostGuard answers 421 Misdirected Request unless the request's Host
 // (without port, brackets or letter case) is one of allowed. On a loopback
 // address this stops DNS rebinding: a page on evil.example whose name
 // resolves to 127.0.0.1 still sends Host: evil.example.
+// An absolute-form request target ("GET http://evil.example/ HTTP/1.1")
+// is held to the same rule: net/http then takes r.Host from the target and
+// ignores the Host header (RFC 9112 section 3.2.2), so the target's host is
+// the one checked; a target with a user name is refused as well.
 func hostGuard(allowed []string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !slices.Contains(allowed, hostName(r.Host)) {
+		if !slices.Contains(allowed, hostName(r.Host)) || r.URL.User != nil {
 			http.Error(w, "misdirected request: use http://127.0.0.1 or http://localhost", http.StatusMisdirectedRequest)
 			return
 		}
@@ -412,7 +299,8 @@ func hideDotNames(next http.Handler) http.Handler {
 // handleSite serves the files in root through http.FileServerFS, with the
 // Content-Type taken from contentTypes. Files with other extensions, and
 // directories without an index.html, are not found: there are no
-// directory listings.
+// directory listings. embedFile, served as itself, gets its own headers
+// (frameAsEmbed); a Range of more than maxRanges ranges is ignored.
 func handleSite(root fs.FS) http.Handler {
 	files := http.FileServerFS(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -426,12 +314,12 @@ func handleSite(root fs.FS) http.Handler {
 			return
 		}
 		if info.IsDir() {
-			index, err := fs.Stat(root, path.Join(name, "index.html"))
+			name = path.Join(name, "index.html")
+			index, err := fs.Stat(root, name)
 			if err != nil || !index.Mode().IsRegular() {
 				http.NotFound(w, r)
 				return
 			}
-			name = "index.html"
 		} else if !info.Mode().IsRegular() {
 			http.NotFound(w, r)
 			return
@@ -441,57 +329,21 @@ func handleSite(root fs.FS) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
+		// http.FileServerFS redirects "/index.html" to "/", a directory
+		// without its final slash to one with it, and a file with one to
+		// one without; only the other requests are served as the file.
+		servedAsIs := !strings.HasSuffix(r.URL.Path, "/index.html") && info.IsDir() == strings.HasSuffix(r.URL.Path, "/")
+		if name == embedFile && r.URL.Path == "/"+embedFile {
+			frameAsEmbed(w)
+		}
 		w.Header().Set("Content-Type", ctype)
 		w.Header().Add("Vary", "Accept-Encoding")
-		if servePrecompressed(w, r, root, name) {
+		r = limitRanges(r)
+		if servedAsIs && servePrecompressed(w, r, root, name) {
 			return
 		}
 		files.ServeHTTP(w, r)
 	})
-}
-
-// precompressed are the encodings make dist writes next to a file, in the
-// order the server prefers them.
-var precompressed = []struct{ encoding, suffix string }{{"br", ".br"}, {"gzip", ".gz"}}
-
-// servePrecompressed serves name's .br or .gz variant from root when the
-// client accepts that encoding and the variant exists, and reports whether
-// it did. Content-Type stays the original file's; net/http leaves out
-// Content-Length when Content-Encoding is set.
-func servePrecompressed(w http.ResponseWriter, r *http.Request, root fs.FS, name string) bool {
-	for _, p := range precompressed {
-		if !acceptsEncoding(r.Header.Get("Accept-Encoding"), p.encoding) {
-			continue
-		}
-		f, err := root.Open(name + p.suffix)
-		if err != nil {
-			continue
-		}
-		defer f.Close()
-		info, err := f.Stat()
-		rs, seekable := f.(io.ReadSeeker)
-		if err != nil || !info.Mode().IsRegular() || !seekable {
-			continue
-		}
-		w.Header().Set("Content-Encoding", p.encoding)
-		http.ServeContent(w, r, name, info.ModTime(), rs)
-		return true
-	}
-	return false
-}
-
-// acceptsEncoding reports whether an Accept-Encoding value allows enc,
-// honouring q=0 (RFC 9110 section 12.5.3).
-func acceptsEncoding(header, enc string) bool {
-	for part := range strings.SplitSeq(header, ",") {
-		name, params, _ := strings.Cut(part, ";")
-		if !strings.EqualFold(strings.TrimSpace(name), enc) {
-			continue
-		}
-		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
-		return !strings.HasPrefix(q, "q=0") || strings.HasPrefix(q, "q=0.") && strings.Trim(q[4:], "0") != ""
-	}
-	return false
 }
 
 // handleMethodNotAllowed answers 405 with "Allow: GET, HEAD".

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -67,11 +66,22 @@ func testSite() fstest.MapFS {
 // default, example.com, fails the Host check).
 func serve(t *testing.T, h http.Handler, method, target, host string) *http.Response {
 	t.Helper()
+	return serveRequest(h, newTestRequest(method, target, host))
+}
+
+// newTestRequest returns a request for target with method and host, an
+// empty host meaning "127.0.0.1:8080".
+func newTestRequest(method, target, host string) *http.Request {
 	req := httptest.NewRequest(method, target, nil)
 	req.Host = "127.0.0.1:8080"
 	if host != "" {
 		req.Host = host
 	}
+	return req
+}
+
+// serveRequest sends req to h and returns the recorded response.
+func serveRequest(h http.Handler, req *http.Request) *http.Response {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec.Result()
@@ -86,63 +96,6 @@ func assertSecurityHeaders(t *testing.T, header http.Header) {
 	}
 }
 
-func TestContentSecurityPolicyConsts(t *testing.T) {
-	assert.NotContains(t, contentSecurityPolicy, "frame-ancestors", "the <meta> policy cannot hold frame-ancestors")
-	assert.Equal(t, contentSecurityPolicy+"; frame-ancestors 'self'", headerContentSecurityPolicy)
-	assert.Equal(t, wantSecurityHeaders["Content-Security-Policy"], headerContentSecurityPolicy)
-}
-
-func TestHandlerHeaders(t *testing.T) {
-	h := newHandler(testSite())
-	tests := []struct {
-		name       string
-		method     string
-		target     string
-		host       string
-		wantStatus int
-	}{
-		{name: "index", method: http.MethodGet, target: "/", wantStatus: http.StatusOK},
-		{name: "index.html redirect", method: http.MethodGet, target: "/index.html", wantStatus: http.StatusMovedPermanently},
-		{name: "directory redirect", method: http.MethodGet, target: "/docs", wantStatus: http.StatusMovedPermanently},
-		{name: "clean path redirect", method: http.MethodGet, target: "//app.js", wantStatus: http.StatusTemporaryRedirect},
-		{name: "script", method: http.MethodGet, target: "/app.js", wantStatus: http.StatusOK},
-		{name: "wasm module", method: http.MethodGet, target: "/signer.wasm.js", wantStatus: http.StatusOK},
-		{name: "head", method: http.MethodHead, target: "/app.js", wantStatus: http.StatusOK},
-		{name: "missing", method: http.MethodGet, target: "/missing", wantStatus: http.StatusNotFound},
-		{name: "dotfile", method: http.MethodGet, target: "/.git/config", wantStatus: http.StatusNotFound},
-		{name: "listing refused", method: http.MethodGet, target: "/empty/", wantStatus: http.StatusNotFound},
-		{name: "post", method: http.MethodPost, target: "/", wantStatus: http.StatusMethodNotAllowed},
-		{name: "bad host", method: http.MethodGet, target: "/", host: "evil.example", wantStatus: http.StatusMisdirectedRequest},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			resp := serve(t, h, tc.method, tc.target, tc.host)
-			assert.Equal(t, tc.wantStatus, resp.StatusCode, "%s %s: status", tc.method, tc.target)
-			assertSecurityHeaders(t, resp.Header)
-		})
-	}
-}
-
-func TestHandlerHeadersOnFileServerError(t *testing.T) {
-	// Stat succeeds, but the file server cannot open the file, and its
-	// error path deletes Cache-Control: secureHeaders must restore it.
-	h := newHandler(openFailFS{testSite()})
-	resp := serve(t, h, http.MethodGet, "/app.js", "")
-	require.Equal(t, http.StatusForbidden, resp.StatusCode, "status")
-	assertSecurityHeaders(t, resp.Header)
-}
-
-// openFailFS stats like the wrapped MapFS but refuses to open files.
-type openFailFS struct{ fstest.MapFS }
-
-// Open fails with fs.ErrPermission for everything but directories.
-func (f openFailFS) Open(name string) (fs.File, error) {
-	info, err := f.MapFS.Stat(name)
-	if err == nil && info.IsDir() {
-		return f.MapFS.Open(name)
-	}
-	return nil, fs.ErrPermission
-}
 
 func TestHandlerMethods(t *testing.T) {
 	h := newHandler(testSite())
@@ -531,110 +484,4 @@ func TestServerConfig(t *testing.T) {
 	assert.Equal(t, 64<<10, srv.MaxHeaderBytes, "MaxHeaderBytes")
 	assert.True(t, srv.DisableGeneralOptionsHandler, "DisableGeneralOptionsHandler")
 	assert.NotNil(t, srv.ErrorLog, "ErrorLog")
-}
-
-func TestFrameAncestorFlag(t *testing.T) {
-	tests := []struct {
-		in, want string
-		ok       bool
-	}{
-		{"https://docs.example.org", "https://docs.example.org", true},
-		{"https://Docs.Example.org:8443/", "https://docs.example.org:8443", true},
-		{"http://127.0.0.1:9000", "http://127.0.0.1:9000", true},
-		{"https://*.example.org", "https://*.example.org", true},
-		{"docs.example.org", "", false},
-		{"https://docs.example.org/path", "", false},
-		{"https://docs.example.org?q", "", false},
-		{"https://a.example.org; script-src *", "", false},
-		{"'unsafe-inline'", "", false},
-		{"*", "", false},
-		{"javascript:alert(1)", "", false},
-	}
-	for _, tc := range tests {
-		var o originList
-		err := o.Set(tc.in)
-		if !tc.ok {
-			assert.Error(t, err, "Set(%q)", tc.in)
-			continue
-		}
-		require.NoError(t, err, "Set(%q)", tc.in)
-		assert.Equal(t, originList{tc.want}, o, "Set(%q)", tc.in)
-	}
-}
-
-func TestFrameAncestorHeaders(t *testing.T) {
-	h := newHandlerConfig(testSite(), handlerConfig{hosts: loopbackHosts, frameAncestors: []string{"https://docs.example.org", "http://127.0.0.1:9000"}})
-	resp := serve(t, h, http.MethodGet, "/", "127.0.0.1:8080")
-	assert.Equal(t, headerContentSecurityPolicy+" https://docs.example.org http://127.0.0.1:9000", resp.Header.Get("Content-Security-Policy"))
-	assert.Empty(t, resp.Header.Values("X-Frame-Options"), "X-Frame-Options cannot list origins, so it is left out")
-	resp = serve(t, h, http.MethodGet, "/missing", "127.0.0.1:8080")
-	assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "https://docs.example.org", "on errors too")
-
-	var stderr strings.Builder
-	err := run(context.Background(), []string{"-frame-ancestor", "nope"}, io.Discard, &stderr, nil)
-	assert.ErrorContains(t, err, "-frame-ancestor")
-}
-
-func TestAcceptsEncoding(t *testing.T) {
-	tests := []struct {
-		header, enc string
-		want        bool
-	}{
-		{"gzip, deflate, br", "br", true},
-		{"gzip, deflate, br", "gzip", true},
-		{"gzip;q=0, br", "gzip", false},
-		{"br;q=0.5", "br", true},
-		{"br; q=0.0", "br", false},
-		{"br;q=0.001", "br", true},
-		{"", "br", false},
-		{"identity", "gzip", false},
-		{"BR", "br", true},
-	}
-	for _, tc := range tests {
-		got := acceptsEncoding(tc.header, tc.enc)
-		assert.Equal(t, tc.want, got, "acceptsEncoding(%q, %q)", tc.header, tc.enc)
-	}
-}
-
-func TestPrecompressedVariants(t *testing.T) {
-	site := fstest.MapFS{
-		"index.html":    {Data: []byte("<p>plain</p>")},
-		"app.js":        {Data: []byte("plain js")},
-		"app.js.br":     {Data: []byte("brotli bytes")},
-		"app.js.gz":     {Data: []byte("gzip bytes")},
-		"only.js":       {Data: []byte("no variants")},
-		"index.html.gz": {Data: []byte("gz html")},
-		"secret.txt.br": {Data: []byte("variant of nothing")},
-	}
-	tests := []struct {
-		path, accept, body, encoding string
-		status                       int
-	}{
-		{"/app.js", "gzip, deflate, br", "brotli bytes", "br", 200},
-		{"/app.js", "gzip", "gzip bytes", "gzip", 200},
-		{"/app.js", "", "plain js", "", 200},
-		{"/app.js", "br;q=0, gzip;q=0", "plain js", "", 200},
-		{"/only.js", "br, gzip", "no variants", "", 200},
-		{"/", "gzip", "gz html", "gzip", 200},
-		{"/app.js.br", "br", "", "", 404},
-		{"/secret.txt", "br", "", "", 404},
-	}
-	h := newHandler(site)
-	for _, tc := range tests {
-		req := httptest.NewRequest(http.MethodGet, tc.path, nil)
-		req.Host = "127.0.0.1:8080"
-		if tc.accept != "" {
-			req.Header.Set("Accept-Encoding", tc.accept)
-		}
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		assert.Equal(t, tc.status, rec.Code, "%s %q", tc.path, tc.accept)
-		if tc.status != 200 {
-			continue
-		}
-		assert.Equal(t, tc.body, rec.Body.String(), "%s %q", tc.path, tc.accept)
-		assert.Equal(t, tc.encoding, rec.Header().Get("Content-Encoding"), "%s %q", tc.path, tc.accept)
-		assert.Contains(t, rec.Header().Values("Vary"), "Accept-Encoding")
-		assert.NotEmpty(t, rec.Header().Get("Content-Type"))
-	}
 }
