@@ -96,7 +96,6 @@ func assertSecurityHeaders(t *testing.T, header http.Header) {
 	}
 }
 
-
 func TestHandlerMethods(t *testing.T) {
 	h := newHandler(testSite())
 	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodOptions, http.MethodPatch, "PROPFIND"} {
@@ -375,6 +374,64 @@ func TestRunOptionsStarHasHeaders(t *testing.T) {
 	resp.Body.Close()
 	assert.NotEqual(t, http.StatusOK, resp.StatusCode, "OPTIONS *: status")
 	assertSecurityHeaders(t, resp.Header)
+}
+
+// rawRequest sends text on a new TCP connection to addr and returns the
+// response and its body.
+func rawRequest(t *testing.T, addr, text string) (*http.Response, string) {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	require.NoError(t, err)
+	defer conn.Close()
+	require.NoError(t, conn.SetDeadline(time.Now().Add(5*time.Second)))
+	_, err = io.WriteString(conn, text)
+	require.NoError(t, err)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	resp.Body.Close()
+	return resp, string(body)
+}
+
+// TestRunAbsoluteFormHost sends absolute-form request targets over a raw
+// TCP connection (a browser never does, but a rebinding or proxy-confused
+// client might): the target's host is held to the loopback rule, whatever
+// the Host header says, and a target with a user name is refused; with
+// -public any host passes, as for origin-form requests.
+func TestRunAbsoluteFormHost(t *testing.T) {
+	site := diskSite(t)
+	url, _, _, cancel, done := startRun(t, "-addr", "127.0.0.1:0", "-dir", site)
+	defer waitRun(t, cancel, done)
+	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	tests := []struct {
+		name, target, host string
+		want               int
+	}{
+		{name: "evil target, loopback Host", target: "http://evil.example/", host: addr, want: http.StatusMisdirectedRequest},
+		{name: "evil target with port", target: "http://evil.example:" + strings.Split(addr, ":")[1] + "/app.js", host: addr, want: http.StatusMisdirectedRequest},
+		{name: "loopback prefix target", target: "http://127.0.0.1.evil.example/", host: addr, want: http.StatusMisdirectedRequest},
+		{name: "https evil target", target: "https://evil.example/", host: addr, want: http.StatusMisdirectedRequest},
+		{name: "user name in target", target: "http://evil.example@" + addr + "/", host: addr, want: http.StatusMisdirectedRequest},
+		{name: "loopback target", target: "http://" + addr + "/", host: addr, want: http.StatusOK},
+		{name: "localhost target", target: "http://localhost/app.js", host: addr, want: http.StatusOK},
+		{name: "loopback target, evil Host ignored (RFC 9112 section 3.2.2)", target: "http://" + addr + "/", host: "evil.example", want: http.StatusOK},
+		{name: "origin form, evil Host", target: "/", host: "evil.example", want: http.StatusMisdirectedRequest},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := rawRequest(t, addr, "GET "+tc.target+" HTTP/1.1\r\nHost: "+tc.host+"\r\nConnection: close\r\n\r\n")
+			assert.Equal(t, tc.want, resp.StatusCode, "GET %s, Host %s: status", tc.target, tc.host)
+			assertSecurityHeaders(t, resp.Header)
+			assert.NotContains(t, body, "evil", "the error must not echo the request")
+		})
+	}
+
+	// -public on a non-loopback address turns the Host check off for both
+	// forms (a loopback -addr keeps it even with -public).
+	req := httptest.NewRequest(http.MethodGet, "http://evil.example/", nil)
+	resp := serveRequest(newHandlerConfig(testSite(), handlerConfig{anyHost: true}), req)
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "anyHost, absolute-form target: status")
 }
 
 func TestRunAccessLog(t *testing.T) {
