@@ -110,7 +110,7 @@ func assertHeaderSet(t *testing.T, want map[string]string, header http.Header, m
 // framingSite is a site with the embed page, its compressed variants, a
 // second embed.html in a folder (not the embed page) and the full page.
 func framingSite() fstest.MapFS {
-	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+	file := mapFile
 	return fstest.MapFS{
 		"index.html":          file("<!doctype html><title>playground</title>"),
 		"index.html.gz":       file("gz page"),

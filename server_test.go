@@ -36,9 +36,12 @@ var wantSecurityHeaders = map[string]string{
 	"Cache-Control":                "no-cache",
 }
 
+// mapFile is a regular file holding s, for the test sites.
+func mapFile(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+
 // testSite is a small site for the handler tests.
 func testSite() fstest.MapFS {
-	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+	file := mapFile
 	return fstest.MapFS{
 		"index.html":       file("<!doctype html><title>playground</title>"),
 		"app.js":           file("export {};"),
