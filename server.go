@@ -6,11 +6,12 @@
 //
 // Usage:
 //
-//	go run . [-addr 127.0.0.1:8080] [-dir site] [-public] [-log]
+//	go run . [-addr 127.0.0.1:8080] [-dir site] [-public] [-log] [-frame-ancestor ORIGIN]...
 //
 // The server only reads files. It has no dynamic endpoints, logs no query
 // strings, and refuses Host names other than loopback ones, so that a web
-// page elsewhere cannot reach it through DNS rebinding.
+// page elsewhere cannot reach it through DNS rebinding. -frame-ancestor
+// lets an origin frame embed.html, and no other file (server_headers.go).
 package main
 
 import (
