@@ -290,3 +290,176 @@ func TestBrowserShareEmbedThis(t *testing.T) {
 	assert.Equal(t, "dark", eval[string](p, `document.documentElement.dataset.theme`))
 	assert.False(t, eval[bool](p, `document.getElementById('embed-edit').hidden`), "not read-only")
 }
+
+// The secrets of the PLAINTEXT requests pasted into the Verify view below;
+// their signature on the wire is importCanaryCS%26importCanaryTS.
+const (
+	importCanaryCS  = "CANARYimportCS7a1"
+	importCanaryTS  = "CANARYimportTS2b9"
+	importCanarySig = importCanaryCS + "%26" + importCanaryTS
+)
+
+// importShareCases are the paths of issue 13, finding 1, by which a
+// PLAINTEXT signature (the secrets) or userinfo reached a share link after
+// Import: each text, pasted into the Verify view, and the URL the Sign view
+// must have after Import (so the test knows the import happened).
+var importShareCases = []struct{ name, text, url string }{
+	{"body, no content type",
+		"POST /p HTTP/1.1\nHost: api.example.test\n\na=1&oauth_consumer_key=ck&oauth_signature=" + importCanarySig + "&oauth_signature_method=PLAINTEXT",
+		"https://api.example.test/p"},
+	{"body, text/plain",
+		"POST /p HTTP/1.1\nHost: api.example.test\nContent-Type: text/plain\n\noauth_consumer_key=ck&oauth_signature=" + importCanarySig + "&oauth_signature_method=PLAINTEXT",
+		"https://api.example.test/p"},
+	{"body, multipart/form-data",
+		"POST /p HTTP/1.1\nHost: api.example.test\nContent-Type: multipart/form-data; boundary=b\n\noauth_consumer_key=ck&oauth_signature=" + importCanarySig + "&oauth_signature_method=PLAINTEXT",
+		"https://api.example.test/p"},
+	{"body, a list of types",
+		"POST /p HTTP/1.1\nHost: api.example.test\nContent-Type: text/plain, application/json\n\noauth_consumer_key=ck&oauth_signature=" + importCanarySig + "&oauth_signature_method=PLAINTEXT",
+		"https://api.example.test/p"},
+	{"body, percent-encoded name (curl)",
+		"curl https://api.example.test/p -H 'Content-Type: text/plain' -d 'oauth%5Fsignature=" + importCanarySig + "&oauth_signature_method=PLAINTEXT&oauth_consumer_key=ck'",
+		"https://api.example.test/p"},
+	{"userinfo",
+		"https://" + importCanaryCS + ":" + importCanaryTS + "@api.example.test/p?oauth_consumer_key=ck",
+		"https://api.example.test/p"},
+	{"upper case",
+		"https://api.example.test/p?oauth_consumer_key=ck&OAUTH_SIGNATURE=" + importCanarySig + "&OAUTH_SIGNATURE_METHOD=PLAINTEXT",
+		"https://api.example.test/p"},
+	{"fragment",
+		"https://api.example.test/p?oauth_consumer_key=ck#oauth_signature=" + importCanarySig,
+		"https://api.example.test/p"},
+	{"path",
+		"https://api.example.test/v1;oauth_signature=" + importCanarySig + "/items?oauth_consumer_key=ck",
+		"https://api.example.test/v1/items"},
+	{"; separators",
+		"https://api.example.test/p?a=1;oauth_signature=" + importCanarySig + ";oauth_signature_method=PLAINTEXT&oauth_consumer_key=ck",
+		"https://api.example.test/p?a=1"},
+	{"realm",
+		"GET https://api.example.test/p HTTP/1.1\nAuthorization: OAuth realm=\"oauth_signature=" + importCanarySig + "\", oauth_consumer_key=\"ck\", " +
+			"oauth_signature_method=\"PLAINTEXT\", oauth_signature=\"" + importCanarySig + "\"\n\n",
+		"https://api.example.test/p"},
+}
+
+// assertNoImportCanary checks that neither secret of the pasted requests,
+// raw or percent-encoded, is in s.
+func assertNoImportCanary(t *testing.T, s, where string) {
+	t.Helper()
+	for _, c := range []string{importCanaryCS, importCanaryTS} {
+		assert.NotContains(t, s, c, "a pasted secret reached %s", where)
+	}
+}
+
+// TestBrowserShareImportNoSecret pastes each request of importShareCases
+// into the Verify view, presses "Import into the Sign view", then opens
+// Share link and Embed this: the link, the embed code (both decoded) and
+// every non-secret field of the Sign view are free of the pasted secrets.
+func TestBrowserShareImportNoSecret(t *testing.T) {
+	p := openPage(t)
+	base := startURL(t, p)
+	for _, c := range importShareCases {
+		t.Run(c.name, func(t *testing.T) {
+			pt := p.p(t)
+			require.NoError(t, chromedp.Do(pt.ctx,
+				chromedp.Navigate("about:blank"),
+				chromedp.Navigate(base),
+				chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
+			))
+			pt.click("tab-verify")
+			pt.verifyInput("verify-input", c.text)
+			require.False(t, eval[bool](pt, `document.getElementById('verify-import').disabled`), "Import is offered")
+			pt.afterSign(func() { pt.click("verify-import") })
+			pt.click("tab-sign")
+
+			fields := readShareFields(pt)
+			raw, err := json.Marshal(fields)
+			require.NoError(t, err)
+			assertNoImportCanary(t, string(raw), "a non-secret field of the Sign view")
+			assert.Equal(t, c.url, fields["url"], "the Sign view has the imported request")
+			assert.NotEqual(t, "https://api.x.com/1.1/statuses/update.json?include_entities=true", fields["url"], "the import happened")
+
+			link := shareLink(pt, true)
+			_, decoded := decodeShareFragment(t, link)
+			assertNoImportCanary(t, link, "the share link")
+			assertNoImportCanary(t, decoded, "the decoded share state")
+
+			pt.click("embed-this")
+			code := pt.value("embed-code")
+			require.NotEmpty(t, code, "the embed code is shown: %s", pt.mustText("embed-code-problem"))
+			src := html.UnescapeString(strings.Split(strings.Split(code, `src="`)[1], `"`)[0])
+			assertNoImportCanary(t, code, "the embed code")
+			if strings.Contains(src, "share=") {
+				_, decodedEmbed := decodeShareFragment(t, src)
+				assertNoImportCanary(t, decodedEmbed, "the decoded embed state")
+			}
+		})
+	}
+}
+
+// TestBrowserShareRefusesSecretValues checks share.js's second guard: a URL
+// with userinfo, or any allow-listed value that equals or holds what a
+// secret input (of either view) holds right now, gives no link and no embed
+// code but a message naming the fields, never the value; a share link with
+// userinfo is refused when opened.
+func TestBrowserShareRefusesSecretValues(t *testing.T) {
+	p := openPage(t)
+	base := startURL(t, p)
+	cases := []struct {
+		name, field, value, secretInput, says string
+	}{
+		{"userinfo", "url", "https://" + shareCanaryConsumer + ":x@api.example.test/p", "", "url field has a user name or password"},
+		{"the consumer secret in the body, percent-encoded", "body", "a=1&oauth_signature=" + shareCanaryConsumer + "%26" + shareCanaryToken,
+			"consumerSecret", "body field holds the value of a secret (consumerSecret)"},
+		{"the Verify view's token secret as the realm", "realm", shareCanaryToken, "verify-tokenSecret",
+			"realm field holds the value of a secret (tokenSecret of the Verify view)"},
+		{"the token secret in the callback", "callback", "https://c.example/cb?s=" + shareCanaryToken, "tokenSecret",
+			"callback field holds the value of a secret (tokenSecret)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			pt := p.p(t)
+			require.NoError(t, chromedp.Do(pt.ctx,
+				chromedp.Navigate("about:blank"),
+				chromedp.Navigate(base),
+				chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
+			))
+			if strings.HasPrefix(c.secretInput, "verify-") {
+				pt.click("tab-verify")
+				eval[chromedp.Void](pt, `(() => { const el = document.getElementById(`+jsStr(c.secretInput)+`); el.value = `+jsStr(shareCanaryToken)+`;
+					el.dispatchEvent(new Event('input', { bubbles: true })); })()`)
+				pt.click("tab-sign")
+			} else if c.secretInput != "" {
+				pt.setField(c.secretInput, map[string]string{"consumerSecret": shareCanaryConsumer, "tokenSecret": shareCanaryToken}[c.secretInput])
+			}
+			pt.setField(c.field, c.value)
+			pt.click("share-link")
+			pt.click("embed-this")
+			for _, id := range []string{"share-url", "embed-code"} {
+				assert.Empty(t, pt.value(id), "%s is refused", id)
+				problem := pt.mustText(id + "-problem")
+				assert.Contains(t, problem, "cannot be shared")
+				assert.Contains(t, problem, c.says)
+				assertNoCanary(t, problem, "the refusal")
+			}
+			// Changing the field back gives a link again, without the value.
+			pt.setField(c.field, "")
+			link := pt.value("share-url")
+			require.NotEmpty(t, link, "a link once the field no longer holds a secret")
+			assertNoCanary(t, link, "the share link")
+		})
+	}
+
+	t.Run("a link with userinfo", func(t *testing.T) {
+		pt := p.p(t)
+		payload := base64.RawURLEncoding.EncodeToString([]byte(`{"v":1,"url":"https://u:` + shareCanaryConsumer + `@evil.example/"}`))
+		require.NoError(t, chromedp.Do(pt.ctx,
+			chromedp.Navigate("about:blank"),
+			chromedp.Navigate(base+"#share="+payload),
+			chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
+		))
+		notice := pt.mustText("share-notice")
+		assert.Contains(t, notice, "could not be loaded")
+		assert.Contains(t, notice, "url field has a user name or password")
+		assertNoCanary(t, notice, "the notice")
+		assert.Equal(t, "https://api.x.com/1.1/statuses/update.json?include_entities=true", pt.value("url"), "the default example")
+	})
+}

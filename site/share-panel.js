@@ -5,17 +5,21 @@
 // dom.js's el), the notice shown after a share link is opened or refused,
 // and keeping the link and the iframe HTML in step with the inputs while a
 // panel is open (it watches the status line's sign count).
-// Must never: read an input or hold a secret (app.js hands over the request
-// with its secret fields removed, and share.js copies only allow-listed
-// fields), store, log, navigate, or turn a string into nodes: the iframe HTML
-// is plain text in a read-only textarea.
+// Must never: put a secret into a link or an embed (app.js hands over the
+// request with its secret fields removed, share.js copies only allow-listed
+// fields, and a state whose URL has userinfo or whose value holds what a
+// secret input holds right now is refused, naming the fields, never the
+// value: the secret inputs, [data-secret="true"] in either view, are read
+// for that comparison only, when a link is built, and nothing keeps them),
+// read any other input, store, log, navigate, or turn a string into nodes:
+// the iframe HTML is plain text in a read-only textarea.
 
 import { share as text } from './strings-share.js';
 import { findPreset } from './presets.js';
 import { el, setText, plainText } from './dom.js';
 import { copyButton } from './render-values.js';
 import {
-  shareState, encodeShare, decodeShare, requestFromState, shareFragment, embedFragment,
+  shareState, encodeShare, decodeShare, requestFromState, shareFragment, embedFragment, secretProblem,
 } from './share.js';
 
 // FRAME_ID is the id of the iframe in the HTML to paste, and the id= of its
@@ -95,19 +99,30 @@ export function setupSharing({ read, apply }) {
     if (ui.sharePanel.hidden && ui.embedPanel.hidden) return;
     const { request, preset } = read();
     if (!ui.sharePanel.hidden) {
-      const encoded = encodeShare(shareState(request, { preset, includeIdentifiers: shareIds.input.checked }));
-      shareOut.set(encoded === null ? '' : linkTo(encoded), encoded === null ? text.tooLong : '');
+      const state = shareState(request, { preset, includeIdentifiers: shareIds.input.checked });
+      const problem = secretProblem(state, secretInputs());
+      const encoded = problem ? null : encodeShare(state);
+      if (problem) shareOut.set('', text.refused(reasonText(problem)));
+      else shareOut.set(encoded === null ? '' : linkTo(encoded), encoded === null ? text.tooLong : '');
     }
     if (!ui.embedPanel.hidden) {
-      const fragment = embedFragment({
-        state: shareState(request, { preset, includeIdentifiers: embedIds.input.checked }),
+      const state = shareState(request, { preset, includeIdentifiers: embedIds.input.checked });
+      const problem = secretProblem(state, secretInputs());
+      const fragment = problem ? null : embedFragment({
+        state,
         theme: theme.value,
         readonly: readonly.input.checked,
         id: FRAME_ID,
       });
-      embedOut.set(fragment === null ? '' : iframeHTML(fragment), fragment === null ? text.tooLong : '');
+      if (problem) embedOut.set('', text.refused(reasonText(problem)));
+      else embedOut.set(fragment === null ? '' : iframeHTML(fragment), fragment === null ? text.tooLong : '');
     }
   }
+
+  // Typing a secret can make a link shown already hold it: build it again.
+  document.addEventListener('input', (event) => {
+    if (event.target instanceof Element && event.target.matches('[data-secret="true"]')) refresh();
+  });
 
   // Every sign (after any edit, example or button) bumps data-sign-count.
   new MutationObserver(refresh).observe(ui.status, { attributes: true, attributeFilter: ['data-sign-count'] });
@@ -148,11 +163,19 @@ export function setupSharing({ read, apply }) {
   open(true);
 }
 
-// reasonText words decodeShare's reason; field is always one of our names.
+// reasonText words decodeShare's or secretProblem's reason; field and
+// secret are always our own names.
 export function reasonText(decoded) {
   const r = text.reasons[decoded.reason];
-  if (typeof r === 'function') return r(decoded.field ?? '');
+  if (typeof r === 'function') return r(decoded.field ?? '', text.secretName(decoded.secret ?? ''));
   return r ?? text.reasons.json;
+}
+
+// secretInputs are the names and current values of every secret input on
+// the page, both views, for secretProblem to compare with; the caller drops
+// them as soon as it has its answer.
+function secretInputs() {
+  return [...document.querySelectorAll('[data-secret="true"]')].map((input) => ({ name: input.id, value: input.value }));
 }
 
 function notify(node, state, message) {

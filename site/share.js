@@ -105,6 +105,91 @@ export function shareState(request, options = {}) {
   return state;
 }
 
+// ------------------------------------------------------------ secret values
+//
+// The allow-list keeps secret fields out; these keep secret values out of
+// the fields that are on it (issue 13, finding 1): a URL with userinfo, or
+// any value that equals or contains what a secret input holds right now (a
+// PLAINTEXT signature is "CS&TS", the secrets themselves).
+
+// URL_FIELDS are the allow-listed fields that hold a URL.
+const URL_FIELDS = Object.freeze(['url', 'callback']);
+
+// MIN_CONTAINED is the shortest secret looked for inside a value; a shorter
+// one (every text holds some "a") is refused only as the whole value.
+export const MIN_CONTAINED = 4;
+
+// hasUserinfo reports whether a URL carries "user:password@" before its host
+// (RFC 3986 section 3.2.1), as typed or as the browser's URL parser reads it.
+export function hasUserinfo(url) {
+  if (typeof url !== 'string' || url === '') return false;
+  const m = /^\s*[A-Za-z][A-Za-z0-9+.-]*:[\\/\s]*([^/?#\\]*)/.exec(url);
+  if (m && m[1].includes('@')) return true;
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+// readings returns text and what it reads as with percent-encoding undone,
+// layer by layer (at most three), with and without "+" as a space.
+function readings(text) {
+  const out = [text];
+  for (const plus of [false, true]) {
+    let cur = text;
+    for (let i = 0; i < 3; i++) {
+      const next = percentDecode(plus ? cur.replace(/\+/g, ' ') : cur);
+      if (next === cur) break;
+      out.push(next);
+      cur = next;
+    }
+  }
+  return out;
+}
+
+// percentDecode undoes every valid %XX escape (as UTF-8 where it decodes),
+// leaving any other "%" as it is.
+function percentDecode(text) {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(/%([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+    }
+  });
+}
+
+// holdsSecret reports whether value equals one of secrets or, for a secret of
+// MIN_CONTAINED characters or more, contains it, in any of its readings.
+function holdsSecret(value, secret) {
+  if (secret === '' || value === '') return false;
+  return readings(value).some((r) => r === secret || (secret.length >= MIN_CONTAINED && r.includes(secret)));
+}
+
+// secretProblem says why a share state must not become a link or an embed:
+// { reason: 'userinfo', field } for a URL with userinfo, { reason:
+// 'holds-secret', field, secret } for a value holding the current value of
+// the secret input named secret, or null. secrets is [{ name, value }], the
+// secret inputs' names and current values; only field and secret names
+// come back, never a value.
+export function secretProblem(state, secrets = []) {
+  for (const field of URL_FIELDS) {
+    if (hasUserinfo(state[field])) return { reason: 'userinfo', field };
+  }
+  const list = Array.isArray(secrets) ? secrets.filter((s) => s && typeof s.value === 'string' && s.value !== '') : [];
+  for (const name of SHARE_FIELDS) {
+    const v = state[name];
+    const values = typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap((row) => [row[0], row[1]]) : [];
+    for (const value of values) {
+      const hit = list.find((s) => holdsSecret(value, s.value));
+      if (hit) return { reason: 'holds-secret', field: name, secret: hit.name };
+    }
+  }
+  return null;
+}
+
 // presetState is the share state of a preset as it is published.
 export function presetState(preset) {
   return shareState({ ...preset.request, params: preset.params ?? [] }, { preset: preset.id, includeIdentifiers: true });
@@ -153,7 +238,7 @@ export function encodeShare(state) {
 // decodeShare reads the text after "share=" and checks it strictly. It
 // returns { ok: true, state } with a state built afresh through the
 // allow-list, or { ok: false, reason, field? }: reason is one of empty,
-// size, base64, json, version, secret, unknown, type, preset; field is one
+// size, base64, json, version, secret, unknown, type, preset, userinfo; field is one
 // of our field names, never text from the link.
 export function decodeShare(text) {
   if (typeof text !== 'string' || text === '') return fail('empty');
@@ -182,6 +267,9 @@ export function decodeShare(text) {
     if (key === 'v') continue;
     const problem = check(key, value[key]);
     if (problem) return fail(problem, key);
+  }
+  for (const key of URL_FIELDS) {
+    if (hasUserinfo(value[key])) return fail('userinfo', key);
   }
   // Build the result through the same allow-list as shareState, so that it
   // is canonical and holds nothing but checked fields.

@@ -24,6 +24,8 @@ export const share = Object.freeze({
   linkLabel: 'Link to this request',
   linkName: 'share link',
   tooLong: 'This request is too long for a link: shorten the body or the parameters.',
+  refused: (reason) => `This request cannot be shared: ${reason}. Change that field first.`,
+  secretName: (id) => (id.startsWith('verify-') ? `${id.slice('verify-'.length)} of the Verify view` : id),
   embedHeading: 'Embed this request',
   embedIntro:
     'Paste this HTML into a documentation page to show this request and its steps in a compact frame. Its address ' +
@@ -53,6 +55,8 @@ export const share = Object.freeze({
     unknown: 'it contains a field the playground does not know',
     type: (field) => `its ${field} field has the wrong type or value`,
     preset: 'it names an example that does not exist',
+    userinfo: (field) => `its ${field} field has a user name or password before the host (user:password@), which links must never carry`,
+    'holds-secret': (field, secret) => `its ${field} field holds the value of a secret (${secret}), which links must never carry`,
   },
 });
 
