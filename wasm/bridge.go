@@ -72,12 +72,28 @@ func constants() map[string]any {
 		"warnings": anyList(signer.WarningIDs()), "errorCodes": anyList(errorCodes)}
 }
 
+// busy is set while an exported function runs. JS runs on one thread, so
+// a call that finds it set came from inside that function: a getter,
+// Proxy trap or replaced JSON.parse the signer ran, calling oauth1 again.
+// Each such call nests another Go callback on the system stack, and a few
+// hundred levels of them killed the runtime (fatal error: panic on system
+// stack), so they are refused, whatever function they call.
+var busy bool
+
 // exported wraps a JS-facing function so that a panic becomes an error
 // object instead of killing the Go runtime (safejs guards calls into JS,
-// not callbacks out of it).
+// not callbacks out of it), and a re-entrant call is refused with the code
+// reentrant before it reads anything.
 func exported(fn func(args []safejs.Value) any) func(safejs.Value, []safejs.Value) any {
 	return func(_ safejs.Value, args []safejs.Value) (out any) {
+		if busy {
+			// A plain map: toJS would call JSON.parse, which may be the
+			// caller's own function again.
+			return errorObject("", codeReentrant, "the signer was called while it was already answering a call")
+		}
+		busy = true
 		defer func() {
+			busy = false
 			if recover() != nil {
 				// The panic value is not shown: it could quote an input.
 				out = errorObject("", codeInternal, "internal error in the signer; the inputs were not changed")

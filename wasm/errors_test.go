@@ -27,7 +27,7 @@ func TestErrorCodes(t *testing.T) {
 	require.NoError(t, err)
 	listed := toGo(t, list).([]any)
 	assert.Equal(t, []any{"required", "malformed", "unsupported-method", "needs-full-signer",
-		"wrong-type", "unreadable", "internal", "invalid"}, listed)
+		"wrong-type", "unreadable", "internal", "invalid", "reentrant"}, listed)
 
 	panics, err := safejs.FuncOf(exported(func([]safejs.Value) any { panic("boom") }))
 	require.NoError(t, err)
@@ -46,12 +46,25 @@ func TestErrorCodes(t *testing.T) {
 		{"wrong-type", "sign", with("url", 1)},
 		{"unreadable", "sign", jsEval(t, "({ get url(){ throw new Error('no') } })")},
 		{"internal", "panics", nil},
+		{"reentrant", "sign", jsEval(t, "({ get url() { globalThis.oauth1Reentry.code = globalThis.oauth1Reentry.api.sign({}).error.code; return '' } })")},
 	}
+	require.NoError(t, safejs.Global().Set("oauth1Reentry", map[string]any{"api": oauth1}))
+	defer func() { _ = safejs.Global().Delete("oauth1Reentry") }()
 	produced := map[string]bool{}
 	for _, c := range calls {
 		res, err := oauth1.Call(c.fn, c.arg)
 		require.NoError(t, err)
 		got := toGo(t, res).(map[string]any)
+		if c.code == "reentrant" {
+			// The getter's inner call was refused; the outer one answers as
+			// usual (its url is empty).
+			assert.NotEqual(t, "reentrant", got["error"].(map[string]any)["code"])
+			inner, err := safejs.Global().Get("oauth1Reentry")
+			require.NoError(t, err)
+			code, err := inner.Get("code")
+			require.NoError(t, err)
+			got = map[string]any{"ok": false, "error": map[string]any{"code": toGo(t, code)}}
+		}
 		if c.code == "needs-full-signer" && !lite() {
 			e, _ := got["error"].(map[string]any)
 			assert.Equal(t, "privateKey", e["field"], "the full build signs RSA, given a key")

@@ -23,11 +23,12 @@ const (
 	codeUnreadable        = "unreadable"         // errUnreadable
 	codeInternal          = "internal"           // a recovered panic, or an error without a field
 	codeInvalid           = "invalid"            // a FieldError with none of the causes above
+	codeReentrant         = "reentrant"          // a call made while another is under way (bridge.go)
 )
 
 // errorCodes is oauth1.errorCodes: every code an error can carry.
 var errorCodes = []string{codeRequired, codeMalformed, codeUnsupportedMethod, codeNeedsFullSigner,
-	codeWrongType, codeUnreadable, codeInternal, codeInvalid}
+	codeWrongType, codeUnreadable, codeInternal, codeInvalid, codeReentrant}
 
 // causes maps the sentinel behind a FieldError to its code.
 var causes = []struct {
