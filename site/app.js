@@ -25,7 +25,7 @@ import { fillText, setText, el } from './dom.js';
 import {
   setupForm, readRequest, writeRequest, writeSecrets, noteEdit, fieldLabel, setupConcealToggles, setupParams,
 } from './form.js';
-import { signingUi, signingView, clearOutputs } from './signing.js';
+import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
 import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
@@ -83,6 +83,10 @@ function init() {
   setupVerify({ readSignRequest: readRequest, importRequest });
   loadPreset(defaultPreset);
   setupSharing({ read: readShareable, apply: applyShared });
+
+  // After every other Clear handler (the Verify view's wipe among them), so
+  // nothing they do reaches the discarded signer's successor.
+  ui.clear.addEventListener('click', forgetSecrets);
 
   ui.fields.addEventListener('input', onEdit);
   ui.fields.addEventListener('change', onEdit);
@@ -219,11 +223,15 @@ function clearSignOutputs() {
 // onPageHide clears the secret inputs and every output when the page is
 // left, so neither the back/forward cache nor form restoration brings them
 // back. The other inputs stay, so the request is not lost.
+// It runs after the Verify view's own pagehide wipe, and then discards the
+// signer with all it was given (forgetSecrets), so a page restored from the
+// back-forward cache holds no secret and has a fresh signer.
 function onPageHide() {
   writeSecrets({});
   clearSignOutputs();
   setText(ui.placeholder, statusText.pagehide);
   setText(ui.status, statusText.pagehide);
+  forgetSecrets();
 }
 
 function onPageShow(event) {

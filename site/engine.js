@@ -6,7 +6,10 @@
 // signer-lite.wasm.js, without the RSA methods, starts with the page; the
 // full signer.wasm.js is loaded the first time the lite one answers that a
 // call needs it (error.code 'needs-full-signer'), and then answers every
-// call. Callers learn of the switch through onUpgrade.
+// call. Callers learn of the switch through onUpgrade. reset (Clear,
+// pagehide) discards the running signer with its Go memory and every value
+// it was handed, and starts a fresh one; a Go program that stops on its own
+// (a crash) is announced (onExit) and replaced (onRestart).
 // Must never: fetch anything (the CSP has connect-src 'none', which is why the
 // binaries arrive as script modules), touch the DOM, log, store, or keep a
 // copy of a request. Errors it throws carry sentences from strings.js, never
@@ -14,15 +17,28 @@
 
 import { engine as text } from './strings.js';
 
-let starting = null; // the one start() promise
+const LITE = './signer-lite.wasm.js';
+const FULL = './signer.wasm.js';
+// Unexpected exits answered with a restart, at most RESTARTS per minute, so
+// a request that kills every runtime it meets cannot loop.
+const RESTARTS = 3;
+
+let glue = null; // the one promise of loading wasm_exec.js
+let starting = null; // the promise of the signer that runs or is starting
 let upgrading = null; // the one promise of loading the full build
-let api = null; // the running signer's oauth1 object
+let runtime = null; // the running signer: { go, instance, api }
+let api = null; // its oauth1 object
 let upgraded = false; // set once the full build answers every call
-let exited = false; // set when the running Go program returns or crashes
-const upgradeListeners = [];
+let exited = false; // set when a Go program stopped and no new one is coming
+let generation = 0; // bumped when a runtime is discarded, so a start begun before never takes over
+let depth = 0; // calls into Go under way (a getter may Clear from inside one)
+let doomed = []; // runtimes discarded during a call, wiped once it returns
+const stops = []; // times of the unexpected exits of the last minute
+const modules = new Map(); // module path → promise of its compiled WebAssembly.Module (no secret)
+const listeners = { upgrade: [], exit: [], restart: [] };
 
 // start boots the lite signer once and resolves to its version string.
-// Calling it again returns the same promise.
+// Calling it again returns the promise of the signer that runs now.
 export function start() {
   starting ??= boot();
   return starting;
@@ -30,13 +46,42 @@ export function start() {
 
 // ready reports whether the signer can be called.
 export function ready() {
-  return api !== null && !exited;
+  return api !== null;
 }
 
 // onUpgrade registers fn to run once the full signer has replaced the lite
 // one, so a caller can redo a call that answered "loading".
 export function onUpgrade(fn) {
-  upgradeListeners.push(fn);
+  listeners.upgrade.push(fn);
+}
+
+// onExit registers fn(restarting) to run when the Go program stops
+// unexpectedly (a crash): its answers are gone, and restarting says
+// whether a new one is starting (then onRestart listeners follow).
+export function onExit(fn) {
+  listeners.exit.push(fn);
+}
+
+// onRestart registers fn(reason) to run when a fresh signer runs in place
+// of one that was discarded: reason 'exited' after a crash, 'reset' after
+// reset(). A caller redoes its call then.
+export function onRestart(fn) {
+  listeners.restart.push(fn);
+}
+
+// reset discards the running signer and everything it was given: the Go
+// instance and its linear memory (overwritten with zeros at once, since
+// a discarded memory lives until the next GC), the values wasm_exec.js
+// keeps for Go (go._values holds every request object passed in and every
+// result handed out), its functions (calls into it throw from now on) and
+// globalThis.oauth1; then it starts a fresh one of the same build from the
+// module already loaded. Clear and pagehide call it (docs/architecture.md,
+// "Security rules"). It resolves to the new signer's version.
+export function reset() {
+  if (starting === null) return Promise.resolve(''); // never started: nothing to discard
+  discard();
+  exited = false;
+  return relaunch('reset');
 }
 
 // sign, verify, diagnose, parse and check hand their argument to the Go functions of
@@ -71,9 +116,26 @@ export function check(input) {
 }
 
 function call(name, arg) {
-  if (exited) throw new Error(text.exited);
-  if (api === null || typeof api[name] !== 'function') throw new Error(text.startFailed);
-  const result = api[name](arg);
+  if (api === null) throw new Error(exited ? text.exited : text.restarting);
+  if (typeof api[name] !== 'function') throw new Error(text.startFailed);
+  const rt = runtime;
+  let result;
+  depth += 1;
+  try {
+    result = api[name](arg);
+  } catch {
+    // A Go program that stopped during the call (or before it, unnoticed)
+    // throws; say so and start another.
+    const gone = rt.go.exited;
+    if (gone) stopped(rt);
+    throw new Error(gone ? text.exited : text.startFailed);
+  } finally {
+    depth -= 1;
+    if (depth === 0) {
+      for (const d of doomed) wipe(d);
+      doomed = [];
+    }
+  }
   if (!upgraded && result && result.ok === false && result.error && result.error.code === 'needs-full-signer') {
     upgrade();
     return { ok: false, loading: true, error: { ...result.error, message: text.loadingFull } };
@@ -81,13 +143,20 @@ function call(name, arg) {
   return result;
 }
 
-// upgrade loads and starts the full build once; the lite one stays idle.
+// upgrade loads and starts the full build once; it takes the lite one's
+// place, which is discarded.
 export function upgrade() {
-  upgrading ??= run('./signer.wasm.js').then(
-    (full) => {
-      api = full;
+  if (upgrading) return upgrading;
+  const gen = generation;
+  upgrading = loadGlue().then(() => launch(FULL)).then(
+    (rt) => {
+      if (gen !== generation) { // a reset or crash came first: the next RSA call asks again
+        wipe(rt);
+        return;
+      }
+      install(rt);
       upgraded = true;
-      for (const fn of upgradeListeners) fn();
+      for (const fn of listeners.upgrade) fn();
     },
     () => {
       upgrading = null; // let a later RSA request try again
@@ -98,54 +167,163 @@ export function upgrade() {
 }
 
 async function boot() {
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    throw new Error(text.noWebAssembly);
-  }
-  try {
-    await import('./wasm_exec.js'); // classic IIFE; sets globalThis.Go as a side effect
-  } catch {
-    throw new Error(text.notBuilt);
-  }
-  if (typeof globalThis.Go !== 'function') throw new Error(text.notBuilt);
-  api = await run('./signer-lite.wasm.js');
-  return typeof api.version === 'string' ? api.version : '';
+  await loadGlue();
+  const rt = await launch(LITE);
+  install(rt);
+  return version(rt);
 }
 
-// run imports one generated module, starts its Go program and resolves to
-// the oauth1 object the program registers.
-async function run(module) {
-  let mod;
-  try {
-    mod = await import(module);
-  } catch {
-    throw new Error(text.notBuilt);
-  }
-  if (typeof mod.wasm !== 'string' || mod.wasm === '') throw new Error(text.notBuilt);
+function loadGlue() {
+  glue ??= (async () => {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      throw new Error(text.noWebAssembly);
+    }
+    try {
+      await import('./wasm_exec.js'); // classic IIFE; sets globalThis.Go as a side effect
+    } catch {
+      throw new Error(text.notBuilt);
+    }
+    if (typeof globalThis.Go !== 'function') throw new Error(text.notBuilt);
+  })();
+  glue.catch(() => { glue = null; });
+  return glue;
+}
 
+function version(rt) {
+  return typeof rt.api.version === 'string' ? rt.api.version : '';
+}
+
+// install makes rt the running signer, discarding the one before.
+function install(rt) {
+  const old = runtime;
+  runtime = rt;
+  api = rt.api;
+  exited = false;
+  if (old) retire(old);
+}
+
+// discard drops the running signer; a start or upgrade under way will not
+// take over.
+function discard() {
+  generation += 1;
+  upgrading = null;
+  const old = runtime;
+  runtime = null;
+  api = null;
+  if (old) retire(old);
+}
+
+// relaunch starts a fresh signer of the build that ran, and tells the
+// restart listeners once it runs.
+function relaunch(reason) {
+  const gen = generation;
+  starting = loadGlue().then(() => launch(upgraded ? FULL : LITE)).then((rt) => {
+    if (gen !== generation) { // discarded again while starting: a newer start, if any, tells
+      wipe(rt);
+      return '';
+    }
+    install(rt);
+    for (const fn of listeners.restart) fn(reason);
+    return version(rt);
+  });
+  starting.catch(() => { if (gen === generation) exited = true; });
+  return starting;
+}
+
+// stopped handles the unexpected end of rt's Go program: announce it, and
+// start a new one unless that happened too often.
+function stopped(rt) {
+  if (rt !== runtime) return;
+  discard();
+  const now = Date.now();
+  while (stops.length > 0 && now - stops[0] > 60000) stops.shift();
+  stops.push(now);
+  const again = stops.length <= RESTARTS;
+  exited = !again;
+  for (const fn of listeners.exit) fn(again);
+  if (again) relaunch('exited').catch(() => {});
+}
+
+// retire wipes rt now, or once the calls into Go under way have returned.
+function retire(rt) {
+  if (globalThis.oauth1 === rt.api) delete globalThis.oauth1;
+  if (depth > 0) doomed.push(rt);
+  else wipe(rt);
+}
+
+// wipe makes rt unusable and overwrites what it holds: calls into its
+// functions throw (wasm_exec.js checks go.exited first), its pending
+// timers are cancelled (they would resume Go), the values it handed to Go
+// are dropped and its linear memory is zeroed.
+function wipe(rt) {
+  const { go, instance } = rt;
+  go.exited = true;
+  if (go._scheduledTimeouts instanceof Map) {
+    for (const t of go._scheduledTimeouts.values()) clearTimeout(t);
+    go._scheduledTimeouts.clear();
+  }
+  go._values = [];
+  go._goRefCounts = [];
+  go._ids = new Map();
+  go._idPool = [];
+  go._pendingEvent = null;
+  go.importObject = {};
+  const mem = instance.exports.mem;
+  if (mem instanceof WebAssembly.Memory) new Uint8Array(mem.buffer).fill(0);
+  rt.api = null;
+}
+
+// launch imports one generated module (once: its compiled module is kept,
+// it holds no secret), starts its Go program and resolves to { go,
+// instance, api }, api being the oauth1 object the program registers.
+async function launch(path) {
+  const module = await compiled(path);
   const go = new globalThis.Go();
   let instance;
   try {
-    ({ instance } = await WebAssembly.instantiate(bytesOf(mod.wasm), go.importObject));
+    instance = await WebAssembly.instantiate(module, go.importObject);
   } catch {
     throw new Error(text.startFailed);
   }
 
   // go.run resolves only when the Go program exits, so it is not awaited.
   // Go's main registers globalThis.oauth1 synchronously, then blocks forever.
-  let stopped = false;
-  let registeredApi = null;
+  let done = false;
+  const rt = { go, instance, api: null };
   const previous = globalThis.oauth1;
   delete globalThis.oauth1;
-  go.run(instance).then(
-    () => { stopped = true; if (api === registeredApi) exited = true; },
-    () => { stopped = true; if (api === registeredApi) exited = true; },
-  );
-  registeredApi = await registered(() => stopped);
-  if (registeredApi === null) {
+  const ended = () => { done = true; stopped(rt); };
+  go.run(instance).then(ended, ended);
+  rt.api = await registered(() => done);
+  if (rt.api === null) {
     if (previous !== undefined) globalThis.oauth1 = previous;
-    throw new Error(stopped ? text.exited : text.noApi);
+    wipe(rt);
+    throw new Error(done ? text.exited : text.noApi);
   }
-  return registeredApi;
+  return rt;
+}
+
+function compiled(path) {
+  let m = modules.get(path);
+  if (!m) {
+    m = (async () => {
+      let mod;
+      try {
+        mod = await import(path);
+      } catch {
+        throw new Error(text.notBuilt);
+      }
+      if (typeof mod.wasm !== 'string' || mod.wasm === '') throw new Error(text.notBuilt);
+      try {
+        return await WebAssembly.compile(bytesOf(mod.wasm));
+      } catch {
+        throw new Error(text.startFailed);
+      }
+    })();
+    modules.set(path, m);
+    m.catch(() => modules.delete(path));
+  }
+  return m;
 }
 
 // bytesOf turns the module's string, one character per byte (U+0000-U+00FF,

@@ -42,11 +42,22 @@ export function signingUi() {
 
 // startEngine starts the signer for a view whose status line is status.
 // ready(version) runs once it has started, failed(sentence) if it could
-// not, upgraded() whenever the RSA build has replaced the lite one.
-export function startEngine(status, { ready, failed, upgraded, loading = statusText.loading }) {
+// not, upgraded() whenever the RSA build has replaced the lite one, and
+// also whenever a fresh signer runs in place of a discarded one (Clear,
+// pagehide, a crash). When the Go program stops unexpectedly, stopped()
+// runs (by default the status line says so, never "Ready"), and restarted()
+// (by default upgraded()) once a new one runs.
+export function startEngine(status, {
+  ready, failed, upgraded, loading = statusText.loading, stopped, restarted = upgraded,
+}) {
   setText(status, loading);
   status.setAttribute('aria-busy', 'true');
   engine.onUpgrade(upgraded);
+  engine.onExit((restarting) => {
+    if (stopped) stopped(restarting);
+    else announceStop(status, restarting);
+  });
+  engine.onRestart((reason) => (reason === 'exited' ? restarted() : upgraded()));
   engine.start().then((version) => {
     status.removeAttribute('aria-busy');
     ready(version);
@@ -55,6 +66,17 @@ export function startEngine(status, { ready, failed, upgraded, loading = statusT
     // Only our own sentences reach the page; anything else gets the generic one.
     failed(err && Object.values(engineText).includes(err.message) ? err.message : engineText.startFailed);
   });
+}
+
+// announceStop says on status that the Go program stopped: a new one is
+// starting, or (after too many stops) none will.
+function announceStop(status, restarting) {
+  if (!restarting) {
+    engineError(status, statusText.crashed);
+    return;
+  }
+  setText(status, statusText.restarting);
+  status.dataset.state = 'restarting';
 }
 
 // engineError says on status that the signer cannot run.
@@ -78,7 +100,8 @@ export function signingView(ui, view, o) {
     setStale(outputs, true);
     if (!engine.ready()) {
       showError(document, null, ui.generalError);
-      engineError(ui.status, statusText.crashed);
+      // A new signer may be starting (the status line already says so).
+      if (ui.status.dataset.state !== 'restarting') engineError(ui.status, statusText.crashed);
       return;
     }
     showError(document, { field: '', message: errors.generic }, ui.generalError);
@@ -109,6 +132,13 @@ export function signingView(ui, view, o) {
     }
     if (result && result.ok === true) {
       renderSigned(ui, view, result, request);
+      if (view.restarted) {
+        // The first result of a signer that replaced a crashed one: say so
+        // in place of "Ready".
+        view.restarted = false;
+        setText(ui.status, statusText.restarted);
+        ui.status.dataset.state = 'restarted';
+      }
       o.shown?.(result, request);
     } else if (result && result.ok === false && result.error) {
       const field = renderFieldError(ui, view, result.error);
@@ -127,6 +157,16 @@ export function signingView(ui, view, o) {
   const schedule = coalesce(signNow);
   const start = (failed = () => {}) => startEngine(ui.status, {
     upgraded: schedule, // re-sign once the RSA build has loaded
+    // The Go program stopped: what is shown is out of date until the new
+    // one has signed it again, which it does as soon as it runs.
+    stopped: (restarting) => {
+      setStale(outputs, true);
+      announceStop(ui.status, restarting);
+    },
+    restarted: () => {
+      view.restarted = true;
+      schedule();
+    },
     ready: (version) => {
       view.version = version;
       signNow();
@@ -155,4 +195,15 @@ export function clearOutputs(ui, view) {
   ui.result.hidden = true;
   showError(document, null, ui.generalError);
   setStale([ui.result, ui.steps, ui.requestCard], false);
+}
+
+// forgetSecrets drops every copy of a secret the page's memory can still
+// hold once the inputs and outputs are wiped: the signer, with its Go
+// memory and every request and result it was handed (engine.reset starts a
+// fresh one), and the last match of a regular expression, which the
+// realm remembers (RegExp.input) and which may be a secret the credential
+// warning tested. Clear and pagehide call it after every other wipe.
+export function forgetSecrets() {
+  engine.reset().catch(() => {});
+  /(?:)/.exec('');
 }

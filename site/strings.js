@@ -162,6 +162,10 @@ export const status = Object.freeze({
   crashed: 'The signer failed unexpectedly. Reload the page to start it again.',
   cleared: 'Cleared: every field and output is empty. Nothing was stored anywhere.',
   pagehide: 'Secrets and outputs were cleared when you left the page.',
+  // The Go program stopped (a crash); a new one is starting, and what is
+  // shown is dimmed until it has signed again.
+  restarting: 'The signer stopped unexpectedly. Starting a new one; the result below is out of date until it signs again…',
+  restarted: 'The signer stopped unexpectedly and was restarted. The result below was signed again by the new one.',
 });
 
 export const engine = Object.freeze({
@@ -171,6 +175,7 @@ export const engine = Object.freeze({
     'Try a current version of Firefox, Chrome, Edge or Safari.',
   noApi: 'The signer started but did not register itself. Rebuild with make build, then reload.',
   exited: 'The signer has stopped. Reload the page to start it again.',
+  restarting: 'The signer is starting again; try once more in a moment.',
   startFailed: 'The signer could not start. Rebuild with make build, then reload.',
   loadingFull: 'Loading the RSA signer (the first RSA request of a visit loads it)…',
   fullFailed: 'The RSA signer could not be loaded. Rebuild with make build, then reload.',
@@ -224,6 +229,9 @@ export const errorCodes = Object.freeze({
   unreadable: { status: 'Fix the highlighted field', detail: 'could not be read' },
   internal: { status: 'Change any field', detail: 'made the signer fail' },
   invalid: { status: 'Fix the highlighted field', detail: 'is not valid' },
+  // A call into the signer made while it was already answering one (a
+  // getter or Proxy trap that calls oauth1 again): refused, never run.
+  reentrant: { status: 'Sign from outside the signer', detail: 'called the signer while it was already signing' },
 });
 
 export const errors = Object.freeze({
