@@ -11,7 +11,9 @@ package main
 import (
 	"context"
 	"iter"
+	"net"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -278,4 +280,69 @@ func TestBrowserPrivacyEmbed(t *testing.T) {
 	require.NoError(t, err, "the embed did not sign with the typed secret")
 	after, _ := netlog.snapshot()
 	assert.Equal(t, loaded, len(after), "requests after the embed loaded: %v", after[loaded:])
+}
+
+// TestBrowserNoWebRTC checks finding 7 of issue 13: connect-src does not
+// cover WebRTC, so the page removes its constructors before any of its code
+// runs (site/nortc.js). A loopback UDP listener stands in for a STUN server;
+// each page (the full page and the embed) tries a peer connection with a
+// data channel, an offer and a local description, which starts ICE
+// gathering and its STUN requests: the constructors are gone and no packet
+// arrives. Without nortc.js the listener gets the STUN binding requests.
+func TestBrowserNoWebRTC(t *testing.T) {
+	requireBrowser(t)
+	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	port := conn.LocalAddr().(*net.UDPAddr).Port
+	var mu sync.Mutex
+	packets := 0
+	go func() {
+		buf := make([]byte, 2048)
+		for {
+			if _, _, err := conn.ReadFrom(buf); err != nil {
+				return
+			}
+			mu.Lock()
+			packets++
+			mu.Unlock()
+		}
+	}()
+
+	base := startServer(t)
+	ctx := newBrowser(t)
+	try := `(async () => {
+		const names = ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCSessionDescription', 'RTCIceCandidate'];
+		const present = names.filter((n) => typeof globalThis[n] !== 'undefined');
+		let outcome = 'sent';
+		try {
+			const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:` + strconv.Itoa(port) + `' }] });
+			pc.createDataChannel('probe');
+			await pc.setLocalDescription(await pc.createOffer());
+			globalThis.probePeer = pc;
+		} catch (e) {
+			outcome = e.name;
+		}
+		return { present, outcome };
+	})()`
+	for _, page := range []string{"", "embed.html"} {
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+page), chromedp.WaitReady(chromedp.CSS(readySelector))))
+		var got struct {
+			Present []string
+			Outcome string
+		}
+		got, err = chromedp.Run(ctx, chromedp.Evaluate[struct {
+			Present []string
+			Outcome string
+		}](try, chromedp.EvalAwaitPromise))
+		require.NoError(t, err)
+		assert.Empty(t, got.Present, "%s: WebRTC constructors left", page)
+		assert.Equal(t, "ReferenceError", got.Outcome, "%s: new RTCPeerConnection did not fail as undefined", page)
+	}
+	// ICE gathering sends its first STUN request within milliseconds; give
+	// it a few seconds.
+	time.Sleep(3 * time.Second)
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Zero(t, packets, "UDP packets reached the loopback STUN listener")
 }

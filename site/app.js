@@ -14,6 +14,7 @@
 // only on start-up, on "Load example", by the New/Now buttons, by Clear, and
 // when a share link is opened).
 
+import './nortc.js'; // first: no WebRTC for any code after it
 import {
   warning, page, fields, controls, status as statusText, generated,
 } from './strings.js';

@@ -9,9 +9,13 @@
 // error names its field (errorNames) and what the page says for each error
 // code (errorCodes), the real-credential warnings and the labels of the
 // signer's notes (noteLabels).
-// Must never: touch the DOM, import other modules, hold user input, or make a
+// Must never: touch the DOM, import other modules (but nortc.js, which must
+// run first and every page imports this module first), hold user input, or make a
 // claim about privacy that the Content Security Policy and the tests do not
 // back up. The warning text is the single source of truth; the README quotes it.
+
+// First, before any other code of the page: WebRTC goes (nortc.js).
+import './nortc.js';
 
 export const warning = Object.freeze({
   title: 'Learning tool: use test credentials only.',
