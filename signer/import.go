@@ -222,11 +222,15 @@ func (st *importState) useAuthorization(value string) (bool, error) {
 func (st *importState) takeFromForm(form, from string, strict bool) (rest string, took bool, err error) {
 	var kept []string
 	for pair := range strings.SplitSeq(form, "&") {
-		pieces := strings.Split(pair, ";")
-		first := pieces[0]
+		first, pieces := pair, []string(nil)
+		if strings.IndexByte(pair, ';') >= 0 {
+			pieces = strings.Split(pair, ";")
+			first = pieces[0]
+		}
 		// Pieces after a ";" belong to the pair before them, unless they
 		// name a protocol parameter.
-		for _, piece := range pieces[1:] {
+		for i := 1; i < len(pieces); i++ {
+			piece := pieces[i]
 			rawName, rawValue, _ := strings.Cut(piece, "=")
 			if name, ok := protocolName(rawName); ok {
 				st.takeAny(name, rawValue, from)
@@ -313,9 +317,12 @@ func (st *importState) finish(auth string, hasAuth bool) (*Imported, error) {
 		// but a protocol parameter in it still leaves it.
 		form := isFormContentType(r.ContentType)
 		body, tookPart := st.takeFromMultipart(r.Body, r.ContentType)
-		rest, took, err := st.takeFromForm(body, "body", form)
-		if err != nil {
-			return nil, err
+		rest, took := body, false
+		if form || !isStructuredText(body) {
+			var err error
+			if rest, took, err = st.takeFromForm(body, "body", form); err != nil {
+				return nil, err
+			}
 		}
 		if took || tookPart {
 			inBody = form
@@ -335,6 +342,14 @@ func (st *importState) finish(auth string, hasAuth bool) (*Imported, error) {
 		r.Transport = TransportBody
 	}
 	return st.im, nil
+}
+
+// isStructuredText reports whether a body that is not form-encoded looks
+// like JSON or XML, whose "&" is no separator: it is not split into pairs
+// (scrub drops it whole if it names oauth_signature).
+func isStructuredText(body string) bool {
+	b := strings.TrimSpace(body)
+	return b != "" && strings.IndexByte("{[<", b[0]) >= 0
 }
 
 // fragmentHasProtocol reports whether a URL fragment names a protocol

@@ -26,9 +26,16 @@ const guardMin = 4
 // recognise a name.
 const decodeDepth = 4
 
+// maxProtocolName bounds the spelling of a protocol parameter's name:
+// oauth_signature_method encoded in every octet, four times over, fits.
+const maxProtocolName = 3 * len(oauthSignatureMethod) * 8
+
 // protocolName returns the protocol parameter that raw names, however it is
 // cased, quoted, padded or percent-encoded.
 func protocolName(raw string) (string, bool) {
+	if len(raw) < len(oauthNonce) || len(raw) > maxProtocolName {
+		return "", false // the shortest names, oauth_nonce and oauth_token, decode from no fewer octets
+	}
 	s := raw
 	for range decodeDepth {
 		n := strings.ToLower(strings.Trim(s, " \t\r\n\"'"))
@@ -75,7 +82,14 @@ func lenientDecode(s string, plusIsSpace bool) string {
 // layer by layer, with and without "+" as a space.
 func readings(s string) []string {
 	out := []string{s}
+	hasPlus := strings.IndexByte(s, '+') >= 0
+	if !hasPlus && strings.IndexByte(s, '%') < 0 {
+		return out
+	}
 	for _, plus := range []bool{false, true} {
+		if plus && !hasPlus {
+			break
+		}
 		cur := s
 		for range decodeDepth {
 			d := lenientDecode(cur, plus)
@@ -93,20 +107,41 @@ func readings(s string) []string {
 // oauth_signature in any case (oauth_signature_method does not count).
 func namesSignature(s string) bool {
 	for _, r := range readings(s) {
-		lower := strings.ToLower(r)
 		for from := 0; ; {
-			i := strings.Index(lower[from:], oauthSignature)
+			i := indexFold(r[from:], oauthSignature)
 			if i < 0 {
 				break
 			}
 			end := from + i + len(oauthSignature)
-			if end == len(lower) || !isNameChar(lower[end]) {
+			if end == len(r) || !isNameChar(r[end]) {
 				return true
 			}
 			from = end
 		}
 	}
 	return false
+}
+
+// indexFold is strings.Index for a lower-case ASCII sub, ignoring the case
+// of s, without copying s.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerASCII(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isNameChar(c byte) bool { return isAlnum(c) || c == '_' }
