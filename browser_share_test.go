@@ -359,11 +359,7 @@ func TestBrowserShareImportNoSecret(t *testing.T) {
 	for _, c := range importShareCases {
 		t.Run(c.name, func(t *testing.T) {
 			pt := p.p(t)
-			require.NoError(t, chromedp.Do(pt.ctx,
-				chromedp.Navigate("about:blank"),
-				chromedp.Navigate(base),
-				chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
-			))
+			reopen(pt, base)
 			pt.click("tab-verify")
 			pt.verifyInput("verify-input", c.text)
 			require.False(t, eval[bool](pt, `document.getElementById('verify-import').disabled`), "Import is offered")
@@ -417,11 +413,7 @@ func TestBrowserShareRefusesSecretValues(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			pt := p.p(t)
-			require.NoError(t, chromedp.Do(pt.ctx,
-				chromedp.Navigate("about:blank"),
-				chromedp.Navigate(base),
-				chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
-			))
+			reopen(pt, base)
 			if strings.HasPrefix(c.secretInput, "verify-") {
 				pt.click("tab-verify")
 				eval[chromedp.Void](pt, `(() => { const el = document.getElementById(`+jsStr(c.secretInput)+`); el.value = `+jsStr(shareCanaryToken)+`;
@@ -451,15 +443,21 @@ func TestBrowserShareRefusesSecretValues(t *testing.T) {
 	t.Run("a link with userinfo", func(t *testing.T) {
 		pt := p.p(t)
 		payload := base64.RawURLEncoding.EncodeToString([]byte(`{"v":1,"url":"https://u:` + shareCanaryConsumer + `@evil.example/"}`))
-		require.NoError(t, chromedp.Do(pt.ctx,
-			chromedp.Navigate("about:blank"),
-			chromedp.Navigate(base+"#share="+payload),
-			chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
-		))
+		reopen(pt, base+"#share="+payload)
 		notice := pt.mustText("share-notice")
 		assert.Contains(t, notice, "could not be loaded")
 		assert.Contains(t, notice, "url field has a user name or password")
 		assertNoCanary(t, notice, "the notice")
 		assert.Equal(t, "https://api.x.com/1.1/statuses/update.json?include_entities=true", pt.value("url"), "the default example")
 	})
+}
+
+// reopen loads url afresh in the test's tab and waits for the signer.
+func reopen(p *pageT, url string) {
+	p.t.Helper()
+	require.NoError(p.t, chromedp.Do(p.ctx,
+		chromedp.Navigate("about:blank"),
+		chromedp.Navigate(url),
+		chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
+	))
 }
