@@ -251,3 +251,84 @@ func wasmCanaryCopies(p *pageT) (copies, memories, size int) {
 	require.NoError(p.t, json.Unmarshal(res.Result.Value, &out))
 	return out.Copies, out.Memories, out.Size
 }
+
+// TestBrowserSignerCrashAnnouncedAndReplaced checks finding 6 of issue 13
+// in the page: when the Go program stops (here: its runtime.wasmExit, the
+// import a fatal error ends in, called on the live Go object found with
+// Runtime.queryObjects, then the exit promise resolved as _resume does after
+// a fatal error), the status line says so and never "Ready", the last result
+// is dimmed until a new signer has signed it again, and signing works
+// afterwards. Before, the page kept saying "Ready… every change is signed"
+// over the old signature, and no edit was signed again.
+func TestBrowserSignerCrashAnnouncedAndReplaced(t *testing.T) {
+	p := openPage(t)
+	require.Equal(t, xSignature, p.mustText("signature"))
+	// Record every state of the status line and of the result from now on.
+	eval[chromedp.Void](p, `(() => {
+		const status = document.querySelector('[data-testid="status"]');
+		const result = document.getElementById('result');
+		globalThis.seen = [];
+		const note = () => seen.push({ state: status.dataset.state ?? '', text: status.textContent, stale: result.classList.contains('stale') });
+		new MutationObserver(note).observe(status, { attributes: true, childList: true, characterData: true, subtree: true });
+		new MutationObserver(note).observe(result, { attributes: true, attributeFilter: ['class'] });
+	})()`)
+
+	killed := callOnLive(p, "Go.prototype", `function () {
+		const live = this.filter((go) => !go.exited);
+		for (const go of live) {
+			go.importObject.gojs['runtime.wasmExit'](0);
+			go._resolveExitPromise();
+		}
+		return live.length;
+	}`)
+	require.Equal(t, 1, killed, "one Go program was running")
+
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="status"]').dataset.state === 'restarted'`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the page did not announce a restarted signer: %v", eval[any](p, `globalThis.seen`))
+	var seen []struct {
+		State, Text string
+		Stale       bool
+	}
+	require.NoError(t, json.Unmarshal([]byte(eval[string](p, `JSON.stringify(globalThis.seen)`)), &seen))
+	require.NotEmpty(t, seen)
+	assert.Equal(t, "restarting", seen[0].State, "the first thing the page said after the crash")
+	assert.True(t, seen[0].Stale || len(seen) > 1 && seen[1].Stale, "the old result was dimmed at once")
+	for _, s := range seen {
+		if s.State == "restarted" {
+			break
+		}
+		assert.NotContains(t, s.Text, "Ready", "the page said Ready while its signer was gone")
+		if s.State == "ok" {
+			t.Errorf("status ok before the new signer signed: %+v", s)
+		}
+	}
+	assert.False(t, eval[bool](p, `document.getElementById('result').classList.contains('stale')`), "signed again, so no longer dimmed")
+	assert.Equal(t, xSignature, p.mustText("signature"))
+	// An edit is signed by the new signer.
+	p.setField("nonce", "crashnonce")
+	assert.Equal(t, "ok", eval[string](p, `document.querySelector('[data-testid="status"]').dataset.state`))
+	assert.NotEqual(t, xSignature, p.mustText("signature"))
+	p.setField("nonce", xNonce)
+	assert.Equal(t, xSignature, p.mustText("signature"))
+}
+
+// callOnLive calls fn on the array of the live objects whose prototype the
+// expression proto gives (Runtime.queryObjects) and returns its number.
+func callOnLive(p *pageT, proto, fn string) int {
+	p.t.Helper()
+	ctx := p.ctx
+	pr, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: proto, ObjectGroup: "live"})
+	require.NoError(p.t, err)
+	defer chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: "live"}) //nolint:errcheck
+	list, err := chromedp.Call(ctx, runtime.QueryObjects, runtime.QueryObjectsParams{PrototypeObjectID: pr.Result.ObjectID, ObjectGroup: "live"})
+	require.NoError(p.t, err)
+	yes := true
+	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		ObjectID: list.Objects.ObjectID, ReturnByValue: &yes, FunctionDeclaration: fn})
+	require.NoError(p.t, err)
+	require.Nil(p.t, res.ExceptionDetails, "calling on the live objects threw")
+	var n int
+	require.NoError(p.t, json.Unmarshal(res.Result.Value, &n))
+	return n
+}
