@@ -72,6 +72,9 @@ export const embed = Object.freeze({
     'Learning tool: use test credentials only. What you type stays in this frame: the page around it is told ' +
     "only the frame's height and, for published example credentials, the signature.",
   invalid: (reason) => `This embed's address could not be read: ${reason}. The default example is shown instead.`,
+  badOrigin:
+    "This embed's origin= is not an origin such as https://docs.example.org, so the frame tells the page " +
+    'around it nothing (not even its height).',
   reasons: {
     option: (name) => `it has an unknown option (${name})`,
     repeated: (name) => `it repeats the option ${name}`,
@@ -81,4 +84,14 @@ export const embed = Object.freeze({
     steps: 'steps must be a comma-separated list of step ids',
     id: 'id must be 1 to 64 letters, digits, dots, colons, dashes or underscores',
   },
+});
+
+// The full page (index.html) inside a frame of another origin, which it
+// refuses to work in (guard.js): instead of the inputs it shows these.
+export const frame = Object.freeze({
+  title: 'Open this in its own tab',
+  body:
+    'This playground is shown inside another site\'s page, which could watch what you type into it. ' +
+    'It works only in a tab of its own.',
+  link: 'Open the playground in a new tab',
 });
