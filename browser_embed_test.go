@@ -60,7 +60,7 @@ window.messages = [];
 addEventListener('message', (event) => {
   const frame = document.getElementById('playground');
   if (!frame || event.source !== frame.contentWindow) return;
-  window.messages.push({ origin: event.origin, data: event.data });
+  window.messages.push({ origin: event.origin, data: event.data, at: Date.now() });
   const m = event.data;
   if (m && m.type === 'oauth1-playground:height' && m.id === frame.id) frame.style.height = m.height + 'px';
 });
@@ -101,6 +101,7 @@ func (h *docsHost) frame(src string) {
 type frameMessage struct {
 	Origin string         `json:"origin"`
 	Data   map[string]any `json:"data"`
+	At     float64        `json:"at"` // Date.now() when the host page got it
 }
 
 func messages(t *testing.T, ctx context.Context) []frameMessage {
@@ -148,7 +149,7 @@ func TestBrowserEmbedInAllowedFrame(t *testing.T) {
 	host := newDocsHost(t)
 	base := startFramedServer(t, host.URL)
 	require.NotEqual(t, host.URL, originOf(t, base), "the docs page and the playground are two origins")
-	host.frame(base + "embed.html#preset=x-creating-a-signature&id=playground")
+	host.frame(base + "embed.html#preset=x-creating-a-signature&id=playground&origin=" + url.QueryEscape(host.URL))
 	ctx := newBrowser(t)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host.URL)))
 
@@ -183,8 +184,12 @@ func TestBrowserEmbedInAllowedFrame(t *testing.T) {
 	require.NoError(t, err)
 	assert.Greater(t, frameHeight, 600.0)
 
-	// The signature is on screen inside the frame, not only in a message.
+	// The signature is on screen inside the frame, not only in a message,
+	// and origin= is not an unknown option to share.js.
 	frame := frameNode(t, ctx)
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('embed-notice').hidden`,
+		chromedp.WithPollingInFrame(frame), chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err, "no notice in the frame")
 	shown, err := chromedp.Run(ctx, chromedp.TextContent(testid("signature"), chromedp.FromNode(frame)))
 	require.NoError(t, err)
 	assert.Equal(t, xSignature, shown)
@@ -201,7 +206,7 @@ func TestBrowserEmbedTypedSecretStaysInFrame(t *testing.T) {
 	requireBrowser(t)
 	host := newDocsHost(t)
 	base := startFramedServer(t, host.URL)
-	host.frame(base + "embed.html#preset=x-creating-a-signature&id=playground")
+	host.frame(base + "embed.html#preset=x-creating-a-signature&id=playground&origin=" + url.QueryEscape(host.URL))
 	ctx := newBrowser(t)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host.URL)))
 	waitMessages(t, ctx, `(ms) => ms.some((m) => m.data.signature === `+jsStr(xSignature)+`)`)
@@ -250,9 +255,9 @@ func TestBrowserEmbedRefusedByFrameAncestors(t *testing.T) {
 	allowed := newDocsHost(t)
 	other := newDocsHost(t)
 	base := startFramedServer(t, allowed.URL)
-	src := base + "embed.html#preset=x-creating-a-signature&id=playground"
-	allowed.frame(src)
-	other.frame(src)
+	src := base + "embed.html#preset=x-creating-a-signature&id=playground&origin="
+	allowed.frame(src + url.QueryEscape(allowed.URL))
+	other.frame(src + url.QueryEscape(other.URL))
 
 	// The header names the allowed origin only, and no X-Frame-Options
 	// overrides it.
@@ -412,4 +417,281 @@ func TestBrowserEmbedAt360Dark(t *testing.T) {
 	bg := eval[string](p, `getComputedStyle(document.body).backgroundColor`)
 	assert.Equal(t, "rgb(26, 29, 34)", bg, "the dark palette's panel colour")
 	assert.Equal(t, xSignature, p.mustText("signature"))
+}
+
+// framedEmbed serves embed.html#fragment (the server allowing host's
+// origin to frame it) inside host's page, opens that page and waits for
+// the frame's first signature. It returns the browser and the frame.
+func framedEmbed(t *testing.T, host *docsHost, fragment string) (context.Context, *chromedp.Node) {
+	t.Helper()
+	requireBrowser(t)
+	base := startFramedServer(t, host.URL)
+	host.frame(base + "embed.html" + fragment)
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host.URL)))
+	frame := frameNode(t, ctx)
+	inFrame[bool](t, ctx, frame, `document.querySelector('[data-testid="status"][data-ready]') !== null`)
+	return ctx, frame
+}
+
+// inFrame waits until expr, evaluated inside frame, is truthy, and returns
+// it.
+func inFrame[T any](t *testing.T, ctx context.Context, frame *chromedp.Node, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Poll[T](expr, chromedp.WithPollingInFrame(frame), chromedp.WithPollingTimeout(20*time.Second)))
+	require.NoError(t, err, "in the frame: %s", expr)
+	return v
+}
+
+// settled is true in the frame once it has signed more than count times and
+// holds no message back (data-held: a secret field was edited less than a
+// second ago).
+func settled(count int) string {
+	return fmt.Sprintf(`(() => { const s = document.querySelector('[data-testid="status"]');
+		return Number(s.dataset.signCount) > %d && s.dataset.held === undefined; })()`, count)
+}
+
+// TestBrowserEmbedPostsOnlyToDeclaredOrigin: the frame posts to the origin
+// its fragment declares (origin=), never to "*". A parent whose origin is
+// not the declared one, or that declares none, receives nothing although
+// the frame signs; and targetOrigin's decisions, one by one.
+func TestBrowserEmbedPostsOnlyToDeclaredOrigin(t *testing.T) {
+	for _, c := range []struct{ name, origin string }{
+		{"another origin declared", "http://127.0.0.1:1"},
+		{"no origin declared", ""},
+		{"a star declared", "*"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			host := newDocsHost(t)
+			fragment := "#preset=x-creating-a-signature&readonly=0&id=playground"
+			if c.origin != "" {
+				fragment += "&origin=" + url.QueryEscape(c.origin)
+			}
+			ctx, frame := framedEmbed(t, host, fragment)
+			require.Equal(t, xSignature, inFrame[string](t, ctx, frame, `document.querySelector('[data-testid="signature"]')?.textContent`))
+			// An edit signs again: still nothing reaches the host page.
+			inFrame[bool](t, ctx, frame, `(() => { const el = document.getElementById('url'); el.value += '&x=1';
+				el.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`)
+			inFrame[bool](t, ctx, frame, settled(1))
+			_, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.messages.length > 0`, chromedp.WithPollingTimeout(3*time.Second)))
+			assert.Error(t, err, "a parent of an undeclared origin hears nothing")
+			assert.Empty(t, messages(t, ctx))
+		})
+	}
+
+	t.Run("targetOrigin", func(t *testing.T) {
+		requireBrowser(t)
+		p := embedPage(t, newBrowser(t), startServer(t), "#preset=x-creating-a-signature")
+		const d = "https://docs.example.org"
+		got := eval[map[string]any](p, `import('./embed.js').then((m) => {
+			const d = `+jsStr(d)+`;
+			const t = (declared, o) => m.targetOrigin(declared, { framed: true, ancestors: null, referrer: '', ...o });
+			const out = {
+				ancestorMatches: t(d, { ancestors: [d, 'https://top.example'] }),
+				ancestorDiffers: t(d, { ancestors: ['https://evil.example', d] }),
+				ancestorsEmpty: t(d, { ancestors: [] }),
+				referrerMatches: t(d, { referrer: d + '/guide/oauth?x=1' }),
+				referrerDiffers: t(d, { referrer: 'https://evil.example/' }),
+				nothingToCheck: t(d, {}),
+				notFramed: t(d, { framed: false }),
+				star: t('*', {}),
+				empty: t('', {}),
+				none: t(null, {}),
+				slash: t(d + '/', {}),
+				path: t(d + '/x', {}),
+				userinfo: t('https://u@docs.example.org', {}),
+				upper: t('https://DOCS.example.org', {}),
+				defaultPort: t('https://docs.example.org:443', {}),
+				scheme: t('javascript:alert(1)', {}),
+				take: m.takeOrigin('#preset=x&origin=' + encodeURIComponent(d) + '&id=p'),
+				takeTwice: m.takeOrigin('#origin=a&origin=b'),
+				takeNone: m.takeOrigin('#preset=x'),
+			};
+			return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== null));
+		})`)
+		assert.Equal(t, map[string]any{"ancestorMatches": d, "referrerMatches": d, "nothingToCheck": d,
+			"take":      map[string]any{"rest": "preset=x&id=p", "origin": d},
+			"takeTwice": map[string]any{"rest": "", "origin": ""},
+			"takeNone":  map[string]any{"rest": "preset=x", "origin": nil},
+		}, got, "every other case is null: post nothing")
+	})
+}
+
+// TestBrowserEmbedSecretKeystrokesPostNothing types a canary secret key by
+// key into an editable embed: the frame signs on every keystroke, but the
+// page around it gets no message while the reader types, and afterwards one
+// only: the signature is now null. Typing on into a secret field, with
+// null already reported, posts nothing at all.
+func TestBrowserEmbedSecretKeystrokesPostNothing(t *testing.T) {
+	host := newDocsHost(t)
+	ctx, frame := framedEmbed(t, host, "#preset=x-creating-a-signature&id=playground&origin="+url.QueryEscape(host.URL))
+	waitMessages(t, ctx, `(ms) => ms.some((m) => m.data.signature === `+jsStr(xSignature)+`)`)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#embed-edit summary`), chromedp.FromNode(frame)),
+		chromedp.WaitVisible(testid("input-consumerSecret"), chromedp.FromNode(frame)),
+	))
+	inFrame[bool](t, ctx, frame, settled(0))
+	noMessageSince := func() int {
+		// Opening the editor changes the height: wait until that is posted.
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const n = window.messages.length;
+			return new Promise((ok) => setTimeout(() => ok(window.messages.length === n), 1500)); })()`,
+			chromedp.WithPollingTimeout(20*time.Second)))
+		require.NoError(t, err)
+		return len(messages(t, ctx))
+	}
+	before := noMessageSince()
+	signs := inFrame[string](t, ctx, frame, `document.querySelector('[data-testid="status"]').dataset.signCount`)
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(testid("input-consumerSecret"), shareCanaryConsumer, chromedp.FromNode(frame))))
+	typedAt, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`Date.now()`))
+	require.NoError(t, err)
+	inFrame[bool](t, ctx, frame, `document.getElementById('consumerSecret').value.endsWith(`+jsStr(shareCanaryConsumer)+`)`)
+	after := inFrame[string](t, ctx, frame, `(() => { const s = document.querySelector('[data-testid="status"]');
+		return s.dataset.held === undefined && s.dataset.signCount; })()`)
+	assert.NotEqual(t, signs, after, "the frame signed while the secret was typed")
+	waitMessages(t, ctx, fmt.Sprintf(`(ms) => ms.slice(%d).some((m) => m.data.type === '%s')`, before, messageSigned))
+
+	// One signed message (null) for all the keystrokes, and at most one
+	// height (the published-value line now says "differs"), both after the
+	// last keystroke.
+	all := messages(t, ctx)
+	kinds := map[any]int{}
+	for _, m := range all[before:] {
+		kinds[m.Data["type"]]++
+		assert.GreaterOrEqual(t, m.At, typedAt, "posted only after the last keystroke: %v", m)
+		if m.Data["type"] == messageSigned {
+			assert.Nil(t, m.Data["signature"], "a typed secret's signature is reported as null")
+		}
+	}
+	assert.Equal(t, 1, kinds[messageSigned], "one signed message for %d keystrokes: %v", len(shareCanaryConsumer), all[before:])
+	assert.LessOrEqual(t, kinds[messageHeight], 1, "%v", all[before:])
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.messages)`))
+	require.NoError(t, err)
+	assertNoCanary(t, raw, "a message to the page")
+
+	// Typing on, with null already reported: nothing at all.
+	count := len(all)
+	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(testid("input-tokenSecret"), shareCanaryToken, chromedp.FromNode(frame))))
+	inFrame[bool](t, ctx, frame, `document.getElementById('tokenSecret').value.endsWith(`+jsStr(shareCanaryToken)+`)`)
+	inFrame[string](t, ctx, frame, `(() => { const s = document.querySelector('[data-testid="status"]');
+		return s.dataset.held === undefined && s.dataset.signCount; })()`)
+	assert.Equal(t, count, noMessageSince(), "no message while a secret is typed on: %v", messages(t, ctx)[count:])
+}
+
+// TestBrowserEmbedHeightIgnoresSecretShape: the frame's height is the same
+// for a short secret and one that looks like a real credential (whose
+// warning shows, laid over the reserved slot). The consumer key and token
+// are no secrets: the steps show them, so the height follows their length.
+func TestBrowserEmbedHeightIgnoresSecretShape(t *testing.T) {
+	host := newDocsHost(t)
+	ctx, frame := framedEmbed(t, host, "#preset=x-creating-a-signature&id=playground&origin="+url.QueryEscape(host.URL))
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#embed-edit summary`), chromedp.FromNode(frame)),
+		chromedp.WaitVisible(testid("input-consumerSecret"), chromedp.FromNode(frame)),
+	))
+	real := map[string]string{
+		"consumerSecret": "Zq8" + strings.Repeat("k3Vb9XwT2m", 4) + "Lp7Rt9X", // 50 letters and digits: an X API secret
+		"tokenSecret":    "Ht4" + strings.Repeat("nM8qY2cK5w", 4) + "Jd",      // 45: an X access token secret
+		"consumerKey":    "Qw3" + strings.Repeat("eR5tY7uI9o", 2) + "Pa",      // 25: an X API key
+	}
+	// set types value into field as one input event; it returns the frame's
+	// height once the frame has signed it and holds nothing back.
+	set := func(field, value string) float64 {
+		t.Helper()
+		signs := inFrame[float64](t, ctx, frame, `Number(document.querySelector('[data-testid="status"]').dataset.signCount)`)
+		inFrame[bool](t, ctx, frame, `(() => { const el = document.getElementById(`+jsStr(field)+`); el.value = `+jsStr(value)+`;
+			el.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`)
+		inFrame[bool](t, ctx, frame, settled(int(signs)))
+		return inFrame[float64](t, ctx, frame, `document.body.getBoundingClientRect().height`)
+	}
+	for _, field := range []string{"consumerSecret", "tokenSecret"} {
+		short := set(field, "abc")
+		require.Equal(t, false, inFrame[map[string]bool](t, ctx, frame, `({ v: document.querySelector('[data-testid="real-warning-`+field+`"]') !== null })`)["v"])
+		looksReal := set(field, real[field])
+		warned := inFrame[map[string]bool](t, ctx, frame, `(() => {
+			const w = document.querySelector('[data-testid="real-warning-`+field+`"]');
+			const slot = document.getElementById('real-warning-slot')?.getBoundingClientRect();
+			if (!w) return { shown: false };
+			const r = w.getBoundingClientRect();
+			return { shown: r.height > 0, inSlot: !!slot && r.top >= slot.top - 0.5 && r.bottom <= slot.bottom + 0.5 };
+		})()`)
+		assert.Equal(t, map[string]bool{"shown": true, "inSlot": true}, warned, "%s: the warning shows, inside the reserved slot", field)
+		assert.Equal(t, short, looksReal, "%s: the frame's height does not depend on what the value looks like", field)
+		set(field, "")
+	}
+	// The page around the frame was told one height all along, the frame's.
+	hs := eval[[]float64](&pageT{t: t, ctx: ctx}, `window.messages.filter((m) => m.data.type === '`+messageHeight+`').map((m) => m.data.height)`)
+	require.NotEmpty(t, hs)
+	final := inFrame[float64](t, ctx, frame, `Math.ceil(document.body.getBoundingClientRect().height)`)
+	assert.Equal(t, final, hs[len(hs)-1])
+}
+
+// TestBrowserFullPageRefusesForeignFrame serves site/ from a bare file
+// server, with no headers (a static host), so only the page itself can
+// refuse a frame: framed by another origin, index.html shows "open this in
+// its own tab" with a link to its own address and no secret input at all,
+// and never starts; embed.html still works in the same frame; unframed, or
+// framed by its own origin, the page works and its secret inputs are
+// enabled.
+func TestBrowserFullPageRefusesForeignFrame(t *testing.T) {
+	requireBrowser(t)
+	mux := http.NewServeMux()
+	mux.Handle("/", http.FileServer(http.Dir("site")))
+	mux.HandleFunc("/self-frame.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, docsHostPage, "index.html")
+	})
+	bare := httptest.NewServer(mux)
+	t.Cleanup(bare.Close)
+	host := newDocsHost(t)
+	ctx := newBrowser(t)
+	const secretInputs = `[...document.querySelectorAll('[data-secret], #verify-input')]`
+
+	t.Run("framed by another origin", func(t *testing.T) {
+		host.frame(bare.URL + "/index.html#share=eyJ2IjoxfQ")
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host.URL)))
+		frame := frameNode(t, ctx)
+		inFrame[bool](t, ctx, frame, `document.querySelector('[data-testid="frame-refusal"]:not([hidden])') !== null`)
+		got := inFrame[map[string]any](t, ctx, frame, `(() => {
+			const a = document.querySelector('[data-testid="frame-refusal-link"]');
+			return { text: document.body.innerText, href: a.href, target: a.target, rel: a.rel,
+				inputs: document.querySelectorAll('input, textarea, select').length,
+				enabledSecrets: `+secretInputs+`.filter((el) => !el.disabled).length,
+				signer: typeof globalThis.oauth1, started: document.querySelector('[data-ready]') !== null };
+		})()`)
+		assert.Contains(t, got["text"], "Open this in its own tab")
+		assert.Equal(t, bare.URL+"/", got["href"], "the page's own address (index.html redirects to /), without the fragment")
+		assert.Equal(t, "_blank", got["target"])
+		assert.Equal(t, "noopener noreferrer", got["rel"])
+		assert.Equal(t, 0.0, got["inputs"], "no input at all")
+		assert.Equal(t, 0.0, got["enabledSecrets"])
+		assert.Equal(t, "undefined", got["signer"], "the page never started")
+		assert.Equal(t, false, got["started"])
+	})
+
+	t.Run("embed in the same frame", func(t *testing.T) {
+		host.frame(bare.URL + "/embed.html#preset=x-creating-a-signature&id=playground&origin=" + url.QueryEscape(host.URL))
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host.URL)))
+		waitMessages(t, ctx, `(ms) => ms.some((m) => m.data.signature === `+jsStr(xSignature)+`)`)
+	})
+
+	for _, c := range []struct{ name, url string }{
+		{"unframed", bare.URL + "/index.html"},
+		{"framed by its own origin", bare.URL + "/self-frame.html"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(c.url)))
+			var opts []chromedp.PollOption
+			if strings.HasSuffix(c.url, "self-frame.html") {
+				opts = append(opts, chromedp.WithPollingInFrame(frameNode(t, ctx)))
+			}
+			got, err := chromedp.Run(ctx, chromedp.Poll[map[string]any](`document.querySelector('[data-testid="status"][data-ready]') && {
+				refused: !document.getElementById('frame-refusal').hidden,
+				secrets: `+secretInputs+`.length, enabled: `+secretInputs+`.filter((el) => !el.disabled).length,
+				signature: document.querySelector('[data-testid="signature"]')?.textContent }`,
+				append(opts, chromedp.WithPollingTimeout(20*time.Second))...))
+			require.NoError(t, err)
+			assert.Equal(t, map[string]any{"refused": false, "secrets": 6.0, "enabled": 6.0, "signature": xSignature}, got)
+		})
+	}
 }

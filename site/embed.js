@@ -4,33 +4,46 @@
 // Owns: reading the fragment (share.js parses and checks it) into the
 // compact form (form.js), signing on every edit (signing.js's loop,
 // coalesced to one sign per frame), which steps are shown, the "Open in the
-// full playground" link, and telling the page around the frame its height
-// and the signature through postMessage.
+// full playground" link, the reserved slot the real-credential warnings
+// show in, and telling the page around the frame its height and the
+// signature through postMessage.
 // Must never: take a secret from the fragment (there is no option for one),
 // put a typed secret into any URL or message, post a signature made with
-// secrets the user typed (the host page could replay it), build nodes from
-// HTML strings, store, log, or open a network connection.
+// secrets the user typed (the host page could replay it), post to "*" or to
+// an origin it could not confirm, post while a secret field is being typed
+// in, let a secret's value change the frame's height, build nodes from HTML
+// strings, store, log, or open a network connection.
 //
-// The fragment (share.js, parseEmbedFragment):
+// The fragment (share.js, parseEmbedFragment, after origin= is taken out
+// here):
 //   embed.html#preset=ID | share=STATE
 //             [&theme=light|dark|auto][&readonly=1|0][&steps=ID,ID,…][&id=NAME]
+//             [&origin=https://docs.example.org]
 //
-// Messages to window.parent, with targetOrigin "*" (they carry no secret):
+// Messages to window.parent, posted with the declared origin= as
+// targetOrigin and only when targetOrigin (below) accepts it; without it
+// the frame posts nothing:
 //   { type: "oauth1-playground:height", id, height }
 //       on load and whenever the content's height changes; height is in CSS
 //       pixels, a whole number, enough to show everything without scrolling.
 //   { type: "oauth1-playground:signed", id, signature }
-//       after each signature is shown; signature is the oauth_signature on
-//       screen, or null when it was made with secrets typed into the frame
-//       (only the examples' published secrets are ever reported).
-// id is the fragment's id= value, or "" when it has none.
+//       whenever the signature on screen changes; signature is the
+//       oauth_signature, or null when it was made with secrets typed into
+//       the frame (only the examples' published secrets are ever reported).
+// id is the fragment's id= value, or "" when it has none. Each message is
+// posted only when it differs from the last one of its type. After an edit
+// of a secret field nothing is posted until the secret fields have been
+// left alone for QUIET_MS; then the latest of each type goes, if it
+// changed. So the page around the frame never learns a keystroke, and,
+// once a secret was typed (null reported), nothing at all while the
+// reader goes on typing it.
 
-import { fields, page, status as statusText } from './strings.js';
+import { fields, page, status as statusText, realCredential } from './strings.js';
 import { presetNotes } from './strings-sign.js';
 import { embed as text } from './strings-share.js';
 import { defaultPreset, findPreset, knownCredentials } from './presets.js';
 import { SECRET_FIELDS } from './fields.js';
-import { fillText, setText, testid } from './dom.js';
+import { el, fillText, setText, testid } from './dom.js';
 import { setupForm, readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
 import { signingUi, signingView, clearOutputs } from './signing.js';
 import {
@@ -40,6 +53,10 @@ import { reasonText } from './share-panel.js';
 
 export const MESSAGE_HEIGHT = 'oauth1-playground:height';
 export const MESSAGE_SIGNED = 'oauth1-playground:signed';
+
+// QUIET_MS is how long the secret fields must be left alone before the
+// frame posts again.
+export const QUIET_MS = 1000;
 
 const $ = (id) => document.getElementById(id);
 
@@ -51,6 +68,7 @@ const ui = {
   openFull: $('open-full'),
   edit: $('embed-edit'),
   fields: $('fields'),
+  warningSlot: $('real-warning-slot'),
 };
 
 const state = {
@@ -66,7 +84,12 @@ const state = {
   version: '',
   reveal: new Set(),
   previous: new Map(),
-  height: 0, // the last height posted
+  height: 0, // the last height measured
+  target: null, // the origin messages go to, or null: post nothing
+  held: false, // a secret field was edited less than QUIET_MS ago
+  quiet: 0, // the timer that ends held
+  outbox: new Map(), // type → the latest message not posted yet
+  sent: new Map(), // type → the last message posted, as JSON
 };
 
 const { schedule, start } = signingView(ui, state, {
@@ -84,6 +107,7 @@ function init() {
   fillText(document, { embed: text, fields, page });
   setupForm();
   ui.openFull.setAttribute('aria-label', text.openFullLabel);
+  reserveWarningSlot();
 
   applyFragment();
   ui.fields.addEventListener('input', onEdit);
@@ -108,12 +132,21 @@ function init() {
 // that does not pass share.js's checks shows a message and the default
 // example, with the default options.
 function applyFragment() {
-  const parsed = parseEmbedFragment(location.hash, defaultPreset);
+  const { rest, origin } = takeOrigin(location.hash);
+  const parsed = parseEmbedFragment(rest, defaultPreset);
   state.id = parsed.id;
+  state.target = targetOrigin(origin, {
+    framed: window.parent !== window,
+    ancestors: location.ancestorOrigins ? [...location.ancestorOrigins] : null,
+    referrer: document.referrer,
+  });
   if (parsed.error) {
     const reason = text.reasons[parsed.error.reason];
     const words = typeof reason === 'function' ? reason(parsed.error.field ?? '') : reason ?? reasonText(parsed.error);
     setText(ui.notice, text.invalid(words));
+    ui.notice.hidden = false;
+  } else if (origin !== null && !isOrigin(origin)) {
+    setText(ui.notice, text.badOrigin);
     ui.notice.hidden = false;
   } else {
     setText(ui.notice, '');
@@ -149,6 +182,7 @@ function applyFragment() {
 
 function onEdit(event) {
   noteEdit(event);
+  if (event.target && SECRET_FIELDS.includes(event.target.id)) hold();
   state.paused = false;
   schedule();
 }
@@ -195,19 +229,127 @@ function showSigned(result, request) {
 // onPageHide puts the examples' published secrets back in place of typed
 // ones and drops every output, so the back/forward cache keeps none of them.
 function onPageHide() {
+  clearTimeout(state.quiet);
+  state.outbox.clear();
+  setHeld(false);
   writeSecrets(state.secrets);
   clearOutputs(ui, state);
   setText(ui.status, statusText.pagehide);
 }
 
+// reserveWarningSlot fills the slot under the fields with every
+// real-credential warning there is, invisible and stacked in one place
+// (embed.css): the slot is as tall as the tallest of them, and a field's
+// warning, when form.js shows one, is laid over the slot instead of
+// pushing the content down. So the frame's height is the same whatever a
+// typed credential looks like.
+function reserveWarningSlot() {
+  ui.warningSlot.replaceChildren(...Object.values(realCredential.kinds).map((kind) =>
+    el('p', { className: 'real-warning', text: realCredential.message(kind) })));
+}
+
 // ---- talking to the page around the frame ----
 
-// post sends message to the parent page, if there is one. targetOrigin is
-// "*" because the frame cannot know who embeds it (frame-ancestors decides
-// who may); nothing posted is secret.
+// takeOrigin takes origin= out of the fragment hash: rest is the fragment
+// without it, for share.js, and origin the value ('' when empty), or null
+// when there is no origin=. A repeated origin= gives '' (no origin).
+export function takeOrigin(hash) {
+  const raw = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
+  const kept = [];
+  const found = [];
+  for (const pair of raw.split('&')) {
+    const eq = pair.indexOf('=');
+    let key = eq < 0 ? pair : pair.slice(0, eq);
+    try {
+      key = decodeURIComponent(key.replace(/\+/g, ' '));
+    } catch {
+      // not ours: share.js reports it
+    }
+    if (key !== 'origin') {
+      if (pair !== '') kept.push(pair);
+      continue;
+    }
+    let value = eq < 0 ? '' : pair.slice(eq + 1);
+    try {
+      value = decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      value = '';
+    }
+    found.push(value);
+  }
+  const origin = found.length === 0 ? null : found.length === 1 ? found[0] : '';
+  return { rest: kept.join('&'), origin };
+}
+
+// isOrigin says whether value is an http or https origin as a browser
+// writes it ("https://docs.example.org", "http://127.0.0.1:8081"): no path,
+// no user info, lower case, no default port.
+export function isOrigin(value) {
+  if (typeof value !== 'string' || value === '' || value === '*') return false;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+}
+
+// targetOrigin decides where messages go: the origin the fragment declares,
+// when the frame has a parent and nothing the browser says contradicts it.
+// With location.ancestorOrigins (Chromium, Safari) the parent's origin must
+// be its first entry; without it, a document.referrer, if any, must be of
+// that origin. Neither: the declared origin alone, which postMessage holds
+// the parent to (it delivers nothing to a page of another origin). Any
+// other case, null: post nothing. Never "*".
+export function targetOrigin(declared, { framed, ancestors, referrer }) {
+  if (!framed || !isOrigin(declared)) return null;
+  if (Array.isArray(ancestors)) return ancestors[0] === declared ? declared : null;
+  if (typeof referrer === 'string' && referrer !== '') {
+    try {
+      return new URL(referrer).origin === declared ? declared : null;
+    } catch {
+      return null;
+    }
+  }
+  return declared;
+}
+
+// post sends message to the parent page: now, or, while a secret field is
+// being edited, once it has been left alone (hold). Only the latest message
+// of each type waits, and a message like the last one posted is dropped.
 function post(message) {
-  if (window.parent === window) return;
-  window.parent.postMessage(message, '*');
+  state.outbox.set(message.type, message);
+  if (!state.held) flush();
+}
+
+function flush() {
+  for (const [type, message] of state.outbox) {
+    const json = JSON.stringify(message);
+    if (state.sent.get(type) === json) continue;
+    state.sent.set(type, json);
+    if (state.target !== null && state.target !== '*') window.parent.postMessage(message, state.target);
+  }
+  state.outbox.clear();
+}
+
+// hold stops posting until the secret fields have been left alone for
+// QUIET_MS, then posts what waited.
+function hold() {
+  clearTimeout(state.quiet);
+  setHeld(true);
+  state.quiet = setTimeout(() => {
+    setHeld(false);
+    flush();
+  }, QUIET_MS);
+}
+
+// setHeld records held, also as data-held on the status line, where tests
+// wait for it (the page around the frame cannot read the frame's DOM).
+function setHeld(held) {
+  state.held = held;
+  if (held) ui.status.dataset.held = 'true';
+  else delete ui.status.dataset.held;
 }
 
 // postHeight reports the content's height when it changed. A
