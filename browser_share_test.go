@@ -461,3 +461,33 @@ func reopen(p *pageT, url string) {
 		chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
 	))
 }
+
+// TestBrowserShareEmbedOpenFullNoSecret checks the editable embed's "Open
+// in the full playground" link: once a value holds the secret typed into
+// the frame (or the URL has userinfo), the link carries no share state, so
+// not the secret; with the value gone it carries the request again.
+func TestBrowserShareEmbedOpenFullNoSecret(t *testing.T) {
+	requireBrowser(t)
+	base := startServer(t)
+	p := embedPage(t, newBrowser(t), base, "#preset=x-creating-a-signature")
+	p.setField("consumerSecret", shareCanaryConsumer)
+	for _, c := range []struct{ field, value string }{
+		{"body", "status=" + shareCanaryConsumer},
+		{"url", "https://u:" + shareCanaryConsumer + "@api.x.com/1.1/statuses/update.json"},
+	} {
+		p.setField(c.field, c.value)
+		href := eval[string](p, `document.getElementById('open-full').href`)
+		assertNoCanary(t, href, "the open-in-full link")
+		if assert.NotContains(t, href, "#share=", "no share state while %s holds a secret", c.field) {
+			continue
+		}
+		_, decoded := decodeShareFragment(t, href)
+		assertNoCanary(t, decoded, "the open-in-full link's share state")
+	}
+	p.setField("url", "https://api.x.com/1.1/statuses/update.json")
+	p.setField("body", "status=hello")
+	href := eval[string](p, `document.getElementById('open-full').href`)
+	_, decoded := decodeShareFragment(t, href)
+	assert.Contains(t, decoded, "status=hello", "the request again")
+	assertNoCanary(t, href+decoded, "the open-in-full link")
+}

@@ -47,7 +47,7 @@ import { el, fillText, setText, testid } from './dom.js';
 import { setupForm, readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
 import { signingUi, signingView, clearOutputs } from './signing.js';
 import {
-  parseEmbedFragment, requestFromState, shareState, encodeShare,
+  parseEmbedFragment, requestFromState, shareState, encodeShare, secretProblem,
 } from './share.js';
 import { reasonText } from './share-panel.js';
 
@@ -204,9 +204,13 @@ function secretsArePublic(request) {
 }
 
 // updateOpenLink points "Open in the full playground" at index.html with the
-// request's share state: never a secret, identifiers only when published.
+// request's share state: never a secret, identifiers only when published. A
+// state whose URL has userinfo or whose value holds a secret of request
+// (share.js's secretProblem) is left out: the link opens the plain page.
 function updateOpenLink(request) {
-  const encoded = encodeShare(shareState(request, { preset: state.preset ? state.preset.id : '' }));
+  const share = shareState(request, { preset: state.preset ? state.preset.id : '' });
+  const secrets = SECRET_FIELDS.map((name) => ({ name, value: typeof request[name] === 'string' ? request[name] : '' }));
+  const encoded = secretProblem(share, secrets) ? null : encodeShare(share);
   const url = new URL('index.html', location.href);
   if (encoded !== null) url.hash = `share=${encoded}`;
   ui.openFull.href = url.href;
