@@ -19,6 +19,7 @@
 // embed.html has no #frame-refusal, so the check leaves it alone: it is
 // made to be framed.
 
+import './nortc.js'; // first: no WebRTC for any code after it, this module's included
 import { frame as frameText } from './strings-share.js';
 
 // foreignFrame says whether win is inside a frame and some ancestor is not
