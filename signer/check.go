@@ -63,7 +63,7 @@ type Checked struct {
 	Reason  string // the verification's sentence
 
 	SchemeGuessed bool   // the text had no scheme, so https and http were both tried
-	Scheme        string // when guessed: the scheme that verified, or "" when neither did
+	Scheme        string // when guessed: the scheme that verified ("https", "http", or SchemeEither), or "" when neither did
 
 	Expected           string // the right signature, when the secrets suffice
 	Received           string // the signature that was sent
@@ -238,7 +238,9 @@ func (c *Checked) checkSignature(req Request, signature, authorization string, i
 	}
 	if c.SchemeGuessed {
 		c.Scheme = ""
-		if v.Valid {
+		if v.Valid && c.Plaintext {
+			c.Scheme = SchemeEither // PLAINTEXT signs no URL (RFC 5849 section 3.4.4)
+		} else if v.Valid {
 			c.Scheme = schemeOf(req.URL)
 		} else if other, ok := otherScheme(req.URL); ok {
 			alt := req
@@ -403,6 +405,11 @@ func schemeOf(u string) string {
 	s, _, _ := strings.Cut(u, "://")
 	return strings.ToLower(s)
 }
+
+// SchemeEither is Checked.Scheme when a guessed scheme does not matter: a
+// PLAINTEXT signature covers no URL, so it verifies over https and http
+// alike (RFC 5849 section 3.4.4).
+const SchemeEither = "either"
 
 // otherScheme is u with https and http swapped.
 func otherScheme(u string) (string, bool) {

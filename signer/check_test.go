@@ -241,6 +241,16 @@ func TestCheckScheme(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, c.SchemeGuessed, "a curl command has its scheme")
 	assert.Empty(t, c.Scheme)
+
+	// PLAINTEXT signs no URL: a raw capture verifies over either scheme
+	// (RFC 5849 section 3.1's PLAINTEXT request, without nonce and timestamp).
+	raw := "POST /initiate HTTP/1.1\nHost: photos.example.net\n" +
+		`Authorization: OAuth realm="Photos", oauth_consumer_key="dpf43f3p2l4k3l03", oauth_signature_method="PLAINTEXT", oauth_callback="http%3A%2F%2Fprinter.example.com%2Fready", oauth_signature="kd94hf93k423kf44%26"` + "\n\n"
+	c, err = signer.Check(signer.CheckInput{Text: raw, ConsumerSecret: "kd94hf93k423kf44", Now: chkNow})
+	require.NoError(t, err)
+	assert.True(t, c.SchemeGuessed)
+	assert.Equal(t, "valid", c.Verdict)
+	assert.Equal(t, signer.SchemeEither, c.Scheme)
 }
 
 // TestCheckPlaintext: a PLAINTEXT signature is the secrets, so neither it

@@ -121,6 +121,10 @@ func DiagnoseBaseString(r Request, baseString string) (*Diagnosis, error) {
 // prepareDiagnosis checks that r has the nonce and timestamp that were
 // used and prepares the correct computation.
 func prepareDiagnosis(r Request) (*draft, error) {
+	// PLAINTEXT may omit both, as in Verify (RFC 5849 section 3.1).
+	if spec, err := lookupMethod(orDefault(r.SignatureMethod)); err == nil && spec.kind == kindPlaintext {
+		return defaultPipeline.prepare(r)
+	}
 	if r.Nonce == "" {
 		return nil, fieldErr("nonce", "is empty: diagnosing needs the oauth_nonce that was used", ErrRequired)
 	}

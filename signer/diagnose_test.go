@@ -148,3 +148,26 @@ func TestDiagnoseFieldErrors(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "nonce", fe.Field)
 }
+
+// TestDiagnosePlaintextWithoutNonce diagnoses a PLAINTEXT request that,
+// as RFC 5849 section 3.1 allows, has no nonce or timestamp: it is
+// diagnosed, not refused for the missing nonce.
+func TestDiagnosePlaintextWithoutNonce(t *testing.T) {
+	r := Request{Method: "GET", URL: "https://photos.example.net/photos?file=vacation.jpg&size=original",
+		ConsumerKey: "dpf43f3p2l4k3l03", ConsumerSecret: "kd94hf93k423kf44",
+		Token: "nnch734d00sl2jdk", TokenSecret: "pfkkdhi9sl3r4s00", SignatureMethod: PLAINTEXT}
+	got, err := DiagnoseSignature(r, "kd94hf93k423kf44&", "")
+	require.NoError(t, err)
+	assert.False(t, got.Correct)
+	assert.Equal(t, "kd94hf93k423kf44&pfkkdhi9sl3r4s00", got.Expected)
+
+	got, err = DiagnoseSignature(r, "kd94hf93k423kf44&pfkkdhi9sl3r4s00", "")
+	require.NoError(t, err)
+	assert.True(t, got.Correct)
+
+	r.SignatureMethod = HMACSHA1 // the others still need both
+	_, err = DiagnoseSignature(r, "x", "")
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "nonce", fe.Field)
+}

@@ -92,6 +92,7 @@ export const verify = Object.freeze({
     https: 'The pasted request carried no scheme: it is valid if the request went over https.',
     http: 'The pasted request carried no scheme: it is valid if the request went over http.',
     neither: 'The pasted request carried no scheme: it was checked as https and as http, and neither verifies.',
+    either: 'The pasted request carried no scheme: a PLAINTEXT signature does not cover the URL, so it is valid over https and http alike.',
   },
   warnings: {
     heading: 'A server may still refuse it:',

@@ -352,6 +352,13 @@ func TestParseThroughJS(t *testing.T) {
 	require.Equal(t, true, got["ok"], "%v", got["error"])
 	assert.Equal(t, "curl", got["format"])
 	assert.Equal(t, signed["signature"], got["signature"])
+	assert.Equal(t, false, got["schemeGuessed"], "a curl command has its scheme")
+
+	res, err = oauth1.Call("parse", "GET /r HTTP/1.1\r\nHost: example.com\r\nAuthorization: OAuth oauth_consumer_key=\"k\"\r\n\r\n")
+	require.NoError(t, err)
+	raw := toGo(t, res).(map[string]any)
+	require.Equal(t, true, raw["ok"], "%v", raw["error"])
+	assert.Equal(t, true, raw["schemeGuessed"], "a raw request's https is a guess")
 
 	req, err := safejs.ValueOf(got["request"])
 	require.NoError(t, err)

@@ -192,7 +192,8 @@ func diagnosisObject(d *signer.Diagnosis) map[string]any {
 
 // importedObject converts what signer.Import read for oauth1.parse: the
 // request in the shape sign, verify and diagnose take back, with params as
-// [name, value] or [name, value, "query" | "body"].
+// [name, value] or [name, value, "query" | "body"], and schemeGuessed when
+// the text carried no scheme (the URL's https is a guess).
 func importedObject(im *signer.Imported) map[string]any {
 	return map[string]any{
 		"ok":            true,
@@ -202,6 +203,7 @@ func importedObject(im *signer.Imported) map[string]any {
 		"authorization": im.Authorization,
 		"baseString":    im.BaseString,
 		"unparsed":      anyList(im.Unparsed),
+		"schemeGuessed": im.SchemeGuessed,
 	}
 }
 
