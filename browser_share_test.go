@@ -279,6 +279,20 @@ func TestBrowserShareEmbedThis(t *testing.T) {
 	assert.Contains(t, decoded, "include_entities=false")
 	pageBaseString := p.mustText("step-signatureBaseString-value")
 
+	// The docs site's origin goes in as origin=, where the frame posts its
+	// messages; a value that is not an origin is left out and said so.
+	setOrigin := func(v string) {
+		eval[chromedp.Void](p, `(() => { const el = document.getElementById('embed-origin'); el.value = `+jsStr(v)+`;
+			el.dispatchEvent(new Event('input', { bubbles: true })); })()`)
+	}
+	setOrigin("https://docs.example.org")
+	assert.Contains(t, p.value("embed-code"), "&amp;origin=https://docs.example.org\"", "origin= is written as an origin")
+	assert.False(t, p.exists(`[data-testid="embed-origin-problem"]:not([hidden])`))
+	setOrigin("https://docs.example.org/guide")
+	assert.NotContains(t, p.value("embed-code"), "origin=")
+	assert.True(t, p.exists(`[data-testid="embed-origin-problem"]:not([hidden])`), "a path is not an origin")
+	setOrigin("")
+
 	// The frame's address shows the same request (signed with the example's
 	// published secrets, so compare base strings).
 	require.NoError(t, chromedp.Do(p.ctx,

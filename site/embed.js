@@ -45,9 +45,9 @@ import { defaultPreset, findPreset, knownCredentials } from './presets.js';
 import { SECRET_FIELDS } from './fields.js';
 import { el, fillText, setText, testid } from './dom.js';
 import { setupForm, readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
-import { signingUi, signingView, clearOutputs } from './signing.js';
+import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
 import {
-  parseEmbedFragment, requestFromState, shareState, encodeShare, secretProblem,
+  parseEmbedFragment, requestFromState, shareState, encodeShare, secretProblem, isOrigin,
 } from './share.js';
 import { reasonText } from './share-panel.js';
 
@@ -231,7 +231,8 @@ function showSigned(result, request) {
 }
 
 // onPageHide puts the examples' published secrets back in place of typed
-// ones and drops every output, so the back/forward cache keeps none of them.
+// ones, drops every output and discards the signer (forgetSecrets), so the
+// back/forward cache keeps none of them.
 function onPageHide() {
   clearTimeout(state.quiet);
   state.outbox.clear();
@@ -239,6 +240,7 @@ function onPageHide() {
   writeSecrets(state.secrets);
   clearOutputs(ui, state);
   setText(ui.status, statusText.pagehide);
+  forgetSecrets(); // the signer and all it was given, as the full page does
 }
 
 // reserveWarningSlot fills the slot under the fields with every
@@ -285,19 +287,6 @@ export function takeOrigin(hash) {
   return { rest: kept.join('&'), origin };
 }
 
-// isOrigin says whether value is an http or https origin as a browser
-// writes it ("https://docs.example.org", "http://127.0.0.1:8081"): no path,
-// no user info, lower case, no default port.
-export function isOrigin(value) {
-  if (typeof value !== 'string' || value === '' || value === '*') return false;
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-}
 
 // targetOrigin decides where messages go: the origin the fragment declares,
 // when the frame has a parent and nothing the browser says contradicts it.

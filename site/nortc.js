@@ -7,8 +7,9 @@
 // over UDP to any address it is given, so it is a channel out of the page
 // that the CSP leaves open. The page has no use for it; this is defence in
 // depth (docs/architecture.md, "Security rules"). It is the first import of
-// app.js and of strings.js, which every page's entry module imports first,
-// so it runs before any other of the page's code.
+// guard.js (the full page's first module), app.js and strings.js (which
+// every page's entry module imports first), so it runs before any other of
+// the page's code.
 // Must never: import anything (it must run first), touch the DOM, or log.
 
 const NAMES = /^(?:webkit|moz)?RTC[A-Z]/;

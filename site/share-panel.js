@@ -19,7 +19,7 @@ import { findPreset } from './presets.js';
 import { el, setText, plainText } from './dom.js';
 import { copyButton } from './render-values.js';
 import {
-  shareState, encodeShare, decodeShare, requestFromState, shareFragment, embedFragment, secretProblem,
+  shareState, encodeShare, decodeShare, requestFromState, shareFragment, embedFragment, secretProblem, isOrigin,
 } from './share.js';
 
 // FRAME_ID is the id of the iframe in the HTML to paste, and the id= of its
@@ -66,6 +66,7 @@ export function setupSharing({ read, apply }) {
   const readonly = checkbox('embed-readonly', text.readonly, '');
   readonly.input.checked = true;
   const embedIds = checkbox('embed-identifiers', text.identifiers, text.identifiersHint);
+  const origin = originInput('embed-origin', text.origin, text.originHint);
   const embedOut = outputArea('embed-code', text.embedLabel, text.embedName, 4);
   const embedHeading = el('h2', { text: text.embedHeading });
   embedHeading.id = 'embed-heading';
@@ -75,6 +76,7 @@ export function setupSharing({ read, apply }) {
     el('div', { className: 'field' }, [themeLabel, theme]),
     readonly.field,
     embedIds.field,
+    origin.field,
     embedOut.field,
   );
   ui.embedPanel.setAttribute('aria-labelledby', embedHeading.id);
@@ -93,6 +95,7 @@ export function setupSharing({ read, apply }) {
     });
   }
   for (const control of [shareIds.input, theme, readonly.input, embedIds.input]) control.addEventListener('change', refresh);
+  origin.input.addEventListener('input', refresh);
 
   // refresh rebuilds whatever an open panel shows from the current request.
   function refresh() {
@@ -113,7 +116,9 @@ export function setupSharing({ read, apply }) {
         theme: theme.value,
         readonly: readonly.input.checked,
         id: FRAME_ID,
+        origin: origin.input.value.trim(),
       });
+      origin.check();
       if (problem) embedOut.set('', text.refused(reasonText(problem)));
       else embedOut.set(fragment === null ? '' : iframeHTML(fragment), fragment === null ? text.tooLong : '');
     }
@@ -220,6 +225,29 @@ function checkbox(id, label, hint) {
 
 // outputArea is a read-only textarea with a copy button. The button copies
 // whatever the textarea holds when it is pressed; it never holds a secret.
+// originInput is the docs site's origin for the embed's origin=: without
+// it the frame posts nothing, not even its height. check says when the
+// value is not an origin as a browser writes it (it is then left out).
+function originInput(id, label, hint) {
+  const input = el('input', { className: 'mono', dataset: { testid: id } });
+  input.id = id;
+  input.type = 'url';
+  input.placeholder = 'https://docs.example.org';
+  plainText(input);
+  const lab = el('label', { text: label });
+  lab.htmlFor = id;
+  const help = el('p', { className: 'hint', text: hint });
+  help.id = `hint-${id}`;
+  input.setAttribute('aria-describedby', help.id);
+  const problem = el('p', { className: 'share-problem', text: text.originBad, dataset: { testid: `${id}-problem` } });
+  problem.hidden = true;
+  const check = () => {
+    const value = input.value.trim();
+    problem.hidden = value === '' || isOrigin(value);
+  };
+  return { input, check, field: el('div', { className: 'field' }, [lab, input, help, problem]) };
+}
+
 function outputArea(id, label, name, rows) {
   const area = el('textarea', { className: 'mono share-output', dataset: { testid: id } });
   area.id = id;

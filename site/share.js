@@ -385,10 +385,26 @@ export function parseEmbedFragment(hash, fallbackPreset) {
   return { id, options, state, error: null };
 }
 
+// isOrigin says whether value is an http or https origin as a browser
+// writes it ("https://docs.example.org", "http://127.0.0.1:8081"): no path,
+// no user info, lower case, no default port.
+export function isOrigin(value) {
+  if (typeof value !== 'string' || value === '' || value === '*') return false;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+}
+
 // embedFragment writes the fragment (without "#") of an embed showing state:
 // preset=ID when state is a preset as published, share=… otherwise. It
 // returns null when the state is too long for a link. o: { state, theme,
-// readonly, steps, id }.
+// readonly, steps, id, origin }: origin, the docs page's own origin, is
+// where the embed may post its messages (embed.js); it is written only when
+// isOrigin accepts it.
 export function embedFragment(o) {
   const params = new URLSearchParams();
   const preset = o.state.preset ? findPreset(o.state.preset) : null;
@@ -403,8 +419,10 @@ export function embedFragment(o) {
   if (o.readonly) params.set('readonly', '1');
   if (Array.isArray(o.steps) && o.steps.length > 0) params.set('steps', o.steps.join(','));
   if (o.id) params.set('id', o.id);
+  if (isOrigin(o.origin)) params.set('origin', o.origin);
   // Written by hand rather than with params.toString(), which would turn the
-  // commas of steps= into %2C: every value here is ours (ids, base64url) or
-  // checked (id), so encodeURIComponent is enough.
-  return [...params].map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&');
+  // commas of steps= into %2C and the origin's ':' and '/' into escapes:
+  // every value here is ours (ids, base64url) or checked (id, origin), so
+  // encodeURIComponent is enough, undone for those characters.
+  return [...params].map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/')}`).join('&');
 }

@@ -34,6 +34,11 @@ export const share = Object.freeze({
   theme: 'Theme of the frame',
   themes: { auto: "The reader's system setting", light: 'Light', dark: 'Dark' },
   readonly: 'Read-only: no inputs, only the request and its steps',
+  origin: "Your documentation site's origin",
+  originHint:
+    'The frame sends its height and signature only to this origin (origin= in its address), and nothing ' +
+    'without it. Write it as a browser does: scheme and host, a port only if not the default, no path.',
+  originBad: 'This is not an origin such as https://docs.example.org, so it is left out of the frame address.',
   embedLabel: 'HTML to paste',
   embedName: 'embed HTML',
   frameTitle: 'OAuth 1.0a signature playground',
