@@ -270,29 +270,16 @@ func TestBrowserEmbedRefusedByFrameAncestors(t *testing.T) {
 
 	ctx := newBrowser(t)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
-	var mu sync.Mutex
-	var violations []string
-	consoleCtx, stopConsole := context.WithCancel(ctx)
-	defer stopConsole()
-	record(chromedp.Console(consoleCtx), &mu, &violations, func(m chromedp.ConsoleMessage) []string {
-		if strings.Contains(m.Text, "frame-ancestors") {
-			return []string{m.Text}
-		}
-		return nil
-	})
+	violations := recordFrameViolations(ctx)
 
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(other.URL)))
 	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`window.messages.length > 0`, chromedp.WithPollingTimeout(5*time.Second)))
 	assert.Error(t, err, "no message arrives from a refused frame")
 	assert.Empty(t, messages(t, ctx))
 	require.Eventually(t, func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return len(violations) > 0
+		return len(violations.lines()) > 0
 	}, 10*time.Second, 100*time.Millisecond, "the browser reports a frame-ancestors violation")
-	mu.Lock()
-	assert.Contains(t, violations[0], "frame-ancestors 'self' "+allowed.URL)
-	mu.Unlock()
+	assert.Contains(t, violations.lines()[0], "frame-ancestors 'self' "+allowed.URL)
 
 	// The same frame on the allowed origin works.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(allowed.URL)))

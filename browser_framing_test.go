@@ -8,10 +8,7 @@ package main
 // acts on them.
 
 import (
-	"context"
 	"net/url"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -31,42 +28,24 @@ func TestBrowserFramingFullPageRefusedToAllowedOrigin(t *testing.T) {
 	base := startFramedServer(t, allowed.URL)
 	ctx := newBrowser(t)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
-	var mu sync.Mutex
-	var violations []string
-	consoleCtx, stopConsole := context.WithCancel(ctx)
-	defer stopConsole()
-	record(chromedp.Console(consoleCtx), &mu, &violations, func(m chromedp.ConsoleMessage) []string {
-		if strings.Contains(m.Text, "frame-ancestors") {
-			return []string{m.Text}
-		}
-		return nil
-	})
+	violations := recordFrameViolations(ctx)
 
 	for _, src := range []string{base, base + "index.html#share=eyJ2IjoxfQ"} {
-		mu.Lock()
-		violations = nil
-		mu.Unlock()
+		violations.reset()
 		allowed.frame(src)
 		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(allowed.URL)))
 		require.Eventually(t, func() bool {
-			mu.Lock()
-			defer mu.Unlock()
-			return len(violations) > 0
+			return len(violations.lines()) > 0
 		}, 10*time.Second, 100*time.Millisecond, "framing %s from %s: the browser reports a frame-ancestors violation", src, allowed.URL)
-		mu.Lock()
-		assert.Contains(t, violations[0], `"frame-ancestors 'self'"`, "framing %s: the page's directive", src)
-		assert.NotContains(t, violations[0], allowed.URL, "framing %s: the docs origin is not in the page's directive", src)
-		mu.Unlock()
+		first := violations.lines()[0]
+		assert.Contains(t, first, `"frame-ancestors 'self'"`, "framing %s: the page's directive", src)
+		assert.NotContains(t, first, allowed.URL, "framing %s: the docs origin is not in the page's directive", src)
 		assert.Empty(t, messages(t, ctx), "framing %s: nothing arrives from a refused frame", src)
 	}
 
-	mu.Lock()
-	violations = nil
-	mu.Unlock()
+	violations.reset()
 	allowed.frame(base + "embed.html#preset=x-creating-a-signature&id=playground&origin=" + url.QueryEscape(allowed.URL))
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(allowed.URL)))
 	waitMessages(t, ctx, `(ms) => ms.length > 0`)
-	mu.Lock()
-	assert.Empty(t, violations, "embed.html framed by the allowed origin")
-	mu.Unlock()
+	assert.Empty(t, violations.lines(), "embed.html framed by the allowed origin")
 }

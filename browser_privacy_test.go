@@ -46,6 +46,40 @@ func (l *netLog) snapshot() (requests, blocked []string) {
 	return append([]string(nil), l.requests...), append([]string(nil), l.blocked...)
 }
 
+// consoleLines are the console lines a recorder has kept, safe to read
+// while it runs.
+type consoleLines struct {
+	mu  sync.Mutex
+	all []string
+}
+
+// recordFrameViolations keeps every console line of ctx that reports a
+// frame-ancestors violation, until ctx ends.
+func recordFrameViolations(ctx context.Context) *consoleLines {
+	c := &consoleLines{}
+	record(chromedp.Console(ctx), &c.mu, &c.all, func(m chromedp.ConsoleMessage) []string {
+		if strings.Contains(m.Text, "frame-ancestors") {
+			return []string{m.Text}
+		}
+		return nil
+	})
+	return c
+}
+
+// lines returns a copy of the lines kept so far.
+func (c *consoleLines) lines() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.all...)
+}
+
+// reset forgets the lines kept so far.
+func (c *consoleLines) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.all = nil
+}
+
 // record collects, in a goroutine, the lines that lines makes of each
 // event of events into *into, under mu, until the events end.
 func record[E any](events iter.Seq2[E, error], mu *sync.Mutex, into *[]string, lines func(E) []string) {
