@@ -184,15 +184,15 @@ func ManyParamsURL(n int) string {
 		}
 		switch i % 5 {
 		case 0: // duplicate name, distinct values
-			fmt.Fprintf(&b, "ids=%d", 1445880548472328192+i)
+			b.WriteString(fmt.Sprintf("ids=%d", 1445880548472328192+i))
 		case 1: // exact duplicate pair
 			b.WriteString("tweet.fields=created_at%2Cauthor_id%2Cpublic_metrics%2Centities")
 		case 2:
-			fmt.Fprintf(&b, "filter%%5B%d%%5D=lang%%3Aen+-is%%3Aretweet", i)
+			b.WriteString(fmt.Sprintf("filter%%5B%d%%5D=lang%%3Aen+-is%%3Aretweet", i))
 		case 3:
-			fmt.Fprintf(&b, "q%d=caf%%C3%%A9+au+lait+%%E2%%98%%95+%d", i, i)
+			b.WriteString(fmt.Sprintf("q%d=caf%%C3%%A9+au+lait+%%E2%%98%%95+%d", i, i))
 		case 4:
-			fmt.Fprintf(&b, "next_token=b26v89c19zqg8o3fpzbkk%08x", i*2654435761)
+			b.WriteString(fmt.Sprintf("next_token=b26v89c19zqg8o3fpzbkk%08x", i*2654435761))
 		}
 	}
 	return b.String()
@@ -246,8 +246,8 @@ func JSONBody(size int, lines bool) Request {
 		if lines {
 			b.WriteString("\n  ")
 		}
-		fmt.Fprintf(&b, `{"id":%d,"sku":"SKU-%06d","name":"Café au lait n°%d","price":%d.%02d,"tags":["hot","drink","☕"],"note":"line one\nline \"two\""}`,
-			i, i*7919%1000000, i, 2+i%9, i%100)
+		b.WriteString(fmt.Sprintf(`{"id":%d,"sku":"SKU-%06d","name":"Café au lait n°%d","price":%d.%02d,"tags":["hot","drink","☕"],"note":"line one\nline \"two\""}`,
+			i, i*7919%1000000, i, 2+i%9, i%100))
 	}
 	b.WriteString(`]}`)
 	r.Body = JSONBodyPrefix + b.String()
