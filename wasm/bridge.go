@@ -27,8 +27,7 @@ func register(global safejs.Value) (safejs.Value, error) {
 	if err != nil {
 		return safejs.Undefined(), err
 	}
-	for name, fn := range map[string]func([]safejs.Value) any{
-		"sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse, "check": check} {
+	for name, fn := range apiFunctions() {
 		f, err := safejs.FuncOf(exported(fn))
 		if err != nil {
 			return safejs.Undefined(), err
@@ -43,6 +42,41 @@ func register(global safejs.Value) (safejs.Value, error) {
 		}
 	}
 	return api, global.Set("oauth1", api)
+}
+
+// apiFunc is one function of the JS API: it reads its arguments and returns
+// a result tree (toJS) or an error object.
+type apiFunc = func(args []safejs.Value) any
+
+// functions are the JS API's functions by name. Those every build has are
+// listed here; a file that only the full build compiles
+// (//go:build js && wasm && !oauth1_lite) adds its functions in an init
+// function, so that in the lite build they and everything only they reach
+// are left out of the binary.
+var functions = map[string]apiFunc{
+	"sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse, "check": check,
+}
+
+// fullOnly names the functions only the full build has. In the lite build
+// each answers needs-full-signer, the answer on which the page loads the
+// full build and asks again.
+var fullOnly = []string{}
+
+// apiFunctions is functions plus, for each name of fullOnly this build
+// lacks, the needs-full-signer answer.
+func apiFunctions() map[string]apiFunc {
+	out := make(map[string]apiFunc, len(functions)+len(fullOnly))
+	for name, fn := range functions {
+		out[name] = fn
+	}
+	for _, name := range fullOnly {
+		if _, ok := out[name]; !ok {
+			out[name] = func([]safejs.Value) any {
+				return errorObject("", codeNeedsFullSigner, "needs the full signer, which is loading")
+			}
+		}
+	}
+	return out
 }
 
 // constants are the API's plain properties: version; build, "full" or
