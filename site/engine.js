@@ -115,6 +115,21 @@ export function check(input) {
   return call('check', input);
 }
 
+// providerReset and serve are the in-page OAuth provider of the Tokens
+// view (issue 16); snippets writes the Code card's code (issue 17). Only the
+// full build has them, so a first call may answer loading, as RSA does.
+export function providerReset(config) {
+  return call('providerReset', config);
+}
+
+export function serve(request) {
+  return call('serve', request);
+}
+
+export function snippets(request) {
+  return call('snippets', request);
+}
+
 function call(name, arg) {
   if (api === null) throw new Error(exited ? text.exited : text.restarting);
   if (typeof api[name] !== 'function') throw new Error(text.startFailed);
