@@ -104,9 +104,10 @@ test-wasm: prereqs
 	GOOS=js GOARCH=wasm $(GO) test -tags oauth1_lite -exec="$(WASM_LIB)/go_js_wasm_exec" ./wasm/...
 
 ## test-node: the README's Node example, run against the built files as a
-## user would.
+## user would, and the in-page provider's JS API (wasm/provider.mjs).
 test-node: prereqs build
 	node wasm/example.mjs >/dev/null
+	node wasm/provider.mjs >/dev/null
 	@echo "node example: ok"
 
 ## vet: go vet natively (with every build tag the root tests use) and for
