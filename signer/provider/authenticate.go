@@ -24,12 +24,30 @@ const (
 type signed struct {
 	consumer *Consumer
 	params   []signer.Param // the Authorization header's parameters, as sent
+	rc       *received      // the request they came with
 	request  *requestToken  // for requestKind
 	access   *accessToken   // for accessKind
 }
 
-// get returns the value of the header parameter name.
-func (s *signed) get(name string) string { v, _ := param(s.params, name); return v }
+// get returns the value of the header parameter name or, for
+// oauth_token, oauth_verifier and oauth_callback, which X's documentation
+// also shows in the query, of the query or form parameter when the
+// header has none (signed there like any parameter, RFC 5849 section
+// 3.4.1.3.1).
+func (s *signed) get(name string) string {
+	if v, _ := param(s.params, name); v != "" {
+		return v
+	}
+	switch name {
+	case "oauth_token", "oauth_verifier", "oauth_callback":
+		if v, _ := param(s.rc.query, name); v != "" {
+			return v
+		}
+		v, _ := param(s.rc.form, name)
+		return v
+	}
+	return ""
+}
 
 // acceptedMethods are the signature methods a consumer may sign with:
 // the HMAC ones and PLAINTEXT with a secret, the RSA ones with a public
@@ -71,7 +89,7 @@ func (p *Provider) authenticate(rc *received, kind tokenKind, need ...string) (*
 		}
 		seen[q.Name] = true
 	}
-	s := &signed{params: params}
+	s := &signed{params: params, rc: rc}
 	required := []string{"oauth_consumer_key", "oauth_signature_method", "oauth_signature", "oauth_timestamp", "oauth_nonce"}
 	if kind != noToken {
 		required = append(required, "oauth_token")

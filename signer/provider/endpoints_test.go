@@ -94,6 +94,21 @@ func TestEndpoints(t *testing.T) {
 			assert.Equal(t, provider.UserID, v.Get("user_id"))
 			assert.Equal(t, provider.UserScreenName, v.Get("screen_name"))
 		}},
+		{"access_token with the verifier and token in the query, as X's documentation shows", func(f *fixture) *provider.Response {
+			rt := f.requestToken("https://app.example/cb")
+			v := f.authorize(rt.token)
+			u := api + "/oauth/access_token?oauth_token=" + url.QueryEscape(rt.token) + "&oauth_verifier=" + url.QueryEscape(v)
+			r := f.sign(signer.Request{Method: "POST", URL: u, TokenSecret: rt.secret})
+			return f.serve(r)
+		}, 200, "application/x-www-form-urlencoded", func(t *testing.T, f *fixture, res *provider.Response) {
+			assert.Equal(t, provider.UserID, form(t, res.Body).Get("user_id"))
+		}},
+		{"access_token with the verifier in the form body", func(f *fixture) *provider.Response {
+			rt := f.requestToken("oob")
+			v := f.authorize(rt.token)
+			return f.serve(f.sign(signer.Request{Method: "POST", URL: api + "/oauth/access_token", Token: rt.token, TokenSecret: rt.secret,
+				Body: "oauth_verifier=" + v, ContentType: "application/x-www-form-urlencoded"}))
+		}, 200, "application/x-www-form-urlencoded", nil},
 		{"verify_credentials with the access token", func(f *fixture) *provider.Response {
 			at := f.flow("https://app.example/cb")
 			return f.serve(f.sign(signer.Request{Method: "GET", URL: api + "/1.1/account/verify_credentials.json", Token: at.token, TokenSecret: at.secret}))
