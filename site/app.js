@@ -30,6 +30,7 @@ import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.j
 import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
+import { setupTokens } from './tokens.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -82,6 +83,7 @@ function init() {
   setupButtons();
   setupTheme();
   setupVerify({ readSignRequest: readRequest, importRequest });
+  setupTokens();
   loadPreset(defaultPreset);
   setupSharing({ read: readShareable, apply: applyShared });
 

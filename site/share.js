@@ -24,6 +24,7 @@
 
 import { findPreset, knownCredentials } from './presets.js';
 import { FIELDS, SECRET_FIELDS } from './fields.js';
+import { FLOW_IDS, LEG_IDS } from './tokens-legs.js';
 
 // VERSION is the share format; a link of another version is refused.
 export const VERSION = 1;
@@ -311,7 +312,30 @@ function fail(reason, field) {
 // hash is some other fragment (an in-page anchor such as #primer).
 export function shareFragment(hash) {
   const h = typeof hash === 'string' ? hash : '';
-  return h.startsWith('#share=') ? h.slice('#share='.length) : null;
+  // base64url has no '&': what follows one is viewFragment's (…&view=tokens&leg=…).
+  return h.startsWith('#share=') ? h.slice('#share='.length).split('&')[0] : null;
+}
+
+// VIEWS are the views a fragment may open; LEG_IDS and FLOW_IDS
+// (tokens-legs.js) the Tokens view's legs and flows.
+export const VIEWS = Object.freeze(['sign', 'verify', 'tokens']);
+
+// viewFragment reads the view options of the page's fragment,
+// "#view=tokens&flow=oob&leg=access_token" (alone or after share=…):
+// { view, flow, leg } ('' for an option not given), or null when the
+// fragment names no view or a value that is not on the lists. Legs and
+// flows are names, never tokens: a Tokens view link carries no credential.
+export function viewFragment(hash) {
+  const h = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
+  if (!/(?:^|&)view=/.test(h)) return null;
+  const params = new URLSearchParams(h);
+  const one = (name) => (params.getAll(name).length === 1 ? params.get(name) : null);
+  const out = { view: one('view') ?? '', flow: one('flow') ?? '', leg: one('leg') ?? '' };
+  if (!VIEWS.includes(out.view)) return null;
+  if (out.flow !== '' && !FLOW_IDS.includes(out.flow)) return null;
+  if (out.leg !== '' && !LEG_IDS.includes(out.leg)) return null;
+  if ((out.flow !== '' || out.leg !== '') && out.view !== 'tokens') return null;
+  return out;
 }
 
 // ------------------------------------------------------------------- embeds
@@ -324,8 +348,9 @@ export function shareFragment(hash) {
 //   readonly=1|0                   (default 0; a bare "readonly" means 1)
 //   steps=ID,ID,…   which cards to show: STEP_IDS; default all
 //   id=NAME         echoed in every message to the parent page
+//   view=tokens&flow=FLOW&leg=LEG  the Tokens view at a leg (viewFragment's lists)
 // Secrets have no option, and any option not listed is refused.
-const EMBED_OPTIONS = Object.freeze(['preset', 'share', 'theme', 'readonly', 'steps', 'id']);
+const EMBED_OPTIONS = Object.freeze(['preset', 'share', 'theme', 'readonly', 'steps', 'id', 'view', 'flow', 'leg']);
 const EMBED_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 // parseEmbedFragment reads an embed.html fragment. It always returns
@@ -339,7 +364,7 @@ export function parseEmbedFragment(hash, fallbackPreset) {
   const params = new URLSearchParams(raw);
   const idValue = params.getAll('id');
   const id = idValue.length === 1 && EMBED_ID.test(idValue[0]) ? idValue[0] : '';
-  const defaults = { theme: 'auto', readonly: false, steps: null };
+  const defaults = { theme: 'auto', readonly: false, steps: null, view: '', flow: '', leg: '' };
   const fallback = presetState(fallbackPreset);
   const bad = (reason, field) => ({ id, options: defaults, state: fallback, error: field === undefined ? { reason } : { reason, field } });
 
@@ -370,6 +395,14 @@ export function parseEmbedFragment(hash, fallbackPreset) {
     const list = params.get('steps').split(',').map((s) => s.trim()).filter(Boolean);
     if (list.length === 0 || list.some((s) => !STEP_IDS.includes(s))) return bad('steps');
     options.steps = list;
+  }
+
+  if (params.has('view') || params.has('flow') || params.has('leg')) {
+    const v = { view: params.get('view') ?? 'tokens', flow: params.get('flow') ?? '', leg: params.get('leg') ?? '' };
+    const tokensOnly = v.flow !== '' || v.leg !== '';
+    if (!VIEWS.includes(v.view) || (v.flow !== '' && !FLOW_IDS.includes(v.flow)) || (v.leg !== '' && !LEG_IDS.includes(v.leg)) ||
+      (tokensOnly && v.view !== 'tokens')) return bad('type', 'view');
+    Object.assign(options, v);
   }
 
   let state = fallback;
