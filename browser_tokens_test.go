@@ -439,3 +439,20 @@ func TestBrowserTokensTabKeys(t *testing.T) {
 	assert.True(t, eval[bool](p.pageT, `document.getElementById('view-tokens').hidden`))
 	assert.Equal(t, "tab-sign", eval[string](p.pageT, `document.activeElement.id`))
 }
+
+// TestBrowserTokensMemoryAfterClear: after the whole callback flow and
+// Clear, no heap string and no live wasm memory holds an issued token,
+// token secret or verifier (browser_memory_test.go's scan, with these as
+// its canaries).
+func TestBrowserTokensMemoryAfterClear(t *testing.T) {
+	p := openTokens(t, "callback")
+	issued := walkCallback(t, p)
+	p.click("clear")
+	saved := memoryCanaries
+	t.Cleanup(func() { memoryCanaries = saved })
+	memoryCanaries = nil
+	for _, v := range issued {
+		memoryCanaries = append(memoryCanaries, v)
+	}
+	assertNoCanaryInMemory(p.pageT)
+}
