@@ -405,6 +405,13 @@ func TestBrowserTokensOpenAtLeg(t *testing.T) {
 	assert.Equal(t, "", p.status(), "the leg is built, not sent")
 	p.send("200")
 
+	// A fragment changed in place opens the bearer flow at its last step:
+	// a fresh provider, the token fetched, the app-only call made.
+	eval[chromedp.Void](p.pageT, `location.hash = 'view=tokens&leg=user_context'`)
+	p.waitFor(`document.querySelector('#view-tokens [data-testid="tokens-leg-user_context"]')?.dataset.state === 'current'`, 20*time.Second)
+	assert.Equal(t, "done", eval[string](p.pageT, `document.querySelector('#view-tokens [data-testid="tokens-leg-app_only"]').dataset.state`))
+	p.send("403")
+
 	got := eval[map[string]any](p.pageT, `Promise.all([import('./share.js'), import('./presets.js')]).then(([s, { defaultPreset }]) => ({
 		leg: s.viewFragment('#view=tokens&leg=access_token'),
 		share: s.shareFragment('#share=abc_-&view=tokens&leg=authorize'),
