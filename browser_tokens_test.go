@@ -134,6 +134,7 @@ func walkCallback(t *testing.T, p tokensPage) map[string]string {
 	assert.Contains(t, h, `oauth_callback="https%3A%2F%2Fapp.example%2Fcallback"`)
 	assert.NotContains(t, h, "oauth_token=")
 	p.send("200")
+	assert.Equal(t, "tokens-next", eval[string](p.pageT, `document.activeElement?.dataset.testid ?? ''`), "the focus moves on to Next")
 	assert.Contains(t, p.ttext("tokens-answer-explain"), "oauth_callback_confirmed")
 	got["requestToken"] = p.revealed("tokens-issued-requestToken")
 	got["requestTokenSecret"] = p.revealed("tokens-issued-requestTokenSecret")

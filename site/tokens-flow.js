@@ -252,6 +252,13 @@ function build(leg) {
 function send_() {
   send();
   show(state.current);
+  focusNext();
+}
+
+// focusNext moves the focus, lost with the button just pressed, to what
+// comes next: the Next or Build-again button.
+function focusNext() {
+  ui.next.querySelector('button')?.focus({ preventScroll: true });
 }
 
 // send sends the current leg's built request to the provider and takes
@@ -416,6 +423,7 @@ function drawAuthorize(current) {
     button.addEventListener('click', () => {
       consent();
       show('authorize');
+      focusNext();
     });
     nodes.push(button);
   }
@@ -480,6 +488,7 @@ function drawBearer(leg, current) {
     send.addEventListener('click', () => {
       sendBearer(leg);
       show(leg);
+      focusNext();
     });
     nodes.push(send);
   }
