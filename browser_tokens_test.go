@@ -139,6 +139,8 @@ func walkCallback(t *testing.T, p tokensPage) map[string]string {
 	got["requestToken"] = p.revealed("tokens-issued-requestToken")
 	got["requestTokenSecret"] = p.revealed("tokens-issued-requestTokenSecret")
 	assert.Contains(t, p.revealed("tokens-answer-raw"), "oauth_callback_confirmed=true")
+	assert.True(t, p.texists("tokens-field-oauth_token_secret-masked"), "the secret field of the answer is masked")
+	assert.Equal(t, got["requestTokenSecret"], p.revealed("tokens-field-oauth_token_secret"))
 
 	p.next("authorize")
 	assert.Contains(t, p.ttext("tokens-authorize-url"), "oauth_token="+got["requestToken"])
@@ -274,6 +276,8 @@ func TestBrowserTokensBreakIt(t *testing.T) {
 	assert.Contains(t, raw, "debug_sbs=POST%26https%253A%252F%252Fapi.x.com%252Foauth%252Faccess_token")
 	assert.Equal(t, "invalid", eval[string](p.pageT, `document.querySelector(`+jsStr(inTokens("tokens-verify-verdict"))+`).dataset.verdict`))
 	assert.NotEmpty(t, p.ttext("tokens-verify-mistake"), "Verify names the mistake")
+	assert.Equal(t, p.ttext("step-signatureBaseString-value"), p.ttext("tokens-field-debug_sbs"), "debug_sbs, decoded, is the base string sent")
+	assert.Equal(t, "true", eval[string](p.pageT, `document.querySelector(`+jsStr(inTokens("tokens-compare-base"))+`).dataset.same`), "the key is what differs")
 	assert.Equal(t, "access_token", p.current(), "a refused leg stays current")
 
 	// Built again without the mistake, it goes through.

@@ -373,6 +373,11 @@ function otherAttempt() {
 function drawAnswer(leg, record) {
   const problem = renderAnswer(ui.answer, record.answer, { ...record.opts, ctx: ctx() });
   if (record.checked) {
+    const sbs = record.checked.input.baseString;
+    if (problem && problem.problem === 'signature_invalid' && sbs && record.result) {
+      const same = sbs === record.result.baseString;
+      ui.answer.append(el('p', { className: 'tokens-explain', text: same ? text.answer.sameBase : text.answer.otherBase, dataset: { testid: 'tokens-compare-base', same: String(same) } }));
+    }
     renderVerifySummary(ui.verify, record.checked.checked, () => hooks.openVerify(record.checked.input));
   }
   if (leg === 'request_token' && record.answer.status === 200 && state.issued.callbackConfirmed !== 'true') {

@@ -14,7 +14,7 @@
 import { tokens as text } from './strings-tokens.js';
 import { el } from './dom.js';
 import { secretBlock } from './render-values.js';
-import { answerText, problemOf, STATUS_TEXT } from './tokens-legs.js';
+import { answerText, problemOf, formValues, header, STATUS_TEXT } from './tokens-legs.js';
 
 // renderLegs draws the stepper: a button per leg of flow, data-state done,
 // current or todo; pick(leg) runs when a done or current leg is chosen.
@@ -83,6 +83,8 @@ export function renderAnswer(node, answer, { explain, refusal, secret, ctx }) {
   } else {
     nodes.push(el('pre', { className: 'value mono', text: raw, dataset: { testid: 'tokens-answer-raw' } }));
   }
+  const fields = answerFields(answer, ctx);
+  if (fields) nodes.push(el('h4', { text: text.answer.fields }), fields);
   nodes.push(el('h4', { text: text.answer.explained }));
   let words = explain;
   if (!ok) words = refusal ?? (problem ? problemWords(problem) : text.problems.unknown);
@@ -92,6 +94,26 @@ export function renderAnswer(node, answer, { explain, refusal, secret, ctx }) {
   node.replaceChildren(...nodes);
   node.hidden = false;
   return problem;
+}
+
+// SECRET_FIELDS are the body fields that hold a credential's secret half.
+const SECRET_FIELDS = new Set(['oauth_token_secret', 'access_token']);
+
+// answerFields lists the fields of a form-encoded answer body, decoded
+// (debug_sbs as the base string it is), secret ones masked; null for any
+// other body.
+function answerFields(answer, ctx) {
+  if (!/application\/x-www-form-urlencoded/i.test(header(answer.headers, 'Content-Type'))) return null;
+  const values = formValues(answer.body);
+  if (values.size === 0) return null;
+  const rows = [];
+  for (const [name, value] of values) {
+    const dd = el('dd');
+    if (SECRET_FIELDS.has(name)) dd.append(secretBlock({ key: `tokens:field:${name}`, value, label: name, testName: `tokens-field-${name}`, ctx }));
+    else dd.append(el('code', { className: 'mono', text: value, dataset: { testid: `tokens-field-${name}` } }));
+    rows.push(el('dt', { className: 'mono', text: name }), dd);
+  }
+  return el('dl', { className: 'tokens-issued-list', dataset: { testid: 'tokens-answer-fields' } }, rows);
 }
 
 function problemWords(problem) {
