@@ -136,6 +136,10 @@ func walkCallback(t *testing.T, p tokensPage) map[string]string {
 	p.send("200")
 	assert.Equal(t, "tokens-next", eval[string](p.pageT, `document.activeElement?.dataset.testid ?? ''`), "the focus moves on to Next")
 	assert.Contains(t, p.ttext("tokens-answer-explain"), "oauth_callback_confirmed")
+	for _, name := range []string{"requestToken", "requestTokenSecret"} {
+		assert.True(t, p.texists("tokens-issued-"+name+"-masked"), "the %s is masked until revealed", name)
+	}
+	assert.True(t, p.texists("tokens-answer-raw-masked"), "the answer holding the secret is masked")
 	got["requestToken"] = p.revealed("tokens-issued-requestToken")
 	got["requestTokenSecret"] = p.revealed("tokens-issued-requestTokenSecret")
 	assert.Contains(t, p.revealed("tokens-answer-raw"), "oauth_callback_confirmed=true")
