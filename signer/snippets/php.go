@@ -50,7 +50,8 @@ func phpSnippet(m *model) (code, reason string) {
 	w("// Install: pecl install oauth (Debian: apt install php-oauth).")
 	w("// The secrets come from the environment: ", m.envList(), ".")
 	if m.rsa() {
-		w("$oauth = new OAuth(", phpStr(m.r.ConsumerKey), ", '', ", consts[m.sig], ", ", authType, ");")
+		w("// RSA signs with the private key alone; the extension still refuses an empty consumer secret.")
+		w("$oauth = new OAuth(", phpStr(m.r.ConsumerKey), ", 'unused', ", consts[m.sig], ", ", authType, ");")
 		w("$oauth->setRSACertificate(file_get_contents(getenv('", EnvPrivateKeyFile, "')));")
 	} else {
 		w("$oauth = new OAuth(", phpStr(m.r.ConsumerKey), ", getenv('", EnvConsumerSecret, "'), ", consts[m.sig], ", ", authType, ");")
