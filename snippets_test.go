@@ -74,8 +74,12 @@ func snippetCases(rsaKey string) []snippetCase {
 		c("reserved-chars", func(r *signer.Request) { r.URL = "/search?q=a%20b%2Bc%26d%3De&sym=%21%2A%27%28%29~-._&plus=1+2" }),
 		c("hmac-sha256", func(r *signer.Request) { r.URL, r.SignatureMethod = "/photos?file=a.jpg", signer.HMACSHA256 }),
 		c("hmac-sha512", func(r *signer.Request) { r.URL, r.SignatureMethod = "/photos?file=a.jpg", signer.HMACSHA512 }),
-		c("rsa-sha1", func(r *signer.Request) { r.URL, r.SignatureMethod, r.PrivateKey = "/photos?file=a.jpg", signer.RSASHA1, rsaKey }),
-		c("rsa-sha256", func(r *signer.Request) { r.URL, r.SignatureMethod, r.PrivateKey = "/photos?file=a.jpg", signer.RSASHA256, rsaKey }),
+		c("rsa-sha1", func(r *signer.Request) {
+			r.URL, r.SignatureMethod, r.PrivateKey = "/photos?file=a.jpg", signer.RSASHA1, rsaKey
+		}),
+		c("rsa-sha256", func(r *signer.Request) {
+			r.URL, r.SignatureMethod, r.PrivateKey = "/photos?file=a.jpg", signer.RSASHA256, rsaKey
+		}),
 		c("plaintext", func(r *signer.Request) { r.URL, r.SignatureMethod = "/photos?file=a.jpg", signer.PLAINTEXT }),
 		c("realm", func(r *signer.Request) { r.URL, r.Realm = "/photos?x=1", "Photos" }),
 		c("token-less", func(r *signer.Request) { r.URL, r.Token, r.TokenSecret = "/photos?x=1", "", "" }),
