@@ -30,6 +30,7 @@ import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.j
 import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
+import { setupCodeCard } from './code-card.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -56,10 +57,13 @@ const state = {
   theme: null, // 'dark' | 'light' once the user picks one; never persisted
 };
 
+const codeCard = setupCodeCard(document, readRequest);
+
 const { schedule, start } = signingView(ui, state, {
   read: readRequest,
   shown: (result, request) => {
     showGenerated(request, result);
+    codeCard.update();
     ui.placeholder.hidden = true;
   },
 });
@@ -216,6 +220,7 @@ function clearEverything() {
 // clearSignOutputs removes every output and the page's memory of them.
 function clearSignOutputs() {
   clearOutputs(ui, state);
+  codeCard.clear();
   ui.placeholder.hidden = false;
   setText($('generated-nonce'), '');
   setText($('generated-timestamp'), '');
