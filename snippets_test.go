@@ -140,6 +140,8 @@ type snipRun struct {
 	caseID string
 	req    signer.Request
 	s      snippets.Snippet
+	forced bool   // code the generator writes although the library cannot send this signature
+	reason string // why not, for a forced run
 	out    string
 	err    error
 }
@@ -244,6 +246,7 @@ func TestSnippets(t *testing.T) {
 
 	var runs []*snipRun
 	var matrix []string
+	shown := 0                    // not-supported claims a forced run showed
 	perLib := map[string][2]int{} // verified, unsupported
 	caseNames := map[string]string{}
 	for i, v := range signertest.Vectors() {
@@ -262,6 +265,21 @@ func TestSnippets(t *testing.T) {
 					continue
 				}
 				if !s.Supported {
+					// Run the code the library would need anyway, to show the
+					// reason is true: it must sign otherwise, drop what the
+					// request asks for, or fail.
+					fr := c.Req
+					fr.URL = snipURL(fr.URL, rec.port, "forced-"+id, c.ID)
+					forced, err := snippets.Forced(fr)
+					if err != nil {
+						t.Fatalf("%s: Forced: %v", c.ID, err)
+					}
+					if code, ok := forced[id]; ok {
+						fs := s
+						fs.Code = code
+						runs = append(runs, &snipRun{caseID: c.ID, req: fr, s: fs, forced: true, reason: s.Reason})
+						continue
+					}
 					matrix = append(matrix, fmt.Sprintf("%s\t%s\tnot supported: %s", id, c.ID, s.Reason))
 					n := perLib[id]
 					n[1]++
@@ -294,6 +312,21 @@ func TestSnippets(t *testing.T) {
 	wg.Wait()
 
 	for _, r := range runs {
+		if r.forced {
+			t.Run("not-supported/"+r.s.ID+"/"+r.caseID, func(t *testing.T) {
+				how := snipForcedDiffers(t, rec, r)
+				if how == "" {
+					t.Errorf("said not supported (%s), but the code the generator writes sends the signer's signature with everything the request asks for\ncode:\n%s", r.reason, r.s.Code)
+					return
+				}
+				matrix = append(matrix, fmt.Sprintf("%s\t%s\tnot supported (shown: %s): %s", r.s.ID, r.caseID, how, r.reason))
+				n := perLib[r.s.ID]
+				n[1]++
+				perLib[r.s.ID] = n
+				shown++
+			})
+			continue
+		}
 		t.Run(r.s.ID+"/"+r.caseID, func(t *testing.T) {
 			caps := rec.captures(r.s.ID + "/" + r.caseID)
 			if r.err != nil || len(caps) != 1 {
@@ -339,6 +372,52 @@ func TestSnippets(t *testing.T) {
 		names = append(names, id+" = "+n)
 	}
 	sort.Strings(names)
-	t.Logf("snippets matrix (%d requests × %d libraries):\n%s\n\n%s\n\nvectors:\n%s", len(cases), len(snippets.IDs()),
-		strings.Join(matrix, "\n"), strings.Join(sum, "\n"), strings.Join(names, "\n"))
+	t.Logf("snippets matrix (%d requests × %d libraries):\n%s\n\n%s\n%d of the not-supported answers shown by running the code anyway\n\nvectors:\n%s",
+		len(cases), len(snippets.IDs()), strings.Join(matrix, "\n"), strings.Join(sum, "\n"), shown, strings.Join(names, "\n"))
+}
+
+// snipForcedDiffers says how the forced run r differs from what the signer
+// sends ("" when it does not): the program failed, or sent another
+// signature, realm, transport, body hash, callback, verifier or token (a
+// PLAINTEXT signature covers none of them).
+func snipForcedDiffers(t *testing.T, rec *iopRecorder, r *snipRun) string {
+	t.Helper()
+	caps := rec.captures("forced-" + r.s.ID + "/" + r.caseID)
+	if r.err != nil || len(caps) != 1 {
+		return "the program fails"
+	}
+	raw := string(caps[0].Head) + "\r\n" + string(caps[0].Body)
+	im, err := signer.Import(raw)
+	if err != nil {
+		return "the request it sends cannot be read"
+	}
+	want := r.req
+	if r.s.ID == "go-dghubble-oauth1" {
+		want.Timestamp = im.Request.Timestamp
+	}
+	res, err := signer.Sign(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	transport := func(tr signer.Transport) signer.Transport {
+		if tr == "" {
+			return signer.TransportHeader
+		}
+		return tr
+	}
+	switch {
+	case im.Signature != res.Signature:
+		return "another signature"
+	case im.Request.Realm != r.req.Realm:
+		return "realm dropped"
+	case transport(im.Request.Transport) != transport(r.req.Transport):
+		return "another transport"
+	case im.Request.BodyHash != r.req.BodyHash:
+		return "no body hash"
+	case im.Request.Callback != r.req.Callback || im.Request.Verifier != r.req.Verifier:
+		return "oauth_callback or oauth_verifier dropped"
+	case im.Request.Token != r.req.Token:
+		return "another oauth_token"
+	}
+	return ""
 }

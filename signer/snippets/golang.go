@@ -21,35 +21,39 @@ import (
 //   - the timestamp comes from its clock, which cannot be set (the nonce
 //     can: Config.Noncer); there is no body hash and only the header
 //     transport; HMAC-SHA1, HMAC-SHA256 and RSA-SHA1 are built in.
-func dghubbleSnippet(m *model) (code, reason string) {
+func dghubbleReason(m *model) string {
 	const lib = "dghubble/oauth1"
 	if r := m.commonReason(lib); r != "" {
-		return "", r
+		return r
 	}
 	stdlib := " Workaround: the go-stdlib snippet."
 	switch {
 	case m.transport != signer.TransportHeader:
-		return "", "dghubble/oauth1 sends the protocol parameters in the Authorization header only, not the " + string(m.transport) + "." + stdlib
+		return "dghubble/oauth1 sends the protocol parameters in the Authorization header only, not the " + string(m.transport) + "." + stdlib
 	case m.sig != signer.HMACSHA1 && m.sig != signer.HMACSHA256 && m.sig != signer.RSASHA1:
-		return "", "dghubble/oauth1 ships no " + string(m.sig) + " signer (HMAC-SHA1, HMAC-SHA256 and RSA-SHA1). Workaround: implement its Signer interface (Name and Sign), or the go-stdlib snippet."
+		return "dghubble/oauth1 ships no " + string(m.sig) + " signer (HMAC-SHA1, HMAC-SHA256 and RSA-SHA1). Workaround: implement its Signer interface (Name and Sign), or the go-stdlib snippet."
 	case m.r.Version != "1.0":
-		return "", "dghubble/oauth1 always sends oauth_version=1.0, and this request has " + versionWords(m.r.Version) + ". Workaround: set the version to 1.0."
+		return "dghubble/oauth1 always sends oauth_version=1.0, and this request has " + versionWords(m.r.Version) + ". Workaround: set the version to 1.0."
 	case !m.hasToken():
-		return "", "dghubble/oauth1 always sends oauth_token, empty when there is none, and an empty oauth_token is signed (as oauth_token=) where the signer leaves it out." + stdlib
+		return "dghubble/oauth1 always sends oauth_token, empty when there is none, and an empty oauth_token is signed (as oauth_token=) where the signer leaves it out." + stdlib
 	case m.r.Callback != "" || m.r.Verifier != "":
-		return "", "dghubble/oauth1 sends oauth_callback and oauth_verifier only from Config.RequestToken and Config.AccessToken, which post to the endpoint themselves." + stdlib
+		return "dghubble/oauth1 sends oauth_callback and oauth_verifier only from Config.RequestToken and Config.AccessToken, which post to the endpoint themselves." + stdlib
 	case m.r.BodyHash:
-		return "", "dghubble/oauth1 has no oauth_body_hash." + stdlib
+		return "dghubble/oauth1 has no oauth_body_hash." + stdlib
 	case duplicateNames(m.query, m.formPairs):
-		return "", "dghubble/oauth1 collects the parameters into a map[string]string (auther.go collectParameters), so a repeated name is signed with its first value only." + stdlib
+		return "dghubble/oauth1 collects the parameters into a map[string]string (auther.go collectParameters), so a repeated name is signed with its first value only." + stdlib
 	case strings.Contains(m.url, ";") && len(m.query) > 0 || m.form && strings.Contains(m.body, ";"):
-		return "", "dghubble/oauth1 reads the parameters with url.ParseQuery, which drops (or refuses) a pair holding \";\"; the signer signs it. Workaround: write \";\" as %3B."
+		return "dghubble/oauth1 reads the parameters with url.ParseQuery, which drops (or refuses) a pair holding \";\"; the signer signs it. Workaround: write \";\" as %3B."
 	case m.form && m.contentType != "application/x-www-form-urlencoded":
-		return "", "dghubble/oauth1 signs a form body only when Content-Type is exactly application/x-www-form-urlencoded, without parameters. Workaround: send that Content-Type."
+		return "dghubble/oauth1 signs a form body only when Content-Type is exactly application/x-www-form-urlencoded, without parameters. Workaround: send that Content-Type."
 	}
 	if r := m.baseReason(lib, dghubbleBase(m.url)); r != "" {
-		return "", r
+		return r
 	}
+	return ""
+}
+
+func dghubbleCode(m *model) string {
 	var b strings.Builder
 	w := func(s ...string) { b.WriteString(strings.Join(s, "")); b.WriteByte('\n') }
 	w("// ", m.method, " signed with ", string(m.sig), " by github.com/dghubble/oauth1.")
@@ -142,7 +146,7 @@ func dghubbleSnippet(m *model) (code, reason string) {
 	w("\tanswer, _ := io.ReadAll(resp.Body)")
 	w("\tfmt.Println(resp.Status, string(answer))")
 	w("}")
-	return b.String(), ""
+	return b.String()
 }
 
 // dghubbleBase is auther.go baseURI for the URL raw.
@@ -167,7 +171,7 @@ func dghubbleBase(raw string) string {
 // about eighty lines, so it expresses every request the signer signs. The
 // base string URI is the signer's, written out, since its normalisation
 // (section 3.4.1.2) is a page of its own.
-func goStdlibSnippet(m *model) (code, reason string) {
+func goStdlibCode(m *model) string {
 	var b strings.Builder
 	w := func(s ...string) { b.WriteString(strings.Join(s, "")); b.WriteByte('\n') }
 	hmacs := !m.rsa() && m.sig != signer.PLAINTEXT
@@ -388,7 +392,7 @@ func goStdlibSnippet(m *model) (code, reason string) {
 	w("\tanswer, _ := io.ReadAll(resp.Body)")
 	w("\tfmt.Println(resp.Status, string(answer))")
 	w("}")
-	return b.String(), ""
+	return b.String()
 }
 
 // goTokenSecret is the Go expression of the token secret.

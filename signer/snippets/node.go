@@ -32,42 +32,45 @@ var jsProtoNames = map[string]bool{
 //     oauth_callback or oauth_verifier, and authorize returns the
 //     parameters for toHeader only;
 //   - getBodyHash hashes JSON.stringify({}) for an empty body.
-func nodeSnippet(m *model) (code, reason string) {
+func nodeReason(m *model) string {
 	const lib = "oauth-1.0a"
 	if r := m.commonReason(lib); r != "" {
-		return "", r
+		return r
 	}
 	switch {
 	case m.transport != signer.TransportHeader:
-		return "", "oauth-1.0a returns the parameters and an Authorization header value; it does not build the " + string(m.transport) + " transport. Workaround: add the parameters authorize returns to the " + string(m.transport) + " yourself, encoded as RFC 5849 section 3.6 says."
+		return "oauth-1.0a returns the parameters and an Authorization header value; it does not build the " + string(m.transport) + " transport. Workaround: add the parameters authorize returns to the " + string(m.transport) + " yourself, encoded as RFC 5849 section 3.6 says."
 	case m.r.Callback != "" || m.r.Verifier != "":
-		return "", "oauth-1.0a has no oauth_callback or oauth_verifier option. Workaround: put them in request.data (so they are signed) and add them to the object authorize returns before toHeader."
-	case m.r.Version == "":
-		return "", "oauth-1.0a always sends oauth_version (1.0 unless told otherwise), and this request has none. Workaround: set the version to 1.0."
+		return "oauth-1.0a has no oauth_callback or oauth_verifier option. Workaround: put them in request.data (so they are signed) and add them to the object authorize returns before toHeader."
+	case m.r.Version == "" && m.signsRequest():
+		return "oauth-1.0a always sends oauth_version (1.0 unless told otherwise), and this request has none. Workaround: set the version to 1.0."
 	case m.r.BodyHash && m.body == "":
-		return "", "oauth-1.0a hashes JSON.stringify({}) for an empty body, not the empty string. Workaround: turn the body hash off."
+		return "oauth-1.0a hashes JSON.stringify({}) for an empty body, not the empty string. Workaround: turn the body hash off."
 	}
 	if r := m.baseReason(lib, m.writtenBase()); r != "" {
-		return "", r
+		return r
 	}
-	if r := nodeQueryReason(m); r != "" {
-		return "", r
+	if r := nodeQueryReason(m); r != "" && m.signsRequest() {
+		return r
 	}
 	inQuery := map[string]bool{}
 	for _, p := range m.query {
 		inQuery[p.Name] = true
 	}
-	if m.form && !m.r.BodyHash {
+	if m.form && !m.r.BodyHash && m.signsRequest() {
 		for _, p := range m.formPairs {
 			if inQuery[p.Name] {
-				return "", "oauth-1.0a merges the query and the form into one object, so " + p.Name + ", in both, would be signed once. Workaround: use one name in one place."
+				return "oauth-1.0a merges the query and the form into one object, so " + p.Name + ", in both, would be signed once. Workaround: use one name in one place."
 			}
 			if p.Name == "__proto__" {
-				return "", "The form has a parameter named __proto__, which a JavaScript object literal cannot hold as data."
+				return "The form has a parameter named __proto__, which a JavaScript object literal cannot hold as data."
 			}
 		}
 	}
+	return ""
+}
 
+func nodeCode(m *model) string {
 	var b strings.Builder
 	w := func(s ...string) { b.WriteString(strings.Join(s, "")); b.WriteByte('\n') }
 	w("// ", m.method, " signed with ", string(m.sig), " by the npm package oauth-1.0a, digests from node:crypto.")
@@ -102,7 +105,7 @@ func nodeSnippet(m *model) (code, reason string) {
 		w("  // oauth_body_hash is a plain digest of the body (draft-eaton-oauth-bodyhash section 3.1).")
 		w("  body_hash_function: (body) => crypto.createHash('", m.hashName(), "').update(body).digest('base64'),")
 	}
-	if m.r.Version != "1.0" {
+	if m.r.Version != "1.0" && m.r.Version != "" {
 		w("  version: ", jsStr(m.r.Version), ",")
 	}
 	if m.r.Realm != "" {
@@ -158,7 +161,7 @@ func nodeSnippet(m *model) (code, reason string) {
 	}
 	w("fetch(request.url, { method: request.method, headers", body, " })")
 	w("  .then(async (res) => console.log(res.status, await res.text()));")
-	return b.String(), ""
+	return b.String()
 }
 
 // nodeQueryReason is why deParam would read the sent query otherwise than

@@ -16,32 +16,45 @@ import (
 //   - HMAC-SHA1, HMAC-SHA256, RSA-SHA1 and PLAINTEXT; the header (
 //     OAUTH_AUTH_TYPE_AUTHORIZATION), query (OAUTH_AUTH_TYPE_URI) and form
 //     (OAUTH_AUTH_TYPE_FORM) transports.
-func phpSnippet(m *model) (code, reason string) {
+//
+// phpMethods are the extension's constants for the methods it has.
+var phpMethods = map[signer.SignatureMethod]string{signer.HMACSHA1: "OAUTH_SIG_METHOD_HMACSHA1", signer.HMACSHA256: "OAUTH_SIG_METHOD_HMACSHA256",
+	signer.RSASHA1: "OAUTH_SIG_METHOD_RSASHA1", signer.PLAINTEXT: "OAUTH_SIG_METHOD_PLAINTEXT"}
+
+// phpAuthTypes are its constants for the transports.
+var phpAuthTypes = map[signer.Transport]string{signer.TransportHeader: "OAUTH_AUTH_TYPE_AUTHORIZATION", signer.TransportQuery: "OAUTH_AUTH_TYPE_URI", signer.TransportBody: "OAUTH_AUTH_TYPE_FORM"}
+
+func phpReason(m *model) string {
 	const lib = "pecl oauth"
 	if r := m.commonReason(lib); r != "" {
-		return "", r
+		return r
 	}
-	consts := map[signer.SignatureMethod]string{signer.HMACSHA1: "OAUTH_SIG_METHOD_HMACSHA1", signer.HMACSHA256: "OAUTH_SIG_METHOD_HMACSHA256",
-		signer.RSASHA1: "OAUTH_SIG_METHOD_RSASHA1", signer.PLAINTEXT: "OAUTH_SIG_METHOD_PLAINTEXT"}
-	authType := map[signer.Transport]string{signer.TransportHeader: "OAUTH_AUTH_TYPE_AUTHORIZATION", signer.TransportQuery: "OAUTH_AUTH_TYPE_URI", signer.TransportBody: "OAUTH_AUTH_TYPE_FORM"}[m.transport]
 	switch {
-	case consts[m.sig] == "":
-		return "", "pecl oauth has no " + string(m.sig) + " (HMAC-SHA1, HMAC-SHA256, RSA-SHA1 and PLAINTEXT)."
-	case m.r.Version == "":
-		return "", "pecl oauth always sends oauth_version (setVersion refuses an empty one), and this request has none. Workaround: set the version to 1.0."
+	case phpMethods[m.sig] == "":
+		return "pecl oauth has no " + string(m.sig) + " (HMAC-SHA1, HMAC-SHA256, RSA-SHA1 and PLAINTEXT)."
+	case m.r.Version == "" && m.signsRequest():
+		return "pecl oauth always sends oauth_version (setVersion refuses an empty one), and this request has none. Workaround: set the version to 1.0."
 	case m.r.Realm != "":
-		return "", "pecl oauth has no realm: it would send the header without it. The realm is not signed, so a server that needs it gets a header you build from OAuth::getRequestHeader by hand."
+		return "pecl oauth has no realm: it would send the header without it. The realm is not signed, so a server that needs it gets a header you build from OAuth::getRequestHeader by hand."
 	case m.r.BodyHash:
-		return "", "pecl oauth has no oauth_body_hash."
+		return "pecl oauth has no oauth_body_hash."
 	case m.r.Callback != "" || m.r.Verifier != "":
-		return "", "pecl oauth sends oauth_callback and oauth_verifier only from OAuth::getRequestToken and OAuth::getAccessToken, which run the token request themselves. Workaround: call those for the token steps."
+		return "pecl oauth sends oauth_callback and oauth_verifier only from OAuth::getRequestToken and OAuth::getAccessToken, which run the token request themselves. Workaround: call those for the token steps."
 	case duplicateNames(m.query, m.formPairs):
-		return "", "pecl oauth reads the query and the form into a PHP array, so a repeated name is signed once."
+		return "pecl oauth reads the query and the form into a PHP array, so a repeated name is signed once."
 	case m.transport == signer.TransportBody && m.method != "POST":
-		return "", "pecl oauth puts the parameters in a form body (OAUTH_AUTH_TYPE_FORM) for POST only."
+		return "pecl oauth puts the parameters in a form body (OAUTH_AUTH_TYPE_FORM) for POST only."
 	}
 	if r := m.baseReason(lib, m.tolerantBase()); r != "" {
-		return "", r
+		return r
+	}
+	return ""
+}
+
+func phpCode(m *model) string {
+	consts, authType := phpMethods, phpAuthTypes[m.transport]
+	if consts[m.sig] == "" {
+		consts = map[signer.SignatureMethod]string{m.sig: "'" + string(m.sig) + "'"}
 	}
 	var b strings.Builder
 	w := func(s ...string) { b.WriteString(strings.Join(s, "")); b.WriteByte('\n') }
@@ -63,7 +76,7 @@ func phpSnippet(m *model) (code, reason string) {
 			w("$oauth->setToken(", phpStr(m.r.Token), ", getenv('", EnvTokenSecret, "'));")
 		}
 	}
-	if m.r.Version != "1.0" {
+	if m.r.Version != "1.0" && m.r.Version != "" {
 		w("$oauth->setVersion(", phpStr(m.r.Version), ");")
 	}
 	w("// ", fixedComment)
@@ -90,5 +103,5 @@ func phpSnippet(m *model) (code, reason string) {
 	w("    echo $e->getMessage(), \"\\n\"; // any status but 2xx")
 	w("}")
 	w("echo $oauth->getLastResponse(), \"\\n\";")
-	return b.String(), ""
+	return b.String()
 }

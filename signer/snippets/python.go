@@ -19,24 +19,28 @@ import (
 //
 // base_string_uri lower-cases scheme and host, drops a default port and
 // makes an empty path "/", and keeps the path as written.
-func pythonSnippet(m *model) (code, reason string) {
+func pythonReason(m *model) string {
 	const lib = "requests-oauthlib"
 	if r := m.commonReason(lib); r != "" {
-		return "", r
+		return r
 	}
 	switch {
-	case m.r.Version != "1.0":
-		return "", "oauthlib always sends oauth_version=1.0 (Client.get_oauth_params), and this request has " + versionWords(m.r.Version) + ". Workaround: set the version to 1.0, or pass client_class= a subclass of oauthlib.oauth1.Client whose get_oauth_params leaves oauth_version out."
+	case m.r.Version != "1.0" && m.signsRequest():
+		return "oauthlib always sends oauth_version=1.0 (Client.get_oauth_params), and this request has " + versionWords(m.r.Version) + ". Workaround: set the version to 1.0, or pass client_class= a subclass of oauthlib.oauth1.Client whose get_oauth_params leaves oauth_version out."
 	case m.r.BodyHash && m.hashName() != "sha1":
-		return "", "oauthlib computes oauth_body_hash with SHA-1 whatever the signature method (Client.get_oauth_params), and draft-eaton-oauth-bodyhash section 3.1 takes the method's hash, " + strings.ToUpper(strings.Replace(m.hashName(), "sha", "SHA-", 1)) + ". Workaround: HMAC-SHA1 or RSA-SHA1, or turn the body hash off."
+		return "oauthlib computes oauth_body_hash with SHA-1 whatever the signature method (Client.get_oauth_params), and draft-eaton-oauth-bodyhash section 3.1 takes the method's hash, " + strings.ToUpper(strings.Replace(m.hashName(), "sha", "SHA-", 1)) + ". Workaround: HMAC-SHA1 or RSA-SHA1, or turn the body hash off."
 	case m.r.BodyHash && (m.body == "" || m.contentType == ""):
-		return "", "oauthlib adds oauth_body_hash only for a non-empty body with a Content-Type, and the signer hashes this body too. Workaround: give the body a Content-Type, or turn the body hash off."
-	case m.body != "" && m.contentType == "":
-		return "", "requests-oauthlib takes a body without a Content-Type for a form when it looks like one, and signs its pairs; the signer does not. Workaround: give the body a Content-Type."
+		return "oauthlib adds oauth_body_hash only for a non-empty body with a Content-Type, and the signer hashes this body too. Workaround: give the body a Content-Type, or turn the body hash off."
+	case m.body != "" && m.contentType == "" && m.signsRequest():
+		return "requests-oauthlib takes a body without a Content-Type for a form when it looks like one, and signs its pairs; the signer does not. Workaround: give the body a Content-Type."
 	}
 	if r := m.baseReason("oauthlib", m.tolerantBase()); r != "" {
-		return "", r
+		return r
 	}
+	return ""
+}
+
+func pythonCode(m *model) string {
 	var b strings.Builder
 	w := func(s ...string) { b.WriteString(strings.Join(s, "")); b.WriteByte('\n') }
 	w("# ", m.method, " signed with ", string(m.sig), " by requests-oauthlib (oauthlib).")
@@ -94,7 +98,7 @@ func pythonSnippet(m *model) (code, reason string) {
 	w("    auth=auth,")
 	w(")")
 	w("print(response.status_code, response.text)")
-	return b.String(), ""
+	return b.String()
 }
 
 func isASCII(s string) bool {

@@ -18,38 +18,45 @@ import (
 //     text), its query through CGI.parse, which also splits on ";" and
 //     skips a name without "=";
 //   - the form parameters are a Hash, one value a name.
-func rubySnippet(m *model) (code, reason string) {
+func rubyReason(m *model) string {
 	const lib = "simple_oauth"
 	if r := m.commonReason(lib); r != "" {
-		return "", r
+		return r
 	}
 	switch {
 	case m.transport != signer.TransportHeader:
-		return "", "simple_oauth builds the Authorization header only, not the " + string(m.transport) + " transport."
+		return "simple_oauth builds the Authorization header only, not the " + string(m.transport) + " transport."
 	case m.sig != signer.HMACSHA1 && m.sig != signer.RSASHA1 && m.sig != signer.PLAINTEXT:
-		return "", "simple_oauth has no " + string(m.sig) + " (HMAC-SHA1, RSA-SHA1 and PLAINTEXT)."
-	case m.r.Version == "":
-		return "", "simple_oauth always sends oauth_version (1.0 unless given; nil is signed as oauth_version=), and this request has none. Workaround: set the version to 1.0."
+		return "simple_oauth has no " + string(m.sig) + " (HMAC-SHA1, RSA-SHA1 and PLAINTEXT)."
+	case m.r.Version == "" && m.signsRequest():
+		return "simple_oauth always sends oauth_version (1.0 unless given; nil is signed as oauth_version=), and this request has none. Workaround: set the version to 1.0."
 	case m.r.Realm != "":
-		return "", "simple_oauth has no realm option (an unknown option raises). The realm is not signed, so the workaround is to put realm=\"...\" first in the header yourself: header.to_s.sub(\"OAuth \", \"OAuth realm=\\\"...\\\", \")."
+		return "simple_oauth has no realm option (an unknown option raises). The realm is not signed, so the workaround is to put realm=\"...\" first in the header yourself: header.to_s.sub(\"OAuth \", \"OAuth realm=\\\"...\\\", \")."
 	case m.r.BodyHash:
-		return "", "simple_oauth has no oauth_body_hash."
+		return "simple_oauth has no oauth_body_hash."
 	case !isASCII(m.url) || strings.ContainsAny(m.url, " \"<>\\^`{|}"):
-		return "", "URI.parse, which simple_oauth and Net::HTTP use, refuses a URL with a space, non-ASCII text or other characters a URI may not hold as they are. Workaround: percent-encode them in the URL."
-	case duplicateNames(m.formPairs):
-		return "", "simple_oauth takes the form parameters as a Hash, so a repeated name is signed once."
+		return "URI.parse, which simple_oauth and Net::HTTP use, refuses a URL with a space, non-ASCII text or other characters a URI may not hold as they are. Workaround: percent-encode them in the URL."
+	case duplicateNames(m.formPairs) && m.signsRequest():
+		return "simple_oauth takes the form parameters as a Hash, so a repeated name is signed once."
 	}
 	for _, pair := range m.rawQuery {
+		if !m.signsRequest() {
+			break
+		}
 		if strings.Contains(pair, ";") {
-			return "", "simple_oauth reads the query with CGI.parse, which splits pairs on \";\" as well as \"&\". Workaround: write \";\" as %3B."
+			return "simple_oauth reads the query with CGI.parse, which splits pairs on \";\" as well as \"&\". Workaround: write \";\" as %3B."
 		}
 		if !strings.Contains(pair, "=") {
-			return "", "simple_oauth reads the query with CGI.parse, which skips " + pair + " (a name without \"=\"); the signer signs it as " + pair + "=. Workaround: write " + pair + "=."
+			return "simple_oauth reads the query with CGI.parse, which skips " + pair + " (a name without \"=\"); the signer signs it as " + pair + "=. Workaround: write " + pair + "=."
 		}
 	}
 	if r := m.baseReason(lib, m.tolerantBase()); r != "" {
-		return "", r
+		return r
 	}
+	return ""
+}
+
+func rubyCode(m *model) string {
 	var b strings.Builder
 	w := func(s ...string) { b.WriteString(strings.Join(s, "")); b.WriteByte('\n') }
 	w("# ", m.method, " signed with ", string(m.sig), " by simple_oauth, sent with Net::HTTP.")
@@ -90,7 +97,11 @@ func rubySnippet(m *model) (code, reason string) {
 		w("  verifier: ", rbStr(m.r.Verifier), ",")
 	}
 	w("  signature_method: ", rbStr(string(m.sig)), ",")
-	w("  version: ", rbStr(m.r.Version), ",")
+	version := m.r.Version
+	if version == "" {
+		version = "1.0" // PLAINTEXT signs no oauth_version; an empty one would be sent empty
+	}
+	w("  version: ", rbStr(version), ",")
 	w("  # ", fixedComment)
 	w("  nonce: ", rbStr(m.res.Nonce), ",")
 	w("  timestamp: ", rbStr(m.res.Timestamp), ")")
@@ -104,5 +115,5 @@ func rubySnippet(m *model) (code, reason string) {
 	w("request.body = body unless body.empty?")
 	w("response = Net::HTTP.start(uri.host, uri.port, use_ssl: uri.scheme == 'https') { |http| http.request(request) }")
 	w("puts response.code, response.body")
-	return b.String(), ""
+	return b.String()
 }

@@ -25,6 +25,7 @@
 package snippets
 
 import (
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -61,19 +62,22 @@ func IDs() []string {
 	return ids
 }
 
+// A generator is one library: reason says why it cannot send the
+// request's signature ("" when it can), write writes its code.
 type generator struct {
 	id, language, library string
-	write                 func(m *model) (code, reason string)
+	reason                func(m *model) string
+	write                 func(m *model) string
 }
 
 var generators = []generator{
-	{"curl", "Shell", "curl", curlSnippet},
-	{"python-requests-oauthlib", "Python", "requests-oauthlib", pythonSnippet},
-	{"node-oauth-1.0a", "Node.js", "oauth-1.0a + node:crypto", nodeSnippet},
-	{"go-dghubble-oauth1", "Go", "github.com/dghubble/oauth1", dghubbleSnippet},
-	{"go-stdlib", "Go", "standard library", goStdlibSnippet},
-	{"php-pecl-oauth", "PHP", "pecl oauth", phpSnippet},
-	{"ruby-simple-oauth", "Ruby", "simple_oauth", rubySnippet},
+	{"curl", "Shell", "curl", curlReason, curlCode},
+	{"python-requests-oauthlib", "Python", "requests-oauthlib", pythonReason, pythonCode},
+	{"node-oauth-1.0a", "Node.js", "oauth-1.0a + node:crypto", nodeReason, nodeCode},
+	{"go-dghubble-oauth1", "Go", "github.com/dghubble/oauth1", dghubbleReason, dghubbleCode},
+	{"go-stdlib", "Go", "standard library", func(*model) string { return "" }, goStdlibCode},
+	{"php-pecl-oauth", "PHP", "pecl oauth", phpReason, phpCode},
+	{"ruby-simple-oauth", "Ruby", "simple_oauth", rubyReason, rubyCode},
 }
 
 // Snippets returns the code of every library for req, in the order of
@@ -93,11 +97,11 @@ func Snippets(req signer.Request) ([]Snippet, error) {
 		if g.id != "curl" && m.invalidUTF8 {
 			s.Reason = "A field is not valid UTF-8, which this language's string literals cannot hold as it is."
 		} else {
-			s.Code, s.Reason = g.write(m)
+			s.Reason = g.reason(m)
 		}
 		s.Supported = s.Reason == ""
-		if !s.Supported {
-			s.Code = ""
+		if s.Supported {
+			s.Code = g.write(m)
 		}
 		out = append(out, s)
 	}
@@ -181,15 +185,10 @@ func newModel(r signer.Request, res *signer.Result) *model {
 			}
 		}
 	}
-	for _, p := range res.Parameters {
-		if p.Source == signer.SourceQuery {
-			m.query = append(m.query, p)
-		} else if p.Source == signer.SourceBody {
-			m.formPairs = append(m.formPairs, p)
-		}
+	m.query = formDecode(m.rawQuery)
+	if m.form {
+		m.formPairs = formDecode(strings.Split(m.body, "&"))
 	}
-	m.query = append(m.query, toQuery...)
-	m.formPairs = append(m.formPairs, toBody...)
 	for _, s := range []string{r.Method, r.URL, r.Body, r.ContentType, r.ConsumerKey, r.Token, r.Realm, r.Callback, r.Verifier, r.Version, res.Nonce, res.Timestamp} {
 		if !utf8.ValidString(s) {
 			m.invalidUTF8 = true
@@ -202,6 +201,28 @@ func newModel(r signer.Request, res *signer.Result) *model {
 	}
 	return m
 }
+
+// formDecode decodes application/x-www-form-urlencoded pairs ("+" is a
+// space), skipping empty ones, as the signer reads them (RFC 5849 section
+// 3.4.1.3.1); the signer has refused a bad escape already.
+func formDecode(pairs []string) []signer.Param {
+	var out []signer.Param
+	for _, pair := range pairs {
+		if pair == "" {
+			continue
+		}
+		name, value, _ := strings.Cut(pair, "=")
+		n, _ := url.QueryUnescape(name)
+		v, _ := url.QueryUnescape(value)
+		out = append(out, signer.Param{Name: n, Value: v})
+	}
+	return out
+}
+
+// signsRequest reports whether the signature covers the request: PLAINTEXT
+// signs nothing (RFC 5849 section 3.4.4), so how a library reads the URL,
+// the parameters or oauth_version cannot change its signature.
+func (m *model) signsRequest() bool { return m.sig != signer.PLAINTEXT }
 
 // isForm reports whether ct is application/x-www-form-urlencoded, whatever
 // its case and parameters, as the signer reads it.
@@ -282,7 +303,7 @@ func (m *model) tolerantBase() string {
 // baseReason is the reason a library that signs base as its base string
 // URI cannot express the request, or "".
 func (m *model) baseReason(lib, base string) string {
-	if base == m.baseURI {
+	if base == m.baseURI || !m.signsRequest() {
 		return ""
 	}
 	return lib + " would sign the URL as " + base + ", the signer as " + m.baseURI +

@@ -117,6 +117,12 @@ func TestSnippetsSupport(t *testing.T) {
 		{"curl PLAINTEXT", with(func(r *signer.Request) { r.SignatureMethod = signer.PLAINTEXT }), "curl", false, "PLAINTEXT"},
 		{"curl HMAC", x, "curl", true, ""},
 		{"python version 1.0 only", with(func(r *signer.Request) { r.Version = "" }), "python-requests-oauthlib", false, "oauth_version"},
+		{"python PLAINTEXT without version: it signs no oauth_version", with(func(r *signer.Request) {
+			r.SignatureMethod, r.Version = signer.PLAINTEXT, ""
+		}), "python-requests-oauthlib", true, ""},
+		{"dghubble an extra query parameter is no duplicate", with(func(r *signer.Request) {
+			r.Params = []signer.Param{{Name: "page", Value: "2", Source: signer.SourceQuery}}
+		}), "go-dghubble-oauth1", true, ""},
 		{"python body hash SHA-256", with(func(r *signer.Request) {
 			r.SignatureMethod, r.Body, r.ContentType, r.BodyHash = signer.HMACSHA256, "{}", "application/json", true
 		}), "python-requests-oauthlib", false, "SHA-1"},
