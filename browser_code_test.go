@@ -105,6 +105,15 @@ func TestBrowserCodeCard(t *testing.T) {
 		assert.NotContains(t, card, s)
 	}
 
+	// A request that does not sign shows no stale code.
+	p.setField("url", "not a url")
+	_, err = chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="code-status"]').textContent.startsWith('Fix the request first')`,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err, "the card kept the code of a request that does not sign")
+	assert.False(t, p.exists(`[data-testid="code-text"]`))
+	p.setField("url", x.URL)
+	p.waitCode("curl")
+
 	// Clear leaves no code.
 	p.click("clear")
 	_, err = chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="code-panel"]').textContent === ''`,

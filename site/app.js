@@ -66,6 +66,7 @@ const { schedule, start } = signingView(ui, state, {
     codeCard.update();
     ui.placeholder.hidden = true;
   },
+  failed: () => codeCard.update(), // the card says the request does not sign
 });
 
 // resign signs again after a change the page made (a button, an example).
