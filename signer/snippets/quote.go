@@ -1,7 +1,6 @@
 package snippets
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -27,9 +26,9 @@ func pyStr(s string) string {
 		case c == '\t':
 			b.WriteString(`\t`)
 		case c < 0x20 || c == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, c)
+			writeEscape(&b, `\x`, uint32(c), 2)
 		case c == 0x2028 || c == 0x2029 || c == 0xfeff:
-			fmt.Fprintf(&b, `\u%04x`, c)
+			writeEscape(&b, `\u`, uint32(c), 4)
 		default:
 			b.WriteRune(c)
 		}
@@ -54,9 +53,9 @@ func jsStr(s string) string {
 		case c == '\t':
 			b.WriteString(`\t`)
 		case c < 0x20 || c == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, c)
+			writeEscape(&b, `\x`, uint32(c), 2)
 		case c == 0x2028 || c == 0x2029 || c == 0xfeff:
-			fmt.Fprintf(&b, `\u%04x`, c)
+			writeEscape(&b, `\u`, uint32(c), 4)
 		default:
 			b.WriteRune(c)
 		}
@@ -85,7 +84,7 @@ func phpStr(s string) string {
 		case c == '\t':
 			b.WriteString(`\t`)
 		case c < 0x20 || c == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, c)
+			writeEscape(&b, `\x`, uint32(c), 2)
 		default:
 			b.WriteRune(c)
 		}
@@ -111,11 +110,21 @@ func rbStr(s string) string {
 		case c == '\t':
 			b.WriteString(`\t`)
 		case c < 0x20 || c == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, c)
+			writeEscape(&b, `\x`, uint32(c), 2)
 		default:
 			b.WriteRune(c)
 		}
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// writeEscape writes prefix and c as digits lower-case hex digits, without
+// fmt, which would add half a megabyte to the wasm build.
+func writeEscape(b *strings.Builder, prefix string, c uint32, digits int) {
+	const hex = "0123456789abcdef"
+	b.WriteString(prefix)
+	for i := digits - 1; i >= 0; i-- {
+		b.WriteByte(hex[(c>>(4*uint(i)))&0xf])
+	}
 }
