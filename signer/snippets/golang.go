@@ -59,57 +59,57 @@ func dghubbleCode(m *model) string {
 	w("// ", m.method, " signed with ", string(m.sig), " by github.com/dghubble/oauth1.")
 	w("// Install: go get github.com/dghubble/oauth1")
 	w("// The secrets come from the environment: ", m.envList(), ".")
-	w("//")
-	w("// dghubble/oauth1 takes oauth_timestamp from the clock and cannot be told")
-	w("// another, so this sends the page's signature only with the page's")
-	w("// timestamp set to now; every other input is the page's.")
-	w("package main")
-	w("")
-	w("import (")
-	w("\t\"context\"")
+	w("//" + "\n" +
+		"// dghubble/oauth1 takes oauth_timestamp from the clock and cannot be told" + "\n" +
+		"// another, so this sends the page's signature only with the page's" + "\n" +
+		"// timestamp set to now; every other input is the page's." + "\n" +
+		"package main" + "\n" +
+		"" + "\n" +
+		"import (" + "\n" +
+		"\t\"context\"")
 	if m.rsa() {
-		w("\t\"crypto/rsa\"")
-		w("\t\"crypto/x509\"")
-		w("\t\"encoding/pem\"")
+		w("\t\"crypto/rsa\"" + "\n" +
+			"\t\"crypto/x509\"" + "\n" +
+			"\t\"encoding/pem\"")
 	}
-	w("\t\"fmt\"")
-	w("\t\"io\"")
-	w("\t\"log\"")
-	w("\t\"net/http\"")
-	w("\t\"os\"")
+	w("\t\"fmt\"" + "\n" +
+		"\t\"io\"" + "\n" +
+		"\t\"log\"" + "\n" +
+		"\t\"net/http\"" + "\n" +
+		"\t\"os\"")
 	if m.body != "" {
 		w("\t\"strings\"")
 	}
-	w("")
-	w("\t\"github.com/dghubble/oauth1\"")
-	w(")")
-	w("")
+	w("" + "\n" +
+		"\t\"github.com/dghubble/oauth1\"" + "\n" +
+		")" + "\n" +
+		"")
 	w("// fixedNonce is the page's nonce. ", fixedComment)
-	w("type fixedNonce string")
-	w("")
-	w("func (n fixedNonce) Nonce() string { return string(n) }")
-	w("")
-	w("func main() {")
+	w("type fixedNonce string" + "\n" +
+		"" + "\n" +
+		"func (n fixedNonce) Nonce() string { return string(n) }" + "\n" +
+		"" + "\n" +
+		"func main() {")
 	if m.rsa() {
 		w("\tconfig := oauth1.NewConfig(", goStr(m.r.ConsumerKey), ", \"\")")
 		w("\tpemBytes, err := os.ReadFile(os.Getenv(", goStr(EnvPrivateKeyFile), "))")
-		w("\tif err != nil {")
-		w("\t\tlog.Fatal(err)")
-		w("\t}")
-		w("\tblock, _ := pem.Decode(pemBytes)")
-		w("\tif block == nil {")
-		w("\t\tlog.Fatal(\"no PEM block in the key file\")")
-		w("\t}")
-		w("\tvar key *rsa.PrivateKey")
-		w("\tif k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {")
-		w("\t\tkey = k")
-		w("\t} else if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {")
-		w("\t\tkey, _ = k.(*rsa.PrivateKey)")
-		w("\t}")
-		w("\tif key == nil {")
-		w("\t\tlog.Fatal(\"the key file holds no RSA private key\")")
-		w("\t}")
-		w("\tconfig.Signer = &oauth1.RSASigner{PrivateKey: key}")
+		w("\tif err != nil {" + "\n" +
+			"\t\tlog.Fatal(err)" + "\n" +
+			"\t}" + "\n" +
+			"\tblock, _ := pem.Decode(pemBytes)" + "\n" +
+			"\tif block == nil {" + "\n" +
+			"\t\tlog.Fatal(\"no PEM block in the key file\")" + "\n" +
+			"\t}" + "\n" +
+			"\tvar key *rsa.PrivateKey" + "\n" +
+			"\tif k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {" + "\n" +
+			"\t\tkey = k" + "\n" +
+			"\t} else if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {" + "\n" +
+			"\t\tkey, _ = k.(*rsa.PrivateKey)" + "\n" +
+			"\t}" + "\n" +
+			"\tif key == nil {" + "\n" +
+			"\t\tlog.Fatal(\"the key file holds no RSA private key\")" + "\n" +
+			"\t}" + "\n" +
+			"\tconfig.Signer = &oauth1.RSASigner{PrivateKey: key}")
 	} else {
 		w("\tconfig := oauth1.NewConfig(", goStr(m.r.ConsumerKey), ", os.Getenv(", goStr(EnvConsumerSecret), "))")
 		if m.sig == signer.HMACSHA256 {
@@ -125,27 +125,27 @@ func dghubbleCode(m *model) string {
 	} else {
 		w("\ttoken := oauth1.NewToken(", goStr(m.r.Token), ", os.Getenv(", goStr(EnvTokenSecret), "))")
 	}
-	w("\tclient := config.Client(context.Background(), token)")
-	w("")
+	w("\tclient := config.Client(context.Background(), token)" + "\n" +
+		"")
 	body := "nil"
 	if m.body != "" {
 		body = "strings.NewReader(" + goStr(m.body) + ")"
 	}
 	w("\treq, err := http.NewRequest(", goStr(m.method), ", ", goStr(m.url), ", ", body, ")")
-	w("\tif err != nil {")
-	w("\t\tlog.Fatal(err)")
-	w("\t}")
+	w("\tif err != nil {" + "\n" +
+		"\t\tlog.Fatal(err)" + "\n" +
+		"\t}")
 	if m.contentType != "" {
 		w("\treq.Header.Set(\"Content-Type\", ", goStr(m.contentType), ")")
 	}
-	w("\tresp, err := client.Do(req)")
-	w("\tif err != nil {")
-	w("\t\tlog.Fatal(err)")
-	w("\t}")
-	w("\tdefer resp.Body.Close()")
-	w("\tanswer, _ := io.ReadAll(resp.Body)")
-	w("\tfmt.Println(resp.Status, string(answer))")
-	w("}")
+	w("\tresp, err := client.Do(req)" + "\n" +
+		"\tif err != nil {" + "\n" +
+		"\t\tlog.Fatal(err)" + "\n" +
+		"\t}" + "\n" +
+		"\tdefer resp.Body.Close()" + "\n" +
+		"\tanswer, _ := io.ReadAll(resp.Body)" + "\n" +
+		"\tfmt.Println(resp.Status, string(answer))" + "\n" +
+		"}")
 	return b.String()
 }
 
@@ -167,6 +167,60 @@ func dghubbleBase(raw string) string {
 	return scheme + "://" + host + path
 }
 
+// stdlibHelpers are the go-stdlib snippet's functions: RFC 5849
+// sections 3.6, 3.4.1.3.1 and 3.4.1.3.2.
+const stdlibHelpers = `// encode is RFC 5849 section 3.6: every octet but ALPHA, DIGIT and -._~ as %XX.
+func encode(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// formPairs decodes application/x-www-form-urlencoded text in order, a
+// repeated name kept (section 3.4.1.3.1).
+func formPairs(s string) [][2]string {
+	var out [][2]string
+	for _, pair := range strings.Split(s, "&") {
+		if pair == "" {
+			continue
+		}
+		name, value, _ := strings.Cut(pair, "=")
+		name, _ = url.QueryUnescape(name)
+		value, _ = url.QueryUnescape(value)
+		out = append(out, [2]string{name, value})
+	}
+	return out
+}
+
+// encodedPairs encodes, sorts by name then value, and joins the pairs
+// (section 3.4.1.3.2).
+func encodedPairs(pairs [][2]string, join, quote string) string {
+	enc := make([][2]string, len(pairs))
+	for i, p := range pairs {
+		enc[i] = [2]string{encode(p[0]), encode(p[1])}
+	}
+	sort.SliceStable(enc, func(i, j int) bool {
+		if enc[i][0] != enc[j][0] {
+			return enc[i][0] < enc[j][0]
+		}
+		return enc[i][1] < enc[j][1]
+	})
+	parts := make([]string, len(enc))
+	for i, p := range enc {
+		parts[i] = p[0] + "=" + quote + p[1] + quote
+	}
+	return strings.Join(parts, join)
+}
+
+`
+
 // goStdlibSnippet writes Go with the standard library alone: RFC 5849 in
 // about eighty lines, so it expresses every request the signer signs. The
 // base string URI is the signer's, written out, since its normalisation
@@ -182,9 +236,9 @@ func goStdlibCode(m *model) string {
 	}
 	w("// ", m.method, " signed with ", string(m.sig), " by Go's standard library alone (RFC 5849).")
 	w("// The secrets come from the environment: ", m.envList(), ".")
-	w("package main")
-	w("")
-	w("import (")
+	w("package main" + "\n" +
+		"" + "\n" +
+		"import (")
 	if m.rsa() {
 		w("\t\"crypto\"")
 	}
@@ -206,72 +260,23 @@ func goStdlibCode(m *model) string {
 	if m.rsa() {
 		w("\t\"encoding/pem\"")
 	}
-	w("\t\"fmt\"")
-	w("\t\"io\"")
-	w("\t\"log\"")
-	w("\t\"net/http\"")
-	w("\t\"net/url\"")
-	w("\t\"os\"")
-	w("\t\"sort\"")
-	w("\t\"strings\"")
-	w(")")
-	w("")
-	w("// encode is RFC 5849 section 3.6: every octet but ALPHA, DIGIT and -._~ as %XX.")
-	w("func encode(s string) string {")
-	w("\tvar b strings.Builder")
-	w("\tfor i := 0; i < len(s); i++ {")
-	w("\t\tc := s[i]")
-	w("\t\tif 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || strings.IndexByte(\"-._~\", c) >= 0 {")
-	w("\t\t\tb.WriteByte(c)")
-	w("\t\t} else {")
-	w("\t\t\tfmt.Fprintf(&b, \"%%%02X\", c)")
-	w("\t\t}")
-	w("\t}")
-	w("\treturn b.String()")
-	w("}")
-	w("")
-	w("// formPairs decodes application/x-www-form-urlencoded text in order, a")
-	w("// repeated name kept (section 3.4.1.3.1).")
-	w("func formPairs(s string) [][2]string {")
-	w("\tvar out [][2]string")
-	w("\tfor _, pair := range strings.Split(s, \"&\") {")
-	w("\t\tif pair == \"\" {")
-	w("\t\t\tcontinue")
-	w("\t\t}")
-	w("\t\tname, value, _ := strings.Cut(pair, \"=\")")
-	w("\t\tname, _ = url.QueryUnescape(name)")
-	w("\t\tvalue, _ = url.QueryUnescape(value)")
-	w("\t\tout = append(out, [2]string{name, value})")
-	w("\t}")
-	w("\treturn out")
-	w("}")
-	w("")
-	w("// encodedPairs encodes, sorts by name then value, and joins the pairs")
-	w("// (section 3.4.1.3.2).")
-	w("func encodedPairs(pairs [][2]string, join, quote string) string {")
-	w("\tenc := make([][2]string, len(pairs))")
-	w("\tfor i, p := range pairs {")
-	w("\t\tenc[i] = [2]string{encode(p[0]), encode(p[1])}")
-	w("\t}")
-	w("\tsort.SliceStable(enc, func(i, j int) bool {")
-	w("\t\tif enc[i][0] != enc[j][0] {")
-	w("\t\t\treturn enc[i][0] < enc[j][0]")
-	w("\t\t}")
-	w("\t\treturn enc[i][1] < enc[j][1]")
-	w("\t})")
-	w("\tparts := make([]string, len(enc))")
-	w("\tfor i, p := range enc {")
-	w("\t\tparts[i] = p[0] + \"=\" + quote + p[1] + quote")
-	w("\t}")
-	w("\treturn strings.Join(parts, join)")
-	w("}")
-	w("")
+	w("\t\"fmt\"" + "\n" +
+		"\t\"io\"" + "\n" +
+		"\t\"log\"" + "\n" +
+		"\t\"net/http\"" + "\n" +
+		"\t\"net/url\"" + "\n" +
+		"\t\"os\"" + "\n" +
+		"\t\"sort\"" + "\n" +
+		"\t\"strings\"" + "\n" +
+		")" + "\n" +
+		"")
+	b.WriteString(stdlibHelpers)
 	w("func main() {")
 	w("\tmethod := ", goStr(m.method))
 	w("\trawURL := ", goStr(m.url))
 	w("\tbody := ", goStr(m.body))
-	w("\t// The base string URI (section 3.4.1.2) of rawURL: scheme and host in")
-	w("\t// lower case, no default port, no query. Change it with rawURL.")
+	w("\t// The base string URI (section 3.4.1.2) of rawURL: scheme and host in" + "\n" +
+		"\t// lower case, no default port, no query. Change it with rawURL.")
 	w("\tbaseURI := ", goStr(m.baseURI))
 	w("")
 	w("\t// The protocol parameters (section 3.1). ", fixedComment)
@@ -297,17 +302,17 @@ func goStdlibCode(m *model) string {
 		w("\tbodySum := ", m.hashName(), ".Sum", map[string]string{"sha1": "", "sha256": "256", "sha512": "512"}[m.hashName()], "([]byte(body))")
 		w("\toauth = append(oauth, [2]string{\"oauth_body_hash\", base64.StdEncoding.EncodeToString(bodySum[:])})")
 	}
-	w("")
-	w("\t// The signature base string (section 3.4.1): the query's pairs, the")
-	w("\t// form body's, and the protocol parameters.")
-	w("\t_, query, _ := strings.Cut(rawURL, \"?\")")
-	w("\tparams := append(formPairs(query), oauth...)")
+	w("" + "\n" +
+		"\t// The signature base string (section 3.4.1): the query's pairs, the" + "\n" +
+		"\t// form body's, and the protocol parameters." + "\n" +
+		"\t_, query, _ := strings.Cut(rawURL, \"?\")" + "\n" +
+		"\tparams := append(formPairs(query), oauth...)")
 	if m.form {
 		w("\tparams = append(params, formPairs(body)...) // a form body is signed")
 	}
 	if m.sig == signer.PLAINTEXT {
-		w("\t_ = encodedPairs(params, \"&\", \"\")    // PLAINTEXT signs no base string (section 3.4.4)")
-		w("\t_ = method + baseURI")
+		w("\t_ = encodedPairs(params, \"&\", \"\")    // PLAINTEXT signs no base string (section 3.4.4)" + "\n" +
+			"\t_ = method + baseURI")
 	} else {
 		w("\tbaseString := method + \"&\" + encode(baseURI) + \"&\" + encode(encodedPairs(params, \"&\", \"\"))")
 	}
@@ -316,29 +321,29 @@ func goStdlibCode(m *model) string {
 	case m.rsa():
 		w("\t// RSASSA-PKCS1-v1_5 with the private key (section 3.4.3).")
 		w("\tpemBytes, err := os.ReadFile(os.Getenv(", goStr(EnvPrivateKeyFile), "))")
-		w("\tif err != nil {")
-		w("\t\tlog.Fatal(err)")
-		w("\t}")
-		w("\tblock, _ := pem.Decode(pemBytes)")
-		w("\tif block == nil {")
-		w("\t\tlog.Fatal(\"no PEM block in the key file\")")
-		w("\t}")
-		w("\tvar key *rsa.PrivateKey")
-		w("\tif k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {")
-		w("\t\tkey = k")
-		w("\t} else if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {")
-		w("\t\tkey, _ = k.(*rsa.PrivateKey)")
-		w("\t}")
-		w("\tif key == nil {")
-		w("\t\tlog.Fatal(\"the key file holds no RSA private key\")")
-		w("\t}")
+		w("\tif err != nil {" + "\n" +
+			"\t\tlog.Fatal(err)" + "\n" +
+			"\t}" + "\n" +
+			"\tblock, _ := pem.Decode(pemBytes)" + "\n" +
+			"\tif block == nil {" + "\n" +
+			"\t\tlog.Fatal(\"no PEM block in the key file\")" + "\n" +
+			"\t}" + "\n" +
+			"\tvar key *rsa.PrivateKey" + "\n" +
+			"\tif k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {" + "\n" +
+			"\t\tkey = k" + "\n" +
+			"\t} else if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {" + "\n" +
+			"\t\tkey, _ = k.(*rsa.PrivateKey)" + "\n" +
+			"\t}" + "\n" +
+			"\tif key == nil {" + "\n" +
+			"\t\tlog.Fatal(\"the key file holds no RSA private key\")" + "\n" +
+			"\t}")
 		w("\tdigest := ", hashNew, "()")
 		w("\tdigest.Write([]byte(baseString))")
 		w("\tsig, err := rsa.SignPKCS1v15(nil, key, crypto.", strings.ToUpper(strings.Replace(m.hashName(), "sha", "SHA", 1)), ", digest.Sum(nil))")
-		w("\tif err != nil {")
-		w("\t\tlog.Fatal(err)")
-		w("\t}")
-		w("\tsignature := base64.StdEncoding.EncodeToString(sig)")
+		w("\tif err != nil {" + "\n" +
+			"\t\tlog.Fatal(err)" + "\n" +
+			"\t}" + "\n" +
+			"\tsignature := base64.StdEncoding.EncodeToString(sig)")
 	case m.sig == signer.PLAINTEXT:
 		w("\t// PLAINTEXT: the signature is the signing key (section 3.4.4).")
 		w("\tsignature := encode(os.Getenv(", goStr(EnvConsumerSecret), ")) + \"&\" + encode(", m.goTokenSecret(), ")")
@@ -346,30 +351,30 @@ func goStdlibCode(m *model) string {
 		w("\t// The signing key and the HMAC (section 3.4.2).")
 		w("\tkey := encode(os.Getenv(", goStr(EnvConsumerSecret), ")) + \"&\" + encode(", m.goTokenSecret(), ")")
 		w("\tmac := hmac.New(", hashNew, ", []byte(key))")
-		w("\tmac.Write([]byte(baseString))")
-		w("\tsignature := base64.StdEncoding.EncodeToString(mac.Sum(nil))")
+		w("\tmac.Write([]byte(baseString))" + "\n" +
+			"\tsignature := base64.StdEncoding.EncodeToString(mac.Sum(nil))")
 	}
-	w("\toauth = append(oauth, [2]string{\"oauth_signature\", signature})")
-	w("")
+	w("\toauth = append(oauth, [2]string{\"oauth_signature\", signature})" + "\n" +
+		"")
 	switch m.transport {
 	case signer.TransportQuery:
-		w("\t// The query transport (section 3.5.3).")
-		w("\tsep := \"?\"")
-		w("\tif strings.Contains(rawURL, \"?\") {")
-		w("\t\tsep = \"&\"")
-		w("\t}")
-		w("\trawURL += sep + encodedPairs(oauth, \"&\", \"\")")
+		w("\t// The query transport (section 3.5.3)." + "\n" +
+			"\tsep := \"?\"" + "\n" +
+			"\tif strings.Contains(rawURL, \"?\") {" + "\n" +
+			"\t\tsep = \"&\"" + "\n" +
+			"\t}" + "\n" +
+			"\trawURL += sep + encodedPairs(oauth, \"&\", \"\")")
 	case signer.TransportBody:
-		w("\t// The form body transport (section 3.5.2).")
-		w("\tif body != \"\" {")
-		w("\t\tbody += \"&\"")
-		w("\t}")
-		w("\tbody += encodedPairs(oauth, \"&\", \"\")")
+		w("\t// The form body transport (section 3.5.2)." + "\n" +
+			"\tif body != \"\" {" + "\n" +
+			"\t\tbody += \"&\"" + "\n" +
+			"\t}" + "\n" +
+			"\tbody += encodedPairs(oauth, \"&\", \"\")")
 	}
-	w("\treq, err := http.NewRequest(method, rawURL, strings.NewReader(body))")
-	w("\tif err != nil {")
-	w("\t\tlog.Fatal(err)")
-	w("\t}")
+	w("\treq, err := http.NewRequest(method, rawURL, strings.NewReader(body))" + "\n" +
+		"\tif err != nil {" + "\n" +
+		"\t\tlog.Fatal(err)" + "\n" +
+		"\t}")
 	if m.transport == signer.TransportHeader {
 		w("\t// The Authorization header (section 3.5.1).")
 		realm := ""
@@ -384,14 +389,14 @@ func goStdlibCode(m *model) string {
 		}
 		w("\treq.Header.Set(\"Content-Type\", ", goStr(ct), ")")
 	}
-	w("\tresp, err := http.DefaultClient.Do(req)")
-	w("\tif err != nil {")
-	w("\t\tlog.Fatal(err)")
-	w("\t}")
-	w("\tdefer resp.Body.Close()")
-	w("\tanswer, _ := io.ReadAll(resp.Body)")
-	w("\tfmt.Println(resp.Status, string(answer))")
-	w("}")
+	w("\tresp, err := http.DefaultClient.Do(req)" + "\n" +
+		"\tif err != nil {" + "\n" +
+		"\t\tlog.Fatal(err)" + "\n" +
+		"\t}" + "\n" +
+		"\tdefer resp.Body.Close()" + "\n" +
+		"\tanswer, _ := io.ReadAll(resp.Body)" + "\n" +
+		"\tfmt.Println(resp.Status, string(answer))" + "\n" +
+		"}")
 	return b.String()
 }
 

@@ -80,8 +80,8 @@ func nodeCode(m *model) string {
 	if m.rsa() {
 		w("const fs = require('node:fs');")
 	}
-	w("const OAuth = require('oauth-1.0a');")
-	w("")
+	w("const OAuth = require('oauth-1.0a');" + "\n" +
+		"")
 	alg := strings.ToUpper(strings.Replace(m.hashName(), "sha", "SHA", 1))
 	if m.rsa() {
 		w("const privateKey = fs.readFileSync(process.env.", EnvPrivateKeyFile, ", 'utf8');")
@@ -115,8 +115,8 @@ func nodeCode(m *model) string {
 	w("// ", fixedComment)
 	w("oauth.getNonce = () => ", jsStr(m.res.Nonce), ";")
 	w("oauth.getTimeStamp = () => ", jsStr(m.res.Timestamp), ";")
-	w("")
-	w("const request = {")
+	w("" + "\n" +
+		"const request = {")
 	w("  url: ", jsStr(m.url), ",")
 	w("  method: ", jsStr(m.method), ",")
 	switch {

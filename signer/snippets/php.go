@@ -99,9 +99,9 @@ func phpCode(m *model) string {
 	}
 	w("try {")
 	w("    $oauth->fetch(", phpStr(m.url), ", ", params, ", ", phpStr(m.method), ", ", headers, ");")
-	w("} catch (OAuthException $e) {")
-	w("    echo $e->getMessage(), \"\\n\"; // any status but 2xx")
-	w("}")
-	w("echo $oauth->getLastResponse(), \"\\n\";")
+	w("} catch (OAuthException $e) {" + "\n" +
+		"    echo $e->getMessage(), \"\\n\"; // any status but 2xx" + "\n" +
+		"}" + "\n" +
+		"echo $oauth->getLastResponse(), \"\\n\";")
 	return b.String()
 }

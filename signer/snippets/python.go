@@ -46,12 +46,12 @@ func pythonCode(m *model) string {
 	w("# ", m.method, " signed with ", string(m.sig), " by requests-oauthlib (oauthlib).")
 	w("# Install: pip install requests-oauthlib (Debian: apt install python3-requests-oauthlib).")
 	w("# The secrets come from the environment: ", m.envList(), ".")
-	w("import os")
-	w("")
-	w("import requests")
-	w("from requests_oauthlib import OAuth1")
-	w("")
-	w("auth = OAuth1(")
+	w("import os" + "\n" +
+		"" + "\n" +
+		"import requests" + "\n" +
+		"from requests_oauthlib import OAuth1" + "\n" +
+		"" + "\n" +
+		"auth = OAuth1(")
 	w("    ", pyStr(m.r.ConsumerKey), ",")
 	if m.rsa() {
 		w("    rsa_key=open(os.environ[\"", EnvPrivateKeyFile, "\"]).read(),")
@@ -81,8 +81,8 @@ func pythonCode(m *model) string {
 	w("    # ", fixedComment)
 	w("    nonce=", pyStr(m.res.Nonce), ",")
 	w("    timestamp=", pyStr(m.res.Timestamp), ",")
-	w(")")
-	w("response = requests.request(")
+	w(")" + "\n" +
+		"response = requests.request(")
 	w("    ", pyStr(m.method), ",")
 	w("    ", pyStr(m.url), ",")
 	if m.body != "" {
@@ -95,9 +95,9 @@ func pythonCode(m *model) string {
 	if m.contentType != "" {
 		w("    headers={\"Content-Type\": ", pyStr(m.contentType), "},")
 	}
-	w("    auth=auth,")
-	w(")")
-	w("print(response.status_code, response.text)")
+	w("    auth=auth," + "\n" +
+		")" + "\n" +
+		"print(response.status_code, response.text)")
 	return b.String()
 }
 

@@ -62,10 +62,10 @@ func rubyCode(m *model) string {
 	w("# ", m.method, " signed with ", string(m.sig), " by simple_oauth, sent with Net::HTTP.")
 	w("# Install: gem install simple_oauth (Debian: apt install ruby-simple-oauth).")
 	w("# The secrets come from the environment: ", m.envList(), ".")
-	w("require 'net/http'")
-	w("require 'simple_oauth'")
-	w("require 'uri'")
-	w("")
+	w("require 'net/http'" + "\n" +
+		"require 'simple_oauth'" + "\n" +
+		"require 'uri'" + "\n" +
+		"")
 	w("url = ", rbStr(m.url))
 	w("body = ", rbStr(m.body))
 	if m.form && len(m.formPairs) > 0 {
@@ -105,15 +105,15 @@ func rubyCode(m *model) string {
 	w("  # ", fixedComment)
 	w("  nonce: ", rbStr(m.res.Nonce), ",")
 	w("  timestamp: ", rbStr(m.res.Timestamp), ")")
-	w("")
-	w("uri = URI(url)")
-	w("headers = { 'Authorization' => header.to_s }")
+	w("" + "\n" +
+		"uri = URI(url)" + "\n" +
+		"headers = { 'Authorization' => header.to_s }")
 	if m.contentType != "" {
 		w("headers['Content-Type'] = ", rbStr(m.contentType))
 	}
 	w("request = Net::HTTPGenericRequest.new(", rbStr(m.method), ", !body.empty?, true, uri.request_uri, headers)")
-	w("request.body = body unless body.empty?")
-	w("response = Net::HTTP.start(uri.host, uri.port, use_ssl: uri.scheme == 'https') { |http| http.request(request) }")
-	w("puts response.code, response.body")
+	w("request.body = body unless body.empty?" + "\n" +
+		"response = Net::HTTP.start(uri.host, uri.port, use_ssl: uri.scheme == 'https') { |http| http.request(request) }" + "\n" +
+		"puts response.code, response.body")
 	return b.String()
 }
