@@ -7,7 +7,8 @@
 export const code = Object.freeze({
   heading: 'Code',
   intro: 'The same request in other people\u2019s libraries. Each snippet is run in CI against the real ' +
-    'library and must send exactly this signature. The secrets are never in the code: it reads ' +
+    'library and must send the signature this page computes for the same inputs (dghubble/oauth1 takes ' +
+    'the timestamp from its clock). The secrets are never in the code: it reads ' +
     'OAUTH_CONSUMER_SECRET, OAUTH_TOKEN_SECRET and, for RSA, the key file named by OAUTH_PRIVATE_KEY_FILE ' +
     'from the environment.',
   tabsLabel: 'Languages and libraries',
