@@ -11,7 +11,7 @@ ADDR     ?= 127.0.0.1:8080
 OUT      := .build
 DIST     ?= dist
 
-.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load screenshots interop
+.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load screenshots interop snippets
 
 ## all: fmt-check, vet and test.
 all: fmt-check vet test
@@ -115,6 +115,7 @@ test-node: prereqs build
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags 'bench load screenshots interop' .
+	$(GO) vet -tags snippets . ./signer/snippets
 	GOOS=js GOARCH=wasm $(GO) vet ./signer/... ./wasm/...
 	GOOS=js GOARCH=wasm $(GO) vet -tags oauth1_lite ./wasm/...
 
@@ -199,3 +200,22 @@ interop-prereqs:
 # when the committed lock file changes.
 $(INTEROP_NODE)/node_modules/.package-lock.json: $(INTEROP_NODE)/package-lock.json | interop-prereqs
 	cd $(INTEROP_NODE) && npm ci --no-audit --no-fund --ignore-scripts
+
+## snippets: every code snippet of signer/snippets (curl, Python
+## requests-oauthlib, npm oauth-1.0a, Go dghubble/oauth1 and the standard
+## library, PHP pecl oauth, Ruby simple_oauth) run by the real interpreter
+## and library against the interop suite's loopback recorder, for the
+## vectors and a set of requests; each sent oauth_signature must equal the
+## signer's (snippets_test.go, tag snippets; prints the library x request
+## matrix). Installs its interpreters and libraries (Debian packages via
+## .ci/prereqs), npm ci, the Go module.
+SNIPPETS_NODE := testdata/snippets/node
+snippets: snippets-prereqs $(SNIPPETS_NODE)/node_modules/.package-lock.json
+	$(GO) test -tags snippets -run '^TestSnippets$$' -count=1 -v .
+
+.PHONY: snippets-prereqs
+snippets-prereqs:
+	@.ci/prereqs node npm curl python3-requests-oauthlib python3-jwt python3-cryptography php-cli php-oauth ruby ruby-simple-oauth
+
+$(SNIPPETS_NODE)/node_modules/.package-lock.json: $(SNIPPETS_NODE)/package-lock.json | snippets-prereqs
+	cd $(SNIPPETS_NODE) && npm ci --no-audit --no-fund --ignore-scripts

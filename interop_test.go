@@ -1,4 +1,4 @@
-//go:build interop && !js
+//go:build (interop || snippets) && !js
 
 // The interop suite (make interop): real OAuth 1.0a client libraries, written
 // by other people, sign the requests of interopCases and send them to a

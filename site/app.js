@@ -31,6 +31,7 @@ import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
 import { setupTokens } from './tokens.js';
+import { setupCodeCard } from './code-card.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -57,12 +58,16 @@ const state = {
   theme: null, // 'dark' | 'light' once the user picks one; never persisted
 };
 
+const codeCard = setupCodeCard(document, readRequest);
+
 const { schedule, start } = signingView(ui, state, {
   read: readRequest,
   shown: (result, request) => {
     showGenerated(request, result);
+    codeCard.update();
     ui.placeholder.hidden = true;
   },
+  failed: () => codeCard.update(), // the card says the request does not sign
 });
 
 // resign signs again after a change the page made (a button, an example).
@@ -218,6 +223,7 @@ function clearEverything() {
 // clearSignOutputs removes every output and the page's memory of them.
 function clearSignOutputs() {
   clearOutputs(ui, state);
+  codeCard.clear();
   ui.placeholder.hidden = false;
   setText($('generated-nonce'), '');
   setText($('generated-timestamp'), '');

@@ -60,7 +60,7 @@ var functions = map[string]apiFunc{
 // fullOnly names the functions only the full build has. In the lite build
 // each answers needs-full-signer, the answer on which the page loads the
 // full build and asks again.
-var fullOnly = []string{"providerReset", "serve"}
+var fullOnly = []string{"providerReset", "serve", "snippets"}
 
 // apiFunctions is functions plus, for each name of fullOnly this build
 // lacks, the needs-full-signer answer.
