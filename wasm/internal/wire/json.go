@@ -1,0 +1,82 @@
+package wire
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// WriteJSON writes v as JSON (RFC 8259). Map keys are sorted, so the text
+// is the same for the same tree.
+func WriteJSON(b *strings.Builder, v any) {
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		b.WriteString(strconv.FormatBool(x))
+	case int:
+		b.WriteString(strconv.Itoa(x))
+	case string:
+		writeJSONString(b, x)
+	case []any:
+		b.WriteByte('[')
+		for i, el := range x {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			WriteJSON(b, el)
+		}
+		b.WriteByte(']')
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(b, k)
+			b.WriteByte(':')
+			WriteJSON(b, x[k])
+		}
+		b.WriteByte('}')
+	default:
+		// Only the types above are ever built; anything else would be a
+		// bug, and null keeps the rest of the result usable.
+		b.WriteString("null")
+	}
+}
+
+// writeJSONString writes s as a JSON string: quotes, backslashes and
+// control characters escaped, invalid UTF-8 as U+FFFD (what the JS side
+// would read anyway).
+func writeJSONString(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+			i++
+		case c < 0x20:
+			b.WriteString(`\u00`)
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			i++
+		case c < utf8.RuneSelf:
+			b.WriteByte(c)
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			b.WriteRune(r)
+			i += size
+		}
+	}
+	b.WriteByte('"')
+}
