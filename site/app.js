@@ -11,7 +11,8 @@
 // network connection, put an input value into the URL (share links are
 // share-panel.js's, built only on request and from share.js's allow-list,
 // which has no secret), or overwrite what the user typed (inputs are written
-// only on start-up, on "Load example", by the New/Now buttons, by Clear, and
+// only on start-up, when an example is chosen (or reloaded, or its load
+// undone), by the New/Now buttons and the test-key button, by Clear, and
 // when a share link is opened).
 
 import './nortc.js'; // first: no WebRTC for any code after it
@@ -25,6 +26,7 @@ import { SECRET_FIELDS } from './fields.js';
 import { fillText, setText, el } from './dom.js';
 import {
   setupForm, readRequest, writeRequest, writeSecrets, noteEdit, fieldLabel, setupConcealToggles, setupParams,
+  noteAction, showFault, signAttempted, markVerdictStale, setupTestKey, setupUndo, offerUndo,
 } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
 import { newNonce, nowSeconds } from './guard.js';
@@ -61,7 +63,15 @@ const { schedule, start } = signingView(ui, state, {
   shown: (result, request) => {
     showGenerated(request, result);
     ui.placeholder.hidden = true;
+    markVerdictStale(ui.presetCheck, false);
   },
+  // An error after the user's own action (a method chosen, say) takes the
+  // focus to its field; the example's verdict is out of date with the result.
+  failed: (field) => {
+    if (state.rendered) markVerdictStale(ui.presetCheck, true);
+    showFault(field);
+  },
+  signed: signAttempted,
 });
 
 // resign signs again after a change the page made (a button, an example).
@@ -78,6 +88,7 @@ function init() {
   fillPrimer();
   setupPresets();
   setupParams(resign);
+  setupTestKey(resign);
   setupConcealToggles(document.querySelectorAll('button[data-toggle]'), (input) => fieldLabel(input.id));
   setupButtons();
   setupTheme();
@@ -118,11 +129,24 @@ function setupPresets() {
     }));
     return optgroup;
   }));
-  ui.preset.addEventListener('change', () => showPresetInfo(findPreset(ui.preset.value)));
-  ui.loadPreset.addEventListener('click', () => {
+  // Choosing an example loads it at once; the button loads it again over
+  // later edits. Either can be undone (form.js keeps what was typed).
+  const choose = () => {
     const preset = findPreset(ui.preset.value);
     if (!preset) return;
+    const before = { request: readRequest(), preset: state.preset };
     loadPreset(preset);
+    offerUndo(before.request, before.preset);
+    noteAction();
+    resign();
+  };
+  ui.preset.addEventListener('change', choose);
+  ui.loadPreset.addEventListener('click', choose);
+  setupUndo(ui.loadPreset, ui.preset, (request, preset) => {
+    ui.preset.value = preset ? preset.id : '';
+    state.preset = preset;
+    showPresetInfo(preset);
+    writeRequest(request, { secrets: true });
     resign();
   });
 }
@@ -137,7 +161,7 @@ function loadPreset(preset) {
 
 // importRequest fills the Sign view from a request the Verify view read
 // (oauth1.parse never returns a secret). The secret inputs keep what the
-// user typed; every other input is replaced, as "Load example" does.
+// user typed; every other input is replaced, as loading an example does.
 function importRequest(r) {
   writeRequest(r);
   state.preset = null;

@@ -66,8 +66,9 @@ function deepFreeze(o) {
 
 // The RSA test key published with the oauth.net wiki's RSA-SHA1 test case,
 // http://wiki.oauth.net/w/page/12238556/TestCases (section 9.3). It is
-// public: never use it for anything real. The RSA service presets reuse it.
-const TEST_RSA_KEY = byName('V9.5 oauth.net RSA-SHA1').request.privateKey;
+// public: never use it for anything real. The RSA service presets reuse it,
+// and form.js's "Use the published test key" button fills it in.
+export const TEST_RSA_KEY = byName('V9.5 oauth.net RSA-SHA1').request.privateKey;
 
 // The example credentials of X's "Creating a signature" page,
 // https://docs.x.com/fundamentals/authentication/oauth-1-0a/creating-a-signature.

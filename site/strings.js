@@ -43,7 +43,7 @@ export const page = Object.freeze({
   inputs: {
     heading: 'Request',
     preset: 'Example',
-    loadPreset: 'Load example',
+    loadPreset: 'Reload example',
     request: 'The HTTP request',
     credentials: 'Signature method and credentials',
     protocol: 'Protocol parameters',
@@ -266,23 +266,22 @@ export const noteLabels = Object.freeze({
   'realm-dropped': 'realm left out',
 });
 
-// The stronger warning shown at a credential field whose value is not one
-// of the presets' published examples and looks like a real credential.
+// The stronger warning a view shows once (form.js) when secrets of it are
+// not the presets' published examples and look like real ones; kind is one
+// of kinds, or several joined by " and ". Only secrets get it: the consumer
+// key and the token are sent with every request.
 export const realCredential = Object.freeze({
   kinds: {
-    xConsumerKey: 'an X API key (25 characters)',
-    xConsumerSecret: 'an X API secret (50 characters)',
-    xToken: 'an X access token',
-    xTokenSecret: 'an X access token secret (45 characters)',
-    wooKey: 'a WooCommerce key',
-    wooSecret: 'a WooCommerce secret',
-    hex64: 'a 64-character hex credential, such as NetSuite uses',
+    xConsumerSecret: 'an X API Key Secret (50 characters)',
+    xTokenSecret: 'an X Access Token Secret (45 characters)',
+    wooSecret: 'a WooCommerce consumer secret',
+    hex64: 'a 64-character hex secret, such as NetSuite uses',
     privateKey: 'a private key',
-    generated: 'a generated credential',
+    generated: 'a generated secret',
   },
   message: (kind) =>
     `This looks like ${kind}. It stays in this tab, but browser extensions, screen sharing and your ` +
-    'clipboard are outside our control. Use test credentials here; if this one is live, regenerate it ' +
+    'clipboard are outside our control. Use test credentials here; if a secret here is live, regenerate it ' +
     'when you are done (see Keys and secrets).',
 });
 
