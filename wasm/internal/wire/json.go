@@ -57,26 +57,37 @@ func WriteJSON(b *strings.Builder, v any) {
 func writeJSONString(b *strings.Builder, s string) {
 	const hex = "0123456789abcdef"
 	b.WriteByte('"')
+	// Bytes that need no escape are copied a run at a time: byte by byte,
+	// a 1 MB form body's 13 MB result took ~150 ms to write in wasm.
+	run := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError || size > 1 {
+				i += size
+				continue
+			}
+		}
+		b.WriteString(s[run:i])
 		switch {
 		case c == '"' || c == '\\':
 			b.WriteByte('\\')
 			b.WriteByte(c)
-			i++
 		case c < 0x20:
 			b.WriteString(`\u00`)
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&15])
-			i++
-		case c < utf8.RuneSelf:
-			b.WriteByte(c)
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			b.WriteRune(r)
-			i += size
+		default: // a byte that is not UTF-8
+			b.WriteRune(utf8.RuneError)
 		}
+		i++
+		run = i
 	}
+	b.WriteString(s[run:])
 	b.WriteByte('"')
 }
