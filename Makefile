@@ -27,16 +27,21 @@ help:
 ## (no RSA) starts with the page; site/signer.wasm.js (everything) loads the
 ## first time a request needs RSA. site/vectors.js is the published test
 ## vectors as a module (wasm/genvectors.go), from which site/presets.js takes
-## its vector presets.
+## its vector presets. site/presets-data.js is the preset menu
+## (site/presets.json) with every preset's sign result from the native Go
+## signer (wasm/genpage.go), which the page and read-only embeds show
+## before, or without, the wasm.
 build: site/wasm_exec.js
 	@mkdir -p $(OUT)
 	$(GO) run wasm/genvectors.go signer/signertest/testdata/vectors.json site/vectors.js
+	$(GO) run wasm/genpage.go site/presets.json signer/signertest/testdata/vectors.json site/presets-data.js
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(OUT)/signer.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -tags oauth1_lite -trimpath -ldflags='-s -w' -o $(OUT)/signer-lite.wasm ./wasm
 	@# The page's CSP has connect-src 'none', which also blocks fetch() of a
 	@# .wasm file, so the bytes travel inside modules that script-src allows.
 	$(GO) run wasm/tojs.go $(OUT)/signer.wasm site/signer.wasm.js
 	$(GO) run wasm/tojs.go $(OUT)/signer-lite.wasm site/signer-lite.wasm.js
+	$(GO) run wasm/tojs.go -sizes site/signer-sizes.js lite=site/signer-lite.wasm.js full=site/signer.wasm.js
 	@echo "built site/signer-lite.wasm.js ($$(wc -c < $(OUT)/signer-lite.wasm) bytes of wasm) and site/signer.wasm.js ($$(wc -c < $(OUT)/signer.wasm))"
 
 # wasm_exec.js must come from the same Go as the compiler, so it is copied
@@ -98,10 +103,12 @@ test-native: prereqs build
 	$(GO) test ./...
 
 ## test-wasm: the signer and wasm/ tests built for js/wasm, run under Node,
-## in both builds (full and oauth1_lite).
+## in both builds (full and oauth1_lite); the wasm/ ones with their data
+## segments merged as make build merges the page's (wasm/merged_exec.sh).
 test-wasm: prereqs
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_LIB)/go_js_wasm_exec" ./signer/... ./wasm/...
-	GOOS=js GOARCH=wasm $(GO) test -tags oauth1_lite -exec="$(WASM_LIB)/go_js_wasm_exec" ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_LIB)/go_js_wasm_exec" ./signer/...
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(CURDIR)/wasm/merged_exec.sh" ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) test -tags oauth1_lite -exec="$(CURDIR)/wasm/merged_exec.sh" ./wasm/...
 
 ## test-node: the README's Node example, run against the built files as a
 ## user would.
@@ -128,7 +135,7 @@ fmt-check:
 ## clean: remove every generated file (the wasm modules, wasm_exec.js,
 ## .build/ and dist/).
 clean:
-	rm -rf $(OUT) dist site/signer.wasm.js site/signer-lite.wasm.js site/wasm_exec.js site/vectors.js
+	rm -rf $(OUT) dist site/signer.wasm.js site/signer-lite.wasm.js site/signer-sizes.js site/wasm_exec.js site/vectors.js
 
 ## fuzz: run every fuzz target of every package, one after another, each
 ## for $(FUZZTIME). Targets are found with `go test -list`, so new ones are
