@@ -10,6 +10,7 @@ package main
 // the Example menu after Clear.
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -26,9 +27,9 @@ var uxWidths = []struct {
 	{"390", 390, 844},
 }
 
-// setViewport resizes the page's viewport and waits two frames, so the
+// uxViewport resizes the page's viewport and waits two frames, so the
 // layout has settled.
-func (p *pageT) setViewport(width, height int64) {
+func (p *pageT) uxViewport(width, height int64) {
 	p.t.Helper()
 	require.NoError(p.t, chromedp.Do(p.ctx, chromedp.EmulateViewport(width, height)))
 	eval[chromedp.Void](p, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`)
@@ -85,7 +86,7 @@ func TestBrowserUXPrimerVisible(t *testing.T) {
 	for _, w := range uxWidths {
 		t.Run(w.name, func(t *testing.T) {
 			p := p.p(t)
-			p.setViewport(w.width, w.height)
+			p.uxViewport(w.width, w.height)
 			eval[chromedp.Void](p, `window.scrollTo(0, 0)`)
 			problems := eval[[]string](p, coveredJS+`('#primer h2, #primer dt, #primer dd, #primer p, #primer h3', '#primer')`)
 			assert.Empty(t, problems, "parts of the primer are covered")
@@ -96,4 +97,96 @@ func TestBrowserUXPrimerVisible(t *testing.T) {
 			assert.Equal(t, "", eval[string](p, inViewJS+`('#primer-heading')`), "after the primer link, its heading")
 		})
 	}
+}
+
+// uxSetField sets an input's value as typing would and fires an input
+// event, without waiting for a signature (the Verify view's inputs).
+func (p *pageT) uxSetField(id, value string) {
+	p.t.Helper()
+	eval[chromedp.Void](p, `(() => { const el = document.getElementById(`+jsStr(id)+`); el.value = `+jsStr(value)+`;
+		el.dispatchEvent(new Event('input', { bubbles: true })); })()`)
+}
+
+// realWarnings lists the test ids of the real-credential warnings inside
+// the element matching scope.
+func (p *pageT) realWarnings(scope string) []string {
+	p.t.Helper()
+	return eval[[]string](p, `[...document.querySelectorAll(`+jsStr(scope+` .real-warning`)+`)].map((w) => w.dataset.testid)`)
+}
+
+// TestBrowserUXOneCredentialWarningPerView checks that only secrets get the
+// real-credential warning (the consumer key and the token are sent with
+// every request), that a view shows one warning however many of its
+// secrets look real, naming each kind and described to each input, and that
+// the Verify view has its own.
+func TestBrowserUXOneCredentialWarningPerView(t *testing.T) {
+	p := openPage(t)
+	realKey := "Qw3" + strings.Repeat("eR5tY7uI9o", 2) + "Pa"         // 25: an X API Key
+	realToken := "1234567890-" + strings.Repeat("Ab3", 13) + "x"      // an X Access Token
+	realSecret := "Zq8" + strings.Repeat("k3Vb9XwT2m", 4) + "Lp7Rt9X" // 50: an X API Key Secret
+	realTokenSecret := "Ht4" + strings.Repeat("nM8qY2cK5w", 4) + "Jd" // 45: an X Access Token Secret
+
+	p.setField("consumerKey", realKey)
+	p.setField("token", realToken)
+	assert.Empty(t, p.realWarnings("body"), "no warning for the consumer key or the token")
+
+	p.setField("consumerSecret", realSecret)
+	p.setField("tokenSecret", realTokenSecret)
+	assert.Equal(t, []string{"real-warning-consumerSecret"}, p.realWarnings("#view-sign"), "one warning for the Sign view")
+	w := p.mustText("real-warning-consumerSecret")
+	assert.Contains(t, w, "X API Key Secret")
+	assert.Contains(t, w, "X Access Token Secret")
+	for _, id := range []string{"consumerSecret", "tokenSecret"} {
+		assert.True(t, p.exists(`#`+id+`[aria-describedby~="real-warning-consumerSecret"]`), "%s refers to the warning", id)
+	}
+
+	// The first secret back to the example's: the warning moves to the other.
+	p.setField("consumerSecret", xConsumerSecret)
+	assert.Equal(t, []string{"real-warning-tokenSecret"}, p.realWarnings("#view-sign"))
+	assert.False(t, p.exists(`#consumerSecret[aria-describedby~="real-warning-tokenSecret"]`))
+	assert.False(t, p.exists(`[aria-describedby~="real-warning-consumerSecret"]`), "no reference to the warning that went")
+	assert.NotContains(t, p.mustText("real-warning-tokenSecret"), "X API Key Secret")
+
+	// The Verify view: its own one warning, for both its secrets.
+	p.click("tab-verify")
+	p.uxSetField("verify-consumerSecret", realSecret)
+	p.uxSetField("verify-tokenSecret", realTokenSecret)
+	assert.Equal(t, []string{"real-warning-verify-consumerSecret"}, p.realWarnings("#view-verify"), "one warning for the Verify view")
+	assert.Equal(t, []string{"real-warning-tokenSecret"}, p.realWarnings("#view-sign"), "the Sign view's stays")
+	assert.Equal(t, 1, eval[int](p, `[...document.querySelectorAll('.real-warning')].filter((w) => w.getClientRects().length > 0).length`),
+		"one warning in sight")
+
+	p.click("clear")
+	assert.Empty(t, p.realWarnings("body"), "Clear empties the secrets, and the warnings go")
+}
+
+// TestBrowserUXBannerCollapses checks that the warning banner collapses to
+// its title with its button, expands again, and comes back whole on the
+// next load (nothing is stored).
+func TestBrowserUXBannerCollapses(t *testing.T) {
+	p := openPage(t)
+	bodyShown := func() bool {
+		return eval[bool](p, `document.querySelector('[data-testid="warning-body"]').getClientRects().length > 0`)
+	}
+	height := func() float64 {
+		return eval[float64](p, `document.querySelector('[data-testid="warning"]').getBoundingClientRect().height`)
+	}
+	p.uxViewport(390, 844)
+	require.True(t, bodyShown())
+	assert.Equal(t, "true", eval[string](p, `document.getElementById('warning-collapse').getAttribute('aria-expanded')`))
+	full := height()
+
+	p.click("warning-collapse")
+	assert.False(t, bodyShown(), "collapsed: the body is hidden")
+	assert.Less(t, height(), full/2, "collapsed, the banner takes less than half its height")
+	assert.NotEmpty(t, strings.TrimSpace(eval[string](p, `document.querySelector('[data-testid="warning"] .warning-title').textContent`)), "the title stays")
+	assert.Equal(t, "false", eval[string](p, `document.getElementById('warning-collapse').getAttribute('aria-expanded')`))
+	assert.Equal(t, 0, p.stored(), "collapsing stores nothing")
+
+	p.click("warning-collapse")
+	assert.True(t, bodyShown(), "expanded again")
+	p.click("warning-collapse")
+
+	require.NoError(t, navigateReady(p.ctx, startURL(t, p)))
+	assert.True(t, bodyShown(), "the next load shows the whole banner")
 }

@@ -92,6 +92,7 @@ function init() {
   setupConcealToggles(document.querySelectorAll('button[data-toggle]'), (input) => fieldLabel(input.id));
   setupButtons();
   setupTheme();
+  setupBanner();
   setupVerify({ readSignRequest: readRequest, importRequest });
   loadPreset(defaultPreset);
   setupSharing({ read: readShareable, apply: applyShared });
@@ -262,6 +263,22 @@ function onPageHide() {
 function onPageShow(event) {
   if (!event.persisted) return;
   setText(ui.status, statusText.pagehide);
+}
+
+// ---- the warning banner: collapsible once read, never stored ----
+
+// setupBanner wires the banner's button: collapsed, only its title stays.
+// The choice lives in the button's aria-expanded only, so every load shows
+// the whole note again.
+function setupBanner() {
+  const button = $('warning-collapse');
+  const body = $('warning-body');
+  button.addEventListener('click', () => {
+    const collapse = button.getAttribute('aria-expanded') === 'true';
+    body.hidden = collapse;
+    button.setAttribute('aria-expanded', String(!collapse));
+    setText(button, collapse ? warning.expand : warning.collapse);
+  });
 }
 
 // ---- theme: prefers-color-scheme, plus a toggle kept in memory only ----

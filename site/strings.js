@@ -23,6 +23,10 @@ export const warning = Object.freeze({
     "Your consumer secret and token secret stay in this tab. The page's code cannot make network " +
     'requests (its Content Security Policy blocks them), stores nothing and logs nothing. Browser ' +
     'extensions and your clipboard are outside our control, so do not paste production secrets.',
+  // The banner's button: collapsed, only the title stays, until the next
+  // load (the choice is never stored).
+  collapse: 'Got it, collapse',
+  expand: 'Show the whole note',
 });
 
 // Static page text. index.html refers to these by dotted key in data-text
