@@ -110,3 +110,52 @@ func TestBrowserUX2ExampleOnSelection(t *testing.T) {
 	assert.True(t, eval[bool](p, `document.querySelector('[data-testid="undo-example"]').hidden`), "Clear kept the Undo")
 	assert.False(t, strings.Contains(eval[string](p, secretsInPage), "my-own-secret"))
 }
+
+// TestBrowserUX2ImportSecrets imports a pasted request into the Sign view,
+// which holds the X example's secrets the user never typed: with no secret
+// typed in Verify they are emptied and the Sign view asks for them; with
+// secrets typed there, the offer to bring them is shown, and bringing (the
+// default) or not decides what the Sign view gets.
+func TestBrowserUX2ImportSecrets(t *testing.T) {
+	p := openPage(t)
+	require.Equal(t, xConsumerSecret, p.value("consumerSecret"))
+	p.click("tab-verify")
+	p.verifyInput("verify-input", xCurl(xTwitterSignature))
+	assert.True(t, eval[bool](p, `document.querySelector('[data-testid="verify-bring-row"]').hidden`), "an offer with nothing to bring")
+
+	p.afterSign(func() { p.click("verify-import") })
+	assert.Equal(t, xTwitterURL, p.value("url"))
+	assert.Empty(t, p.value("consumerSecret"), "the example's secret was kept for an imported request")
+	assert.Empty(t, p.value("tokenSecret"))
+	note := p.mustText("preset-note")
+	assert.NotContains(t, note, "were kept")
+	assert.Contains(t, note, "type the consumer secret")
+
+	p.click("tab-verify")
+	p.verifyInput("verify-consumerSecret", "verify-typed-secret")
+	require.False(t, eval[bool](p, `document.querySelector('[data-testid="verify-bring-row"]').hidden`), "no offer to bring the secrets")
+	eval[chromedp.Void](p, `document.getElementById('verify-bring-secrets').checked = false`)
+	p.afterSign(func() { p.click("verify-import") })
+	assert.Empty(t, p.value("consumerSecret"), "brought a secret the user chose not to bring")
+
+	p.click("tab-verify")
+	eval[chromedp.Void](p, `document.getElementById('verify-bring-secrets').checked = true`)
+	p.afterSign(func() { p.click("verify-import") })
+	assert.Equal(t, "verify-typed-secret", p.value("consumerSecret"))
+	assert.Contains(t, p.mustText("preset-note"), "with the secrets typed there")
+}
+
+// TestBrowserUX2DiffWholeEscapes compares, with the Sign view's X example,
+// a base string whose first "%2520" (a space, encoded twice) reads "%2B":
+// the diff marks the one escape missing and the other extra, whole.
+func TestBrowserUX2DiffWholeEscapes(t *testing.T) {
+	p := openPage(t)
+	pasted := strings.Replace(xBaseString, "Hello%2520Ladies", "Hello%2BLadies", 1)
+	require.NotEqual(t, xBaseString, pasted)
+	p.click("tab-verify")
+	p.verifyInput("verify-input", pasted)
+	p.afterVerify(func() { p.click("verify-compare") })
+	ops := eval[[]map[string]string](p, `[...document.querySelectorAll('[data-testid="diff-ops"] ins, [data-testid="diff-ops"] del')]
+		.map((n) => ({ op: n.dataset.op, text: n.textContent }))`)
+	assert.Equal(t, []map[string]string{{"op": "missing", "text": "%2520"}, {"op": "extra", "text": "%2B"}}, ops)
+}

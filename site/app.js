@@ -161,13 +161,16 @@ function loadPreset(preset) {
 }
 
 // importRequest fills the Sign view from a request the Verify view read
-// (oauth1.parse never returns a secret). The secret inputs keep what the
-// user typed; every other input is replaced, as loading an example does.
-function importRequest(r) {
+// (oauth1.parse never returns a secret). The secret inputs get secrets,
+// the ones typed in the Verify view when brought, else nothing: the
+// example's would not belong to this request. Every other input is
+// replaced, as loading an example does.
+function importRequest(r, secrets = {}, brought = false) {
   writeRequest(r);
+  writeSecrets(secrets);
   state.preset = null;
   showPresetInfo(null);
-  setText(ui.presetNote, verifyText.read.imported);
+  setText(ui.presetNote, brought ? verifyText.read.importedWithSecrets : verifyText.read.importedNoSecrets);
   resign();
 }
 

@@ -179,7 +179,9 @@ export const verify = Object.freeze({
     yes: 'yes',
     unparsed: 'Not read, or guessed',
     import: 'Import into the Sign view',
-    importHint: 'Fills the Sign view with this request and shows its steps. Secrets typed there are kept; none are filled in.',
-    imported: 'Imported from the Verify view. Secrets you had typed were kept: the pasted text has none.',
+    importHint: "Fills the Sign view with this request and shows its steps. The pasted text has no secrets: the Sign view's are emptied, unless you bring the ones typed here.",
+    bringSecrets: 'Bring the consumer secret and token secret typed here',
+    importedWithSecrets: 'Imported from the Verify view, with the secrets typed there.',
+    importedNoSecrets: 'Imported from the Verify view. The pasted text has no secrets: type the consumer secret and token secret (for RSA, the private key) to sign it as it was sent.',
   },
 });
