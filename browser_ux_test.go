@@ -190,3 +190,47 @@ func TestBrowserUXBannerCollapses(t *testing.T) {
 	require.NoError(t, navigateReady(p.ctx, startURL(t, p)))
 	assert.True(t, bodyShown(), "the next load shows the whole banner")
 }
+
+// TestBrowserUXJumpLinkFollowsView checks on a phone-sized viewport that the
+// toolbar's jump link brings the visible view's result into view: the Sign
+// view's result heading, and in the Verify view the verdict.
+func TestBrowserUXJumpLinkFollowsView(t *testing.T) {
+	p := openPage(t)
+	p.uxViewport(390, 844)
+	inView := func(selector string) string { return eval[string](p, inViewJS+`(`+jsStr(selector)+`)`) }
+
+	eval[chromedp.Void](p, `window.scrollTo(0, 0)`)
+	require.NotEqual(t, "", inView("#result-heading"), "the result starts out of view on a phone")
+	p.click("jump-link")
+	assert.Equal(t, "", inView("#result-heading"), "Sign view: the result heading")
+	assert.Equal(t, "result-heading", eval[string](p, `document.activeElement.id`), "the focus goes with it")
+
+	eval[chromedp.Void](p, `window.scrollTo(0, 0)`)
+	p.click("tab-verify")
+	p.afterVerify(func() { p.click("verify-example") })
+	assert.Equal(t, "Jump to the verdict", p.mustText("jump-link"))
+	eval[chromedp.Void](p, `window.scrollTo(0, 0)`)
+	require.NotEqual(t, "", inView(`[data-testid="verdict"]`), "the verdict starts out of view on a phone")
+	p.click("jump-link")
+	assert.Equal(t, "", inView(`[data-testid="verdict"]`), "Verify view: the verdict")
+	assert.Equal(t, "", inView("#verdict-heading"), "and its heading")
+
+	p.click("tab-sign")
+	assert.Equal(t, "Jump to the result", p.mustText("jump-link"))
+}
+
+// TestBrowserUXStatusSpeaksOfItsView checks that the Verify view shows no
+// sentence of the Sign view's status line, and the Sign view its own.
+func TestBrowserUXStatusSpeaksOfItsView(t *testing.T) {
+	p := openPage(t)
+	shown := `document.body.innerText`
+	assert.Contains(t, eval[string](p, shown), "Every change to the Sign view's request is signed in this tab.")
+	p.click("tab-verify")
+	text := eval[string](p, shown)
+	assert.NotContains(t, text, "Every change")
+	assert.NotContains(t, text, "signed in this tab")
+	assert.NotEmpty(t, strings.TrimSpace(p.mustText("verify-status")), "the Verify view's own status line speaks")
+	assert.True(t, eval[bool](p, `document.querySelector('[data-testid="verify-status"]').getClientRects().length > 0`))
+	p.click("tab-sign")
+	assert.Contains(t, eval[string](p, shown), "Every change to the Sign view's request is signed in this tab.")
+}

@@ -93,6 +93,7 @@ function init() {
   setupButtons();
   setupTheme();
   setupBanner();
+  setupViewFollowers();
   setupVerify({ readSignRequest: readRequest, importRequest });
   loadPreset(defaultPreset);
   setupSharing({ read: readShareable, apply: applyShared });
@@ -281,6 +282,37 @@ function setupBanner() {
     body.hidden = collapse;
     button.setAttribute('aria-expanded', String(!collapse));
     setText(button, collapse ? warning.expand : warning.collapse);
+  });
+}
+
+// ---- what follows the visible view: the jump link, the Sign status ----
+
+// setupViewFollowers keeps the toolbar's jump link and the Sign view's
+// status line with the view that is shown (verify.js switches them by the
+// hidden attribute): the link goes to that view's result (the Sign view's
+// result, or the Verify view's verdict), and the Sign view's status line,
+// which speaks of signing the Sign view's request, is hidden while the
+// Verify view shows its own.
+function setupViewFollowers() {
+  const verifyView = $('view-verify');
+  const jump = $('jump-link');
+  const verifying = () => !verifyView.hidden;
+  const follow = () => {
+    ui.status.hidden = verifying();
+    jump.setAttribute('href', verifying() ? '#verdict-heading' : '#result-heading');
+    setText(jump, verifying() ? page.toolbar.jumpVerdict : page.toolbar.jump);
+  };
+  new MutationObserver(follow).observe(verifyView, { attributes: true, attributeFilter: ['hidden'] });
+  follow();
+  // The link scrolls and moves the focus itself: its target may not be
+  // shown yet (no result), and the fragment may hold a share link's state.
+  jump.addEventListener('click', (event) => {
+    event.preventDefault();
+    let target = $('verdict-heading');
+    if (!verifying()) target = $('result').hidden ? $('steps-heading') : $('result-heading');
+    target.tabIndex = -1;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
   });
 }
 

@@ -40,6 +40,7 @@ export const page = Object.freeze({
   toolbar: {
     label: 'Page controls',
     jump: 'Jump to the result',
+    jumpVerdict: 'Jump to the verdict',
     primer: 'Keys and secrets',
     clear: 'Clear everything',
     themeDark: 'Dark theme',
@@ -162,8 +163,9 @@ export const controls = Object.freeze({
 
 export const status = Object.freeze({
   loading: 'Loading the signer…',
-  ready: 'Ready. Every change is signed in this tab.',
-  readyVersion: (version) => `Ready (signer ${version}). Every change is signed in this tab.`,
+  // The Sign view's status line; the Verify view has its own (strings-verify.js).
+  ready: "Ready. Every change to the Sign view's request is signed in this tab.",
+  readyVersion: (version) => `Ready (signer ${version}). Every change to the Sign view's request is signed in this tab.`,
   // words: errorCodes[code].status, such as "Fix the highlighted field".
   fieldError: (words) => `${words}. The steps below are from the last good request, dimmed.`,
   fieldErrorNoResult: (words) => `${words} to see the signature.`,
