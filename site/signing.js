@@ -52,6 +52,13 @@ export function startEngine(status, {
 }) {
   setText(status, loading);
   status.setAttribute('aria-busy', 'true');
+  // Until it runs, the status line follows the first signer's loading
+  // stages, with its size (engine.js onProgress).
+  engine.onProgress((p) => {
+    if (p.build !== 'lite' || status.getAttribute('aria-busy') !== 'true') return;
+    status.dataset.loading = p.stage;
+    if (p.stage !== 'ready') setText(status, p.sentence);
+  });
   engine.onUpgrade(upgraded);
   engine.onExit((restarting) => {
     if (stopped) stopped(restarting);
@@ -92,7 +99,9 @@ export function engineError(status, message) {
 // signingUi()'s nodes; view: the view's state {paused, signCount, rendered,
 // version, preset, reveal, previous}. o: {read() → request, shown(result,
 // request) after a good result, failed(field) after an error at field,
-// signed(request) after every attempt}.
+// signed(request) after every attempt, notReady(request) when an edit
+// comes before the signer runs (first-paint.js), ready() once it runs,
+// before its first sign}.
 export function signingView(ui, view, o) {
   const outputs = [ui.result, ui.steps, ui.requestCard];
 
@@ -109,7 +118,13 @@ export function signingView(ui, view, o) {
   };
 
   function signNow() {
-    if (!engine.ready() || view.paused) return;
+    if (view.paused) return;
+    if (!engine.ready()) {
+      // An edit before the signer runs: the inputs keep it, ready() signs
+      // it; meanwhile the view may paint a generated result or dim its own.
+      o.notReady?.(o.read());
+      return;
+    }
     // User Timing marks around the sign and render, for `make bench`
     // (perf_test.go observes them); they hold no input. A PerformanceObserver
     // gets them as they are made, so they are cleared at once and the page's
@@ -122,6 +137,8 @@ export function signingView(ui, view, o) {
     } catch {
       result = null;
     }
+    // Between the sign and the render, so make bench can tell them apart.
+    performance.mark('oauth1:signed');
     if (result && result.loading) {
       // The RSA build is loading; the upgraded() hook signs again when it is
       // ready, and that render is the one that counts.
@@ -132,6 +149,7 @@ export function signingView(ui, view, o) {
     }
     if (result && result.ok === true) {
       renderSigned(ui, view, result, request);
+      delete ui.result.dataset.source; // no longer first-paint.js's generated result
       if (view.restarted) {
         // The first result of a signer that replaced a crashed one: say so
         // in place of "Ready".
@@ -151,6 +169,7 @@ export function signingView(ui, view, o) {
     ui.status.dataset.signCount = String(view.signCount);
     performance.mark('oauth1:render-end');
     performance.clearMarks('oauth1:sign-start');
+    performance.clearMarks('oauth1:signed');
     performance.clearMarks('oauth1:render-end');
   }
 
@@ -169,6 +188,7 @@ export function signingView(ui, view, o) {
     },
     ready: (version) => {
       view.version = version;
+      o.ready?.();
       signNow();
     },
     failed: (message) => {
