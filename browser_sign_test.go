@@ -423,12 +423,12 @@ func TestBrowserSignAccessibleControls(t *testing.T) {
 	}
 	assert.False(t, p.exists("form"), "no form element")
 
-	before := eval[string](p, `document.getElementById('theme-toggle').getAttribute('aria-pressed')`)
+	// The toggle's three states: browser_ux_test.go, TestBrowserUXThemeThreeStates.
+	assert.Equal(t, "system", eval[string](p, `document.getElementById('theme-toggle').dataset.themeChoice`))
 	p.click("theme-toggle")
-	after := eval[string](p, `document.getElementById('theme-toggle').getAttribute('aria-pressed')`)
-	assert.NotEqual(t, before, after)
-	want := map[string]string{"true": "dark", "false": "light"}[after]
-	assert.Equal(t, want, eval[string](p, `document.documentElement.dataset.theme`))
+	after := eval[string](p, `document.getElementById('theme-toggle').dataset.themeChoice`)
+	assert.NotEqual(t, "system", after)
+	assert.Equal(t, after, eval[string](p, `document.documentElement.dataset.theme`))
 	assert.Equal(t, 0, p.stored(), "the theme is not stored")
 }
 

@@ -234,3 +234,76 @@ func TestBrowserUXStatusSpeaksOfItsView(t *testing.T) {
 	p.click("tab-sign")
 	assert.Contains(t, eval[string](p, shown), "Every change to the Sign view's request is signed in this tab.")
 }
+
+// TestBrowserUXFieldHintsAndPrimerWords checks that each credential field's
+// hint gives X's name for it, and that the primer says PLAINTEXT sends the
+// secrets themselves.
+func TestBrowserUXFieldHintsAndPrimerWords(t *testing.T) {
+	p := openPage(t)
+	hint := func(field string) string {
+		return eval[string](p, `(() => { const input = document.getElementById(`+jsStr(field)+`);
+			return (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+				.map((id) => document.getElementById(id)?.textContent ?? '').join(' '); })()`)
+	}
+	for field, name := range map[string]string{
+		"consumerKey":    "X: API Key.",
+		"consumerSecret": "X: API Key Secret.",
+		"token":          "X: Access Token ",
+		"tokenSecret":    "X: Access Token Secret ",
+	} {
+		assert.Contains(t, hint(field), name, "%s's hint, as its input describes it", field)
+	}
+	terms := eval[map[string]string](p, `Object.fromEntries([...document.querySelectorAll('#primer-terms dt')]
+		.map((dt) => [dt.firstChild.textContent, dt.nextElementSibling.textContent]))`)
+	var consumerSecret string
+	for term, text := range terms {
+		if strings.HasPrefix(term, "Consumer secret") {
+			consumerSecret = text
+		}
+	}
+	assert.Contains(t, consumerSecret, "PLAINTEXT is the exception: it sends the consumer secret itself (and the token secret)")
+}
+
+// TestBrowserUXThemeThreeStates checks that the theme toggle goes from the
+// system's setting to the other theme, to the system's theme chosen
+// explicitly, and back to following the system, storing nothing.
+func TestBrowserUXThemeThreeStates(t *testing.T) {
+	p := openPage(t)
+	state := func() [2]string {
+		return [2]string{
+			eval[string](p, `document.getElementById('theme-toggle').dataset.themeChoice`),
+			eval[string](p, `document.documentElement.dataset.theme ?? ''`),
+		}
+	}
+	system := "light"
+	if eval[bool](p, `matchMedia('(prefers-color-scheme: dark)').matches`) {
+		system = "dark"
+	}
+	other := map[string]string{"light": "dark", "dark": "light"}[system]
+	assert.Equal(t, [2]string{"system", ""}, state())
+	assert.Equal(t, "Theme: system", p.mustText("theme-toggle"))
+	p.click("theme-toggle")
+	assert.Equal(t, [2]string{other, other}, state())
+	assert.Equal(t, "Theme: "+other, p.mustText("theme-toggle"))
+	p.click("theme-toggle")
+	assert.Equal(t, [2]string{system, system}, state())
+	p.click("theme-toggle")
+	assert.Equal(t, [2]string{"system", ""}, state(), "back to the system's setting")
+	assert.Equal(t, 0, p.stored())
+}
+
+// TestBrowserUXClearResetsExampleMenu checks that after "Clear everything"
+// the Example menu names no example, and loading one names it again.
+func TestBrowserUXClearResetsExampleMenu(t *testing.T) {
+	p := openPage(t)
+	selected := func() string {
+		return eval[string](p, `(() => { const s = document.getElementById('preset'); return s.value + '|' + s.selectedOptions[0].textContent; })()`)
+	}
+	require.Equal(t, "x-creating-a-signature", strings.Split(selected(), "|")[0])
+	p.click("clear")
+	assert.Equal(t, "|— choose an example —", selected())
+	assert.Empty(t, p.mustText("preset-source"))
+
+	p.loadPreset("rfc-plaintext")
+	assert.Equal(t, "rfc-plaintext", strings.Split(selected(), "|")[0])
+}

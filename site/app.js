@@ -55,7 +55,7 @@ const state = {
   preset: null, // the preset last loaded, for the comparison with its published value
   reveal: new Set(), // keys of masked values the user chose to see
   previous: new Map(), // non-secret values of the last render, for highlighting changes
-  theme: null, // 'dark' | 'light' once the user picks one; never persisted
+  theme: null, // 'dark' | 'light' while the user picks one, null for the system's; never persisted
 };
 
 const { schedule, start } = signingView(ui, state, {
@@ -120,7 +120,12 @@ function onEdit(event) {
 function setupPresets() {
   const byGroup = new Map(groups.map((g) => [g, []]));
   for (const p of presets) byGroup.get(p.group)?.push(p);
-  ui.preset.replaceChildren(...groups.map((g) => {
+  // The first entry names no example: the menu shows it after Clear, an
+  // import or a share link without one, so it never names an example the
+  // inputs no longer hold.
+  const none = el('option', { text: presetText.none });
+  none.value = '';
+  ui.preset.replaceChildren(none, ...groups.map((g) => {
     const optgroup = document.createElement('optgroup');
     optgroup.label = presetGroups[g];
     optgroup.append(...byGroup.get(g).map((p) => {
@@ -200,6 +205,7 @@ function applyShared(request, preset) {
 
 function showPresetInfo(preset) {
   if (!preset) {
+    ui.preset.value = '';
     setText(ui.presetSource, '');
     setText(ui.presetNote, '');
     return;
@@ -318,16 +324,25 @@ function setupViewFollowers() {
 
 // ---- theme: prefers-color-scheme, plus a toggle kept in memory only ----
 
+// setupTheme wires the toggle through three states: the system's setting
+// (state.theme null), then the theme it does not show, then the other one,
+// then the system's again. The button says which is chosen
+// (data-theme-choice), and nothing of it is stored.
 function setupTheme() {
   const media = window.matchMedia('(prefers-color-scheme: dark)');
   const apply = () => {
-    const dark = state.theme ? state.theme === 'dark' : media.matches;
     if (state.theme) document.documentElement.dataset.theme = state.theme;
     else delete document.documentElement.dataset.theme;
-    ui.themeToggle.setAttribute('aria-pressed', String(dark));
+    const choice = state.theme ?? 'system';
+    ui.themeToggle.dataset.themeChoice = choice;
+    setText(ui.themeToggle, page.toolbar.themeChoice[choice]);
   };
   ui.themeToggle.addEventListener('click', () => {
-    state.theme = ui.themeToggle.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+    const system = media.matches ? 'dark' : 'light';
+    const other = system === 'dark' ? 'light' : 'dark';
+    if (state.theme === null) state.theme = other;
+    else if (state.theme === other) state.theme = system;
+    else state.theme = null;
     apply();
   });
   media.addEventListener('change', apply);

@@ -43,7 +43,9 @@ export const page = Object.freeze({
     jumpVerdict: 'Jump to the verdict',
     primer: 'Keys and secrets',
     clear: 'Clear everything',
-    themeDark: 'Dark theme',
+    // The theme toggle's three states (app.js): the system's setting, dark, light.
+    theme: 'Theme: system',
+    themeChoice: { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' },
   },
   inputs: {
     heading: 'Request',
@@ -110,10 +112,22 @@ export const fields = Object.freeze({
     hint: 'A form-encoded body is signed parameter by parameter. Other bodies are not signed, unless you turn on the body hash.',
   },
   signatureMethod: { label: 'Signature method' },
-  consumerKey: { label: 'Consumer key', hint: 'Also called API key or client identifier.' },
-  consumerSecret: { label: 'Consumer secret', hint: 'Also called API secret.' },
-  token: { label: 'Token', hint: 'The access token (or request token). Leave empty when there is none yet.' },
-  tokenSecret: { label: 'Token secret' },
+  // The hints give the names the big providers' portals use, so a learner
+  // coming from X's "Keys and tokens" page finds each value's box.
+  consumerKey: {
+    label: 'Consumer key',
+    hint: 'X: API Key. Also called consumer key (WooCommerce, NetSuite), app key or client identifier (RFC 5849).',
+  },
+  consumerSecret: {
+    label: 'Consumer secret',
+    hint: 'X: API Key Secret. Also called consumer secret (WooCommerce, NetSuite), app secret or client shared-secret.',
+  },
+  token: {
+    label: 'Token',
+    hint:
+      'X: Access Token (NetSuite: Token ID); while signing in, the request token. Leave empty when there is none yet.',
+  },
+  tokenSecret: { label: 'Token secret', hint: 'X: Access Token Secret (NetSuite: Token Secret); RFC 5849: token shared-secret.' },
   privateKey: {
     label: 'RSA private key',
     hint: 'PEM text, from -----BEGIN to -----END. RSA methods use it instead of the consumer and token secrets.',
