@@ -10,7 +10,11 @@ package main
 // the embed panel's output.
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -158,4 +162,92 @@ func TestBrowserUX2DiffWholeEscapes(t *testing.T) {
 	ops := eval[[]map[string]string](p, `[...document.querySelectorAll('[data-testid="diff-ops"] ins, [data-testid="diff-ops"] del')]
 		.map((n) => ({ op: n.dataset.op, text: n.textContent }))`)
 	assert.Equal(t, []map[string]string{{"op": "missing", "text": "%2520"}, {"op": "extra", "text": "%2B"}}, ops)
+}
+
+// TestBrowserUX2EmbedPanel checks what "Embed this" gives a docs author:
+// steps= from the ticked cards (base string, signing key and signature by
+// default, none written when every card is ticked, none at all refused),
+// an iframe without the browser's border, and beside it the script that
+// sizes the frame, both with a copy button. Both, pasted as they are into
+// a docs page of another origin, show the frame at its content's height.
+func TestBrowserUX2EmbedPanel(t *testing.T) {
+	requireBrowser(t)
+	var mu sync.Mutex
+	docsBody := ""
+	docs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Docs</title></head><body>\n"+docsBody+"\n</body></html>")
+	}))
+	t.Cleanup(docs.Close)
+	base := startFramedServer(t, docs.URL)
+	ctx := newBrowser(t)
+	require.NoError(t, navigateReady(ctx, base))
+	p := &pageT{t: t, ctx: ctx}
+
+	p.click("embed-this")
+	code := p.value("embed-code")
+	assert.Contains(t, code, "&amp;steps=signatureBaseString,signingKey,signature&amp;")
+	assert.Contains(t, code, ` style="border:0"`)
+	assert.True(t, p.exists(`[data-testid="copy-embed-code"]`), "no copy button for the iframe")
+	assert.True(t, p.exists(`[data-testid="copy-embed-listener"]`), "no copy button for the script")
+	script := p.value("embed-listener")
+	assert.Contains(t, script, `e.origin !== "`+strings.TrimSuffix(base, "/")+`"`)
+
+	tick := func(step string, on bool) {
+		eval[chromedp.Void](p, `(() => { const b = document.getElementById('embed-steps-`+step+`'); b.checked = `+fmt.Sprint(on)+`;
+			b.dispatchEvent(new Event('change', { bubbles: true })); })()`)
+	}
+	tick("signingKey", false)
+	tick("request", true)
+	assert.Contains(t, p.value("embed-code"), "&amp;steps=request,signatureBaseString,signature&amp;", "steps= in the cards' order")
+	for _, step := range []string{"request", "signatureBaseString", "signature"} {
+		tick(step, false)
+	}
+	assert.Empty(t, p.value("embed-code"), "an embed with no step")
+	assert.True(t, p.exists(`[data-testid="embed-code-problem"]:not([hidden])`))
+	all := eval[[]string](p, `[...document.querySelectorAll('[data-testid="embed-steps"] input')].map((b) => b.dataset.step)`)
+	require.Len(t, all, 11)
+	for _, step := range all {
+		tick(step, true)
+	}
+	assert.NotContains(t, p.value("embed-code"), "steps=", "every card is the default")
+	for _, step := range all {
+		tick(step, step == "signature")
+	}
+
+	// Pasted into a docs page on the origin given as origin=.
+	eval[chromedp.Void](p, `(() => { const o = document.getElementById('embed-origin'); o.value = `+jsStr(docs.URL)+`;
+		o.dispatchEvent(new Event('input', { bubbles: true })); })()`)
+	code = p.value("embed-code")
+	require.Contains(t, code, "origin="+docs.URL)
+	mu.Lock()
+	docsBody = code + "\n" + p.value("embed-listener")
+	mu.Unlock()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(docs.URL)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('oauth1-playground').style.height !== ''`,
+		chromedp.WithPollingTimeout(15*time.Second)))
+	require.NoError(t, err, "the script never sized the frame")
+	frame := eval[map[string]float64](p, `(() => { const f = document.getElementById('oauth1-playground');
+		return { height: f.getBoundingClientRect().height, border: parseFloat(getComputedStyle(f).borderTopWidth) }; })()`)
+	assert.Zero(t, frame["border"], "the browser's border")
+	assert.NotEqual(t, 480.0, frame["height"], "still the fixed height")
+	assert.Greater(t, frame["height"], 100.0)
+}
+
+// TestBrowserUX2EmbedLandmarks checks the embed has a main landmark and
+// that the "Open in the full playground" link's accessible name contains
+// its visible text (label in name).
+func TestBrowserUX2EmbedLandmarks(t *testing.T) {
+	requireBrowser(t)
+	base := startServer(t)
+	ctx := newBrowser(t)
+	p := embedPage(t, ctx, base, "#preset=x-creating-a-signature&readonly=1")
+	assert.Equal(t, 1, eval[int](p, `document.querySelectorAll('main, [role="main"]').length`))
+	assert.True(t, eval[bool](p, `document.querySelector('main').contains(document.getElementById('steps'))`))
+	link := eval[map[string]string](p, `(() => { const a = document.querySelector('[data-testid="open-full"]');
+		return { visible: a.textContent.trim(), name: a.getAttribute('aria-label') ?? a.textContent.trim() }; })()`)
+	require.NotEmpty(t, link["visible"])
+	assert.Contains(t, strings.ToLower(link["name"]), strings.ToLower(link["visible"]))
 }
