@@ -29,6 +29,7 @@ import {
   noteAction, showFault, signAttempted, markVerdictStale, setupTestKey, setupUndo, offerUndo,
 } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
+import { paintGenerated, editedBeforeReady, startingNote } from './first-paint.js';
 import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
@@ -60,6 +61,13 @@ const state = {
 
 const { schedule, start } = signingView(ui, state, {
   read: readRequest,
+  // Before the signer runs (first-paint.js): an example's result computed
+  // at build time when the inputs hold exactly its request, else the
+  // result on screen dimmed; the edit is signed once ready() runs.
+  notReady: (request) => {
+    if (!paintGenerated(ui, state, state.preset?.id, request, { shown: paintedGenerated })) editedBeforeReady(ui);
+  },
+  ready: () => removeStartingNote(),
   shown: (result, request) => {
     showGenerated(request, result);
     ui.placeholder.hidden = true;
@@ -108,6 +116,18 @@ function init() {
   window.addEventListener('pageshow', onPageShow);
 
   start((message) => setText(ui.placeholder, message));
+  // The worked example at once, from make build's native signing, while the
+  // wasm (already requested) starts.
+  removeStartingNote = startingNote(ui.fields);
+  paintGenerated(ui, state, state.preset?.id, readRequest(), { shown: paintedGenerated });
+}
+
+// removeStartingNote takes first-paint.js's "the signer is starting" note away.
+let removeStartingNote = () => {};
+
+function paintedGenerated(result, request) {
+  showGenerated(request, result);
+  ui.placeholder.hidden = true;
 }
 
 function onEdit(event) {

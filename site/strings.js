@@ -205,6 +205,34 @@ export const engine = Object.freeze({
   fullFailed: 'The RSA signer could not be loaded. Rebuild with make build, then reload.',
 });
 
+// What the page says while it shows a result computed at build time
+// (first-paint.js): before the signer runs, and in a read-only embed,
+// which never loads it. FIRST's block.
+export const firstPaint = Object.freeze({
+  precomputed: 'The example below was signed when this page was built, by the same Go signer. Loading the signer for your changes…',
+  starting: 'The signer is starting: what you type is kept and signed the moment it runs.',
+  editKept: 'Your changes are kept and will be signed the moment the signer has started; the result below is from before them, dimmed…',
+  readonly: 'Signed when this page was built, by the same Go signer the playground runs.',
+});
+
+// The signer's loading stages (engine.js onProgress) and what the first
+// call that needs the full signer says while it loads. size is the words
+// of size(bytes), the gzip size make build measured (signer-sizes.js), or
+// '' when unknown. WASM's block.
+const megabytes = (bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`);
+export const loading = Object.freeze({
+  size: (bytes) => ` (up to ${megabytes(bytes)})`,
+  downloading: (build, size) =>
+    build === 'full' ? `Downloading the full signer${size}…` : `Downloading the signer${size}…`,
+  starting: (build) => (build === 'full' ? 'Starting the full signer…' : 'Starting the signer…'),
+  ready: 'The signer is ready.',
+  // fn: the API function that asked ('sign' for RSA; 'check', 'verify', …).
+  full: (fn, size) =>
+    fn === 'sign'
+      ? `Loading the RSA signer${size}: the first RSA request of a visit downloads it once…`
+      : `Loading the verifier${size}: the first check of a visit downloads it once…`,
+});
+
 // How an error names the field that caused it, keyed by the API field name
 // (error.field). The page says errorNames[field] + " " + error.detail.
 export const errorNames = Object.freeze({

@@ -36,7 +36,7 @@ func TestWriteJSONStrings(t *testing.T) {
 		WriteJSON(&b, s)
 		var got string
 		require.NoError(t, json.Unmarshal([]byte(b.String()), &got), b.String())
-		assert.Equal(t, strings.ToValidUTF8(s, "\uFFFD"), got)
+		assert.Equal(t, string([]rune(s)), got)
 	}
 }
 
@@ -49,6 +49,6 @@ func FuzzWriteJSON(f *testing.F) {
 		WriteJSON(&b, []any{s, map[string]any{s: s}})
 		var got []any
 		require.NoError(t, json.Unmarshal([]byte(b.String()), &got))
-		assert.Equal(t, strings.ToValidUTF8(s, "\uFFFD"), got[0])
+		assert.Equal(t, string([]rune(s)), got[0])
 	})
 }
