@@ -88,6 +88,10 @@ func TestBrowserUXPrimerVisible(t *testing.T) {
 			p := p.p(t)
 			p.uxViewport(w.width, w.height)
 			eval[chromedp.Void](p, `window.scrollTo(0, 0)`)
+			// The fix must keep the desktop layout: Request beside the result.
+			beside := eval[bool](p, `document.querySelector('#view-sign .inputs').getBoundingClientRect().right <
+				document.querySelector('#view-sign .outputs').getBoundingClientRect().left`)
+			assert.Equal(t, w.width >= 960, beside, "the Request panel beside the result at %d px", w.width)
 			problems := eval[[]string](p, coveredJS+`('#primer h2, #primer dt, #primer dd, #primer p, #primer h3', '#primer')`)
 			assert.Empty(t, problems, "parts of the primer are covered")
 
