@@ -26,7 +26,7 @@ import { SECRET_FIELDS } from './fields.js';
 import { fillText, setText, el } from './dom.js';
 import {
   setupForm, readRequest, writeRequest, writeSecrets, noteEdit, fieldLabel, setupConcealToggles, setupParams,
-  noteAction, showFault, signAttempted, markVerdictStale, setupTestKey, setupUndo, offerUndo,
+  noteAction, showFault, updateCredentialWarning, signAttempted, markVerdictStale, setupTestKey, setupUndo, offerUndo,
 } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
 import { paintGenerated, editedBeforeReady, startingNote } from './first-paint.js';
@@ -132,6 +132,9 @@ function paintedGenerated(result, request) {
 
 function onEdit(event) {
   noteEdit(event);
+  // A new method shows other secret fields: the real-credential warning
+  // follows the ones shown.
+  if (event.target?.id === 'signatureMethod') updateCredentialWarning($('privateKey'));
   resign();
 }
 

@@ -280,9 +280,10 @@ export function updateMethodFields() {
 // field) looks like a real credential, and shows its view's one warning:
 // only secrets count (a consumer key or token is sent with every request
 // and is not secret on its own), and however many secrets of a view look
-// real there is one warning, at the first of them, naming every kind, that
-// each such input refers to (aria-describedby). A view is the .view around
-// the input, or the whole document (the embed).
+// real there is one warning, at the first of them that is shown, that each
+// such input refers to (aria-describedby); a secret in a hidden field (the
+// HMAC secrets under an RSA method) is not counted. A view is the .view
+// around the input, or the whole document (the embed).
 export function updateCredentialWarning(input, field = input.id) {
   const kind = SECRET_FIELDS.includes(field) ? credentialKind(field, input.value, knownCredentials) : '';
   if (kind) looksReal.set(input, kind);
@@ -293,7 +294,7 @@ export function updateCredentialWarning(input, field = input.id) {
 const looksReal = new Map(); // secret input → the kind of credential it looks like
 
 function showViewWarning(view) {
-  const inputs = [...looksReal.keys()].filter((i) => i.isConnected && view.contains(i))
+  const inputs = [...looksReal.keys()].filter((i) => i.isConnected && view.contains(i) && !i.closest('[hidden]'))
     .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   const id = inputs.length > 0 ? testid.realWarning(inputs[0].id) : '';
   for (const old of view.querySelectorAll('.real-warning[data-view-warning]')) {
@@ -313,8 +314,10 @@ function showViewWarning(view) {
     if (!looksReal.has(node)) removeToken(node, 'aria-describedby', id);
   }
   for (const input of inputs) addToken(input, 'aria-describedby', id);
-  const kinds = [...new Set(inputs.map((i) => realCredential.kinds[looksReal.get(i)]))];
-  const message = realCredential.message(kinds.join(' and '));
+  // Several kinds share one sentence (kinds.several), which embed.js's
+  // reserved slot, made of every kind's sentence, is as tall as.
+  const kinds = new Set(inputs.map((i) => looksReal.get(i)));
+  const message = realCredential.message(realCredential.kinds[kinds.size > 1 ? 'several' : [...kinds][0]]);
   if (p.textContent !== message) setText(p, message);
 }
 

@@ -316,8 +316,8 @@ export const noteLabels = Object.freeze({
 
 // The stronger warning a view shows once (form.js) when secrets of it are
 // not the presets' published examples and look like real ones; kind is one
-// of kinds, or several joined by " and ". Only secrets get it: the consumer
-// key and the token are sent with every request.
+// of kinds (several when more than one does). Only secrets get it: the
+// consumer key and the token are sent with every request.
 export const realCredential = Object.freeze({
   kinds: {
     xConsumerSecret: 'an X API Key Secret (50 characters)',
@@ -326,6 +326,8 @@ export const realCredential = Object.freeze({
     hex64: 'a 64-character hex secret, such as NetSuite uses',
     privateKey: 'a private key',
     generated: 'a generated secret',
+    // More than one secret of a view looks real: each of them refers to it.
+    several: 'real secrets, in more than one field here',
   },
   message: (kind) =>
     `This looks like ${kind}. It stays in this tab, but browser extensions, screen sharing and your ` +
