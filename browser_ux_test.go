@@ -233,7 +233,7 @@ func TestBrowserUXJumpLinkFollowsView(t *testing.T) {
 func TestBrowserUXStatusSpeaksOfItsView(t *testing.T) {
 	p := openPage(t)
 	shown := `document.body.innerText`
-	assert.Contains(t, eval[string](p, shown), "Every change to the Sign view's request is signed in this tab.")
+	assert.Contains(t, eval[string](p, shown), "Every change to the request is signed in this tab.")
 	p.click("tab-verify")
 	text := eval[string](p, shown)
 	assert.NotContains(t, text, "Every change")
@@ -241,7 +241,7 @@ func TestBrowserUXStatusSpeaksOfItsView(t *testing.T) {
 	assert.NotEmpty(t, strings.TrimSpace(p.mustText("verify-status")), "the Verify view's own status line speaks")
 	assert.True(t, eval[bool](p, `document.querySelector('[data-testid="verify-status"]').getClientRects().length > 0`))
 	p.click("tab-sign")
-	assert.Contains(t, eval[string](p, shown), "Every change to the Sign view's request is signed in this tab.")
+	assert.Contains(t, eval[string](p, shown), "Every change to the request is signed in this tab.")
 }
 
 // TestBrowserUXFieldHintsAndPrimerWords checks that each credential field's

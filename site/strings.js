@@ -177,9 +177,11 @@ export const controls = Object.freeze({
 
 export const status = Object.freeze({
   loading: 'Loading the signer…',
-  // The Sign view's status line; the Verify view has its own (strings-verify.js).
-  ready: "Ready. Every change to the Sign view's request is signed in this tab.",
-  readyVersion: (version) => `Ready (signer ${version}). Every change to the Sign view's request is signed in this tab.`,
+  // The status line of the Sign view and of the embed, both of which have
+  // one request; the Verify view has its own (strings-verify.js), and app.js
+  // hides this one while the Verify view is shown.
+  ready: 'Ready. Every change to the request is signed in this tab.',
+  readyVersion: (version) => `Ready (signer ${version}). Every change to the request is signed in this tab.`,
   // words: errorCodes[code].status, such as "Fix the highlighted field".
   fieldError: (words) => `${words}. The steps below are from the last good request, dimmed.`,
   fieldErrorNoResult: (words) => `${words} to see the signature.`,
