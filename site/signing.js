@@ -143,7 +143,7 @@ export function signingView(ui, view, o) {
       // The RSA build is loading; the upgraded() hook signs again when it is
       // ready, and that render is the one that counts.
       setStale(outputs, true);
-      setText(ui.status, engineText.loadingFull);
+      setText(ui.status, result.error?.message || engineText.loadingFull); // what loads and how big (engine.js)
       ui.status.dataset.state = 'loading';
       return;
     }

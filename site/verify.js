@@ -280,7 +280,9 @@ function requestCheck() {
 const schedule = coalesce(runCheck);
 
 function runCheck() {
-  if (!engine.ready()) return;
+  // A hidden view is checked when it opens (selectView): the lite signer
+  // cannot check, and asking it would load the full one at start-up.
+  if (!engine.ready() || ui.viewVerify.hidden) return;
   const input = {
     text: ui.input.value,
     baseString: ui.baseString.value,
