@@ -31,7 +31,7 @@ export const verify = Object.freeze({
     label: 'Your base string (optional)',
     hint:
       'The signature base string your code built, or a server error that quotes one. It is compared with the right ' +
-      'one character by character, and needs no secrets.',
+      'one character (a percent-escape counts as one) at a time, and needs no secrets.',
   },
   secrets: {
     legend: 'Secrets, to check the signature',
@@ -122,7 +122,7 @@ export const verify = Object.freeze({
     idle: 'When a signature or base string does not match, the mistake that produced it is named here.',
   },
   diff: {
-    heading: 'Base string, character by character',
+    heading: 'Base string, character by character (whole escapes)',
     legend: 'The pasted base string against the right one for the request:',
     missing: 'missing from the pasted one',
     extra: 'extra in the pasted one',
