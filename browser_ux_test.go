@@ -99,6 +99,13 @@ func TestBrowserUXPrimerVisible(t *testing.T) {
 			p.click("primer-link")
 			eval[chromedp.Void](p, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`)
 			assert.Equal(t, "", eval[string](p, inViewJS+`('#primer-heading')`), "after the primer link, its heading")
+
+			// The Verify view's sticky panel neither.
+			p.click("tab-verify")
+			problems = eval[[]string](p, coveredJS+`('#primer h2, #primer dt, #primer dd, #primer p, #primer h3', '#primer')`)
+			assert.Empty(t, problems, "Verify view: parts of the primer are covered")
+			eval[chromedp.Void](p, `window.scrollTo(0, 0)`)
+			p.click("tab-sign")
 		})
 	}
 }
