@@ -1,8 +1,9 @@
 // app.js: the wiring of the full page. Entry point of index.html.
 //
 // Owns: filling the page text from strings.js, the preset menu, the new/now
-// buttons, the theme toggle (in memory only), Clear and the pagehide wipe,
-// and handing the Sign view's form (form.js) to the signing loop
+// buttons, the theme toggle (three states, in memory only), the banner's
+// collapse (in memory only), the jump link and the Sign status line
+// following the shown view, Clear and the pagehide wipe, and handing the Sign view's form (form.js) to the signing loop
 // (signing.js), the Verify view (verify.js) and share links
 // (share-panel.js). Its one state object holds no secret: the reveal choices
 // and the memory of previous values (for "what changed") are built from
