@@ -72,7 +72,7 @@ function fillSlot(slot, o) {
 
 function valueWithCopy({ value, old, testName, copyName, big, ctx }) {
   const out = el('output', { className: `result-value mono${big ? ' big' : ''}`, dataset: { testid: testName, empty: stepLabels.empty } });
-  out.append(...diffNodes(old, value, ctx.highlight));
+  out.append(...diffNodes(old, value, ctx.highlight, { beside: value !== '' }));
   const row = el('div', { className: 'value-row' }, [out]);
   if (value !== '') row.append(copyButton(value, copyName, testName));
   return [row];

@@ -102,6 +102,23 @@ export function engineError(status, message) {
 // signed(request) after every attempt, notReady(request) when an edit
 // comes before the signer runs (first-paint.js), ready() once it runs,
 // before its first sign}.
+// BIG_REQUEST is the size (characters in the request's strings) above
+// which signNow signs in a task of its own.
+const BIG_REQUEST = 200000;
+
+// requestSize counts the characters of request's strings, in its fields
+// and in lists of them (the parameter rows).
+function requestSize(request) {
+  let n = 0;
+  const add = (v, depth) => {
+    if (typeof v === 'string') n += v.length;
+    else if (Array.isArray(v) && depth < 3) for (const x of v) add(x, depth + 1);
+    else if (v && typeof v === 'object' && depth < 3) for (const x of Object.values(v)) add(x, depth + 1);
+  };
+  add(request, 0);
+  return n;
+}
+
 export function signingView(ui, view, o) {
   const outputs = [ui.result, ui.steps, ui.requestCard];
 
@@ -131,6 +148,28 @@ export function signingView(ui, view, o) {
     // timeline does not grow as the user types.
     performance.mark('oauth1:sign-start');
     const request = o.read();
+    if (requestSize(request) <= BIG_REQUEST) {
+      view.deferredSign = null; // a deferred sign of older inputs is void
+      signAndShow(request);
+      return;
+    }
+    // A huge request (a pasted megabyte) is signed in a task of its own,
+    // after the frame that lays out the pasted text: in one task, the
+    // textarea's layout, the signer and the render blocked the tab for
+    // more than a quarter second. It reads the inputs again, so the last
+    // edit before it runs is the one signed.
+    const token = {};
+    view.deferredSign = token;
+    setTimeout(() => {
+      if (view.deferredSign !== token || view.paused || !engine.ready()) return;
+      view.deferredSign = null;
+      performance.mark('oauth1:sign-start');
+      signAndShow(o.read());
+    }, 0);
+  }
+
+  // signAndShow signs request and renders the outcome.
+  function signAndShow(request) {
     let result = null;
     try {
       result = engine.sign(request);
@@ -203,6 +242,7 @@ export function signingView(ui, view, o) {
 // of them, and pauses signing until the next edit.
 export function clearOutputs(ui, view) {
   view.paused = true;
+  view.deferredSign = null;
   view.rendered = false;
   view.reveal.clear();
   view.previous = new Map();

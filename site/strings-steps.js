@@ -141,6 +141,14 @@ export const stepLabels = Object.freeze({
   empty: '(empty)',
   youTyped: 'Your URL:',
   asText: 'As text',
+  // A value too long to lay out quickly is cut (render-values.js): what
+  // the note says, and the name its Copy button copies.
+  cut: (shown, total) => `Showing the first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} characters: ` +
+    'a page cannot lay out more of one value quickly.',
+  cutCopy: 'Copy copies all of it.',
+  cutCopyBeside: 'The Copy button copies all of it.',
+  cutSecret: 'Nothing here can be copied: it holds a secret.',
+  wholeValue: 'whole value',
   baseStringName: 'signature base string',
   signingKeyName: 'signing key',
   signatureName: 'signature',
