@@ -34,7 +34,7 @@ help:
 build: site/wasm_exec.js
 	@mkdir -p $(OUT)
 	$(GO) run wasm/genvectors.go signer/signertest/testdata/vectors.json site/vectors.js
-	$(GO) run wasm/genpage.go site/presets.json signer/signertest/testdata/vectors.json site/presets-data.js
+	$(GO) run wasm/genpage.go site signer/signertest/testdata/vectors.json
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(OUT)/signer.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -tags oauth1_lite -trimpath -ldflags='-s -w' -o $(OUT)/signer-lite.wasm ./wasm
 	@# The page's CSP has connect-src 'none', which also blocks fetch() of a
