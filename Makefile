@@ -11,7 +11,7 @@ ADDR     ?= 127.0.0.1:8080
 OUT      := .build
 DIST     ?= dist
 
-.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load screenshots interop
+.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench bench-readme load screenshots interop
 
 ## all: fmt-check, vet and test.
 all: fmt-check vet test
@@ -174,12 +174,23 @@ load: build
 ## bytes of a first page load, navigation -> first signature over 10 cold
 ## loads, re-sign + render per input event, a pasted 1 MB one-line body,
 ## Verify's paste -> diagnosis, 200 typed keys, and native vs wasm per call
-## (bench*_test.go, build tag bench; needs Chromium, about 2 minutes). The
+## (bench*_test.go, build tag bench; needs Chromium, about 3 minutes), and
+## side by side with a WebCrypto peer page in alternating cold loads
+## (bench_peer_test.go: first signature, early edit, read-only embed). The
 ## time budgets live here, never in the functional tests. Then the signer's
 ## micro-benchmarks, with allocations.
 bench: prereqs dist
 	$(GO) test -tags bench -run '^TestBench$$' -count=1 -v .
 	$(GO) test ./signer -run '^$$' -bench . -benchmem
+
+## bench-readme: make bench, also rewriting the README's performance table
+## (between its bench:targets markers) from the run, with one line per
+## issue-15 target met or missed: first signature ≤ 1.5× the WebCrypto
+## peer page's (testdata/bench-peer/, served beside a copy of dist/), an
+## early edit signed ≤ 5× it, first load ≤ 850 KB, read-only embed
+## ≤ 150 KB with no wasm.
+bench-readme: prereqs dist
+	BENCH_README=1 $(GO) test -tags bench -run '^TestBench$$' -count=1 -v .
 
 ## screenshots: rewrite the README's pictures in docs/ (screenshot.png,
 ## screenshot-dark.png, screenshot-360.png, verify.png, embed.png) from the
