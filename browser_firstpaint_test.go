@@ -11,11 +11,13 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -236,4 +238,47 @@ func listenLoopback(t *testing.T) net.Listener {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	return ln
+}
+
+// TestBrowserModulesPreloaded loads the page and a read-only embed and
+// checks, from the DevTools protocol's requests in the order they were
+// sent, that every module they fetched was asked for before their entry
+// scripts (the HTML parser's modulepreload links come first), except what
+// engine.js imports on demand (the signer and the Go runtime): no module
+// of the first paint is discovered one import level at a time, after the
+// module that imports it.
+func TestBrowserModulesPreloaded(t *testing.T) {
+	requireBrowser(t)
+	base := startServer(t)
+	onDemand := []string{"wasm_exec.js", "signer-lite.wasm.js", "signer.wasm.js", "signer-sizes.js"}
+	for _, tc := range []struct{ url, entry string }{
+		{base, "guard.js"},
+		{base + "embed.html#preset=x-creating-a-signature&readonly=1", "embed.js"},
+	} {
+		ctx := newBrowser(t)
+		var mu sync.Mutex
+		var seen []string
+		record(chromedp.Events(ctx, network.RequestWillBeSent), &mu, &seen, func(ev network.EventRequestWillBeSent) []string {
+			return []string{ev.Request.URL}
+		})
+		_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+		require.NoError(t, err)
+		require.NoError(t, navigateReady(ctx, tc.url))
+		time.Sleep(500 * time.Millisecond)
+		mu.Lock()
+		requested := append([]string(nil), seen...)
+		mu.Unlock()
+		entryAt := slices.Index(requested, base+tc.entry)
+		require.GreaterOrEqual(t, entryAt, 0, "the recorder did not see %s", tc.entry)
+		modules := 0
+		for i, u := range requested {
+			name := strings.TrimPrefix(u, base)
+			if !strings.HasSuffix(name, ".js") || slices.Contains(onDemand, name) || strings.Contains(" guard.js app.js embed.js ", " "+name+" ") {
+				continue
+			}
+			modules++
+			assert.Less(t, i, entryAt, "%s: %s was requested after the entry script: discovered by an import, not preloaded", tc.url, name)
+		}
+		assert.Greater(t, modules, 10, "the recorder saw the page's modules")
+	}
 }
