@@ -1,7 +1,8 @@
 // dom.js: the few DOM helpers every module that writes the page shares.
 //
 // Owns: building an element (el), writing text only when it changes
-// (setText), filling [data-text] nodes from a dictionary (fillText), the
+// (setText), putting children in order without moving kept ones
+// (placeChildren), filling [data-text] nodes from a dictionary (fillText), the
 // stale/dimmed state, token lists in attributes such as aria-describedby,
 // and the data-testid names tests use.
 // Must never: parse strings as HTML (no inner/outer HTML setters, no
@@ -81,6 +82,20 @@ export function el(tag, props = {}, children = []) {
   return node;
 }
 
+
+// placeChildren makes nodes parent's children, in order. A node that is
+// already a child stays where it is, never detached and attached again:
+// moving a kept 200-row table into a new card was most of a keystroke's
+// render with 1 000 parameters.
+export function placeChildren(parent, nodes) {
+  const keep = new Set(nodes);
+  for (const child of [...parent.childNodes]) if (!keep.has(child)) child.remove();
+  let ref = parent.firstChild;
+  for (const node of nodes) {
+    if (node === ref) ref = ref.nextSibling;
+    else parent.insertBefore(node, ref);
+  }
+}
 
 // plainText turns off spellcheck, autocomplete, autocapitalise, autocorrect
 // and translation on a text input or textarea the page builds, as

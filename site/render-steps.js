@@ -14,7 +14,7 @@
 
 import { noteLabels } from './strings.js';
 import { stepLabels, stepParts, stepTitles, steps as explanations } from './strings-steps.js';
-import { el, testid } from './dom.js';
+import { el, testid, placeChildren } from './dom.js';
 import { secretBlock, copyButton, diffNodes, escapes, cutAt, cutNote, markBudget } from './render-values.js';
 import { rowKey, collectedTable, encodedTable, sortedTable } from './render-tables.js';
 
@@ -172,16 +172,26 @@ function remember(steps, previous) {
 
 
 // stepItem builds the card of step. old, the card the last render showed
-// for the same step, lends its tables, whose unchanged rows are kept.
+// for the same step, is filled again in place: its tables stay in the page
+// and keep their unchanged rows.
 function stepItem(step, byId, ctx, old) {
-  const li = el('li', { className: 'step', dataset: { step: step.id, testid: testid.step(step.id) } });
-  const head = el('div', { className: 'step-head' });
-  head.append(el('h3', { className: 'step-title', text: title(step, ctx) }));
-  if (step.rfc) head.append(rfcLink(step.rfc));
-  li.append(head);
+  const nodes = [];
+  const add = (...n) => { nodes.push(...n); };
+  // The heading and the explanation rarely change: the last card's stay.
+  const heading = title(step, ctx);
+  let head = old?.querySelector(':scope > .step-head');
+  if (!head || head.dataset.title !== heading || head.dataset.rfc !== String(step.rfc ?? '')) {
+    head = el('div', { className: 'step-head', dataset: { title: heading, rfc: String(step.rfc ?? '') } });
+    head.append(el('h3', { className: 'step-title', text: heading }));
+    if (step.rfc) head.append(rfcLink(step.rfc));
+  }
+  add(head);
 
   const text = explanation(step.id, ctx);
-  if (text) li.append(el('p', { className: 'step-explain', text }));
+  if (text) {
+    const was = old?.querySelector(':scope > .step-explain');
+    add(was && was.textContent === text ? was : el('p', { className: 'step-explain', text }));
+  }
 
   const value = typeof step.value === 'string' ? step.value : '';
   const prev = ctx.previous;
@@ -194,16 +204,16 @@ function stepItem(step, byId, ctx, old) {
 
   switch (step.id) {
     case 'parameters':
-      li.append(collectedTable(step, prev.get('step:parameters:rows'), hl, reuse), asText(step.id, value, was, hl, cut));
+      add(collectedTable(step, prev.get('step:parameters:rows'), hl, reuse), asText(step.id, value, was, hl, cut));
       break;
     case 'encoded':
-      li.append(encodedTable(step, byId.get('parameters'), prev.get('step:encoded:rows'), hl, reuse), asText(step.id, value, was, hl, cut));
+      add(encodedTable(step, byId.get('parameters'), prev.get('step:encoded:rows'), hl, reuse), asText(step.id, value, was, hl, cut));
       break;
     case 'sorted':
-      li.append(sortedTable(step, byId.get('encoded'), prev.get('step:sorted:rows'), hl, reuse), asText(step.id, value, was, hl, cut));
+      add(sortedTable(step, byId.get('encoded'), prev.get('step:sorted:rows'), hl, reuse), asText(step.id, value, was, hl, cut));
       break;
     case 'parameterString':
-      li.append(ampersandPre(step.id, value, was, hl, cut));
+      add(ampersandPre(step.id, value, was, hl, cut));
       break;
     case 'baseStringURI': {
       const url = String(ctx.url ?? '');
@@ -213,41 +223,49 @@ function stepItem(step, byId, ctx, old) {
       const typed = el('p', { className: 'typed' }, [
         el('span', { className: 'typed-label', text: stepLabels.youTyped }), ' ', typedUrl,
       ]);
-      li.append(typed, plainPre(step.id, value, was, hl, cut));
+      add(typed, plainPre(step.id, value, was, hl, cut));
       break;
     }
     case 'signatureBaseString':
-      li.append(...baseStringNodes(step, value, prev.get('step:signatureBaseString:parts'), hl, cut));
+      add(...baseStringNodes(step, value, prev.get('step:signatureBaseString:parts'), hl, cut));
       break;
     case 'signingKey':
       if (step.secret) {
-        li.append(secretBlock({
+        add(secretBlock({
           key: 'step:signingKey', value, label: stepLabels.signingKeyName, testName: `step-${step.id}`,
           ctx, parts: step.parts, valueTestid: testid.stepValue(step.id),
         }));
       } else {
         const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, was, hl, cut)]);
         if (ctx.result.publicKey) row.append(copyButton(ctx.result.publicKey, stepLabels.outputs.publicKey, 'publicKey'));
-        li.append(row);
+        add(row);
       }
       break;
     case 'signature':
-      li.append(...signatureNodes(step, value, was, ctx));
+      add(...signatureNodes(step, value, was, ctx));
       break;
     case 'authorizationHeader':
-      li.append(...finalNodes(step, value, was, ctx));
+      add(...finalNodes(step, value, was, ctx));
       break;
     default:
-      li.append(plainPre(step.id, value, was, hl, cut));
+      add(plainPre(step.id, value, was, hl, cut));
   }
 
   if (Array.isArray(step.notes) && step.notes.length > 0) {
     // Notes belong to the value; on the last card they go before the list
     // of the other transports.
-    const outputs = li.querySelector('.outputs');
-    if (outputs) outputs.before(notesList(step));
-    else li.append(notesList(step));
+    const outputs = nodes.findIndex((n) => n.classList?.contains('outputs'));
+    if (outputs >= 0) nodes.splice(outputs, 0, notesList(step));
+    else add(notesList(step));
   }
+  if (old) {
+    // The same node again, its kept table never leaving the page.
+    old.className = 'step';
+    placeChildren(old, nodes);
+    return old;
+  }
+  const li = el('li', { className: 'step', dataset: { step: step.id, testid: testid.step(step.id) } });
+  li.append(...nodes);
   return li;
 }
 

@@ -84,28 +84,52 @@ const TABLE_ROWS = 200;
 // than TABLE_ROWS parameters.
 const prints = new WeakMap(); // <tr> → its print
 
-function fillRows(body, specs, fresh, total) {
-  const old = new Map();
-  for (const tr of body.rows) {
-    const k = prints.get(tr);
-    if (k !== undefined && !old.has(k)) old.set(k, tr);
+function fillRows(body, rowSpecs, fresh, total) {
+  const specs = rowSpecs.slice();
+  if (total > TABLE_ROWS) {
+    specs.push({
+      print: `more\u0000${total}`,
+      build: () => {
+        const td = el('td', { className: 'more-rows', text: stepLabels.moreRows(total - TABLE_ROWS) });
+        td.colSpan = 4;
+        return el('tr', {}, [td]);
+      },
+    });
   }
+  // Most rows are where they were: those are matched by position, the
+  // rest by print.
+  const before = [...body.rows];
+  const taken = new Set();
+  const at = specs.map((spec, i) => {
+    const tr = before[i];
+    if (tr && prints.get(tr) === spec.print) {
+      taken.add(tr);
+      return tr;
+    }
+    return null;
+  });
+  let old = null;
   const rows = specs.map((spec, i) => {
-    let tr = old.get(spec.print);
-    if (tr) old.delete(spec.print);
-    else {
+    let tr = at[i];
+    if (!tr) {
+      if (old === null) {
+        old = new Map();
+        for (const r of before) {
+          const k = prints.get(r);
+          if (k !== undefined && !taken.has(r) && !old.has(k)) old.set(k, r);
+        }
+      }
+      tr = old.get(spec.print);
+      if (tr) old.delete(spec.print);
+    }
+    if (!tr) {
       tr = role(spec.build(), 'row');
       for (const td of tr.cells) role(td, 'cell');
       prints.set(tr, spec.print);
     }
-    tr.classList.toggle('changed-row', fresh[i]);
+    tr.classList.toggle('changed-row', fresh[i] === true);
     return tr;
   });
-  if (total > TABLE_ROWS) {
-    const td = role(el('td', { className: 'more-rows', text: stepLabels.moreRows(total - TABLE_ROWS) }), 'cell');
-    td.colSpan = 4;
-    rows.push(role(el('tr', {}, [td]), 'row'));
-  }
   // Rows that are already in place stay where they are.
   let ref = body.firstElementChild;
   for (const tr of rows) {

@@ -150,26 +150,33 @@ export function signingView(ui, view, o) {
     const request = o.read();
     if (requestSize(request) <= BIG_REQUEST) {
       view.deferredSign = null; // a deferred sign of older inputs is void
-      signAndShow(request);
+      show(request, signed(request));
       return;
     }
     // A huge request (a pasted megabyte) is signed in a task of its own,
-    // after the frame that lays out the pasted text: in one task, the
-    // textarea's layout, the signer and the render blocked the tab for
-    // more than a quarter second. It reads the inputs again, so the last
-    // edit before it runs is the one signed.
+    // after the frame that lays out the pasted text, and rendered in the
+    // next: in one task, the textarea's layout, the signer and the render
+    // blocked the tab for more than a quarter second. It reads the inputs
+    // again, so the last edit before it runs is the one signed; newer
+    // inputs, or Clear, void it.
     const token = {};
     view.deferredSign = token;
+    const current = () => view.deferredSign === token && !view.paused && engine.ready();
     setTimeout(() => {
-      if (view.deferredSign !== token || view.paused || !engine.ready()) return;
-      view.deferredSign = null;
+      if (!current()) return;
       performance.mark('oauth1:sign-start');
-      signAndShow(o.read());
+      const later = o.read();
+      const result = signed(later);
+      setTimeout(() => {
+        if (!current()) return;
+        view.deferredSign = null;
+        show(later, result);
+      }, 0);
     }, 0);
   }
 
-  // signAndShow signs request and renders the outcome.
-  function signAndShow(request) {
+  // signed signs request: the signer's result, or null if it threw.
+  function signed(request) {
     let result = null;
     try {
       result = engine.sign(request);
@@ -178,6 +185,11 @@ export function signingView(ui, view, o) {
     }
     // Between the sign and the render, so make bench can tell them apart.
     performance.mark('oauth1:signed');
+    return result;
+  }
+
+  // show renders the outcome of signing request.
+  function show(request, result) {
     if (result && result.loading) {
       // The RSA build is loading; the upgraded() hook signs again when it is
       // ready, and that render is the one that counts.
