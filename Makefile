@@ -30,7 +30,9 @@ help:
 ## its vector presets. site/presets-data.js is the preset menu
 ## (site/presets.json) with every preset's sign result from the native Go
 ## signer (wasm/genpage.go), which the page and read-only embeds show
-## before, or without, the wasm.
+## before, or without, the wasm; the same step rewrites the committed
+## site/index.html and site/embed.html in place (their words from
+## strings*.js and a modulepreload per static import): commit them.
 build: site/wasm_exec.js
 	@mkdir -p $(OUT)
 	$(GO) run wasm/genvectors.go signer/signertest/testdata/vectors.json site/vectors.js
