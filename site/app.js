@@ -66,7 +66,7 @@ const { schedule, start } = signingView(ui, state, {
   // at build time when the inputs hold exactly its request, else the
   // result on screen dimmed; the edit is signed once ready() runs.
   notReady: (request) => {
-    if (!paintGenerated(ui, state, state.preset?.id, request, { shown: paintedGenerated })) editedBeforeReady(ui);
+    if (!paintGenerated(ui, state, state.preset?.id, request, { shown: paintedGenerated }) && state.rendered) editedBeforeReady(ui);
   },
   ready: () => removeStartingNote(),
   shown: (result, request) => {

@@ -108,7 +108,7 @@ const { schedule, start } = signingView(ui, state, {
   // did not sign) the signer is needed after all.
   notReady: (request) => {
     if (paintFirst(request)) return;
-    editedBeforeReady(ui);
+    if (state.rendered) editedBeforeReady(ui);
     if (state.readonly) startSigner();
   },
   ready: () => state.releaseStart(),
