@@ -90,11 +90,23 @@ export function el(tag, props = {}, children = []) {
 export function placeChildren(parent, nodes) {
   const keep = new Set(nodes);
   for (const child of [...parent.childNodes]) if (!keep.has(child)) child.remove();
+  // New nodes go in a run at a time, one insertion into the page each.
   let ref = parent.firstChild;
+  let run = null;
+  const flush = () => {
+    if (run) parent.insertBefore(run, ref);
+    run = null;
+  };
   for (const node of nodes) {
-    if (node === ref) ref = ref.nextSibling;
-    else parent.insertBefore(node, ref);
+    if (node === ref) {
+      flush();
+      ref = ref.nextSibling;
+    } else {
+      run ??= document.createDocumentFragment();
+      run.append(node);
+    }
   }
+  flush();
 }
 
 // plainText turns off spellcheck, autocomplete, autocapitalise, autocorrect
