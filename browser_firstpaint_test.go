@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -201,6 +202,8 @@ const docsPageWithFrames = `<!doctype html><html><head><meta charset="utf-8"><ti
 <iframe id="f4" src="embed.html#preset=oauthnet-appendix-a5&id=f4" width="600" height="90"></iframe>
 <div style="height:6000px"></div>
 <iframe id="f5" src="embed.html#preset=x-hmac-sha256&id=f5" width="600" height="90"></iframe>
+<div style="height:6000px"></div>
+<iframe id="f6" src="embed.html#preset=x-hmac-sha512&id=f6" width="600" height="90"></iframe>
 </body></html>
 `
 
@@ -214,10 +217,14 @@ func TestBrowserEmbedsStartOneAtATime(t *testing.T) {
 	docs.release()
 	ctx := newBrowser(t)
 	p := &pageT{t: t, ctx: ctx}
+	// Headless Chromium's page is never focused, so focus events would
+	// not fire without this.
+	_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1000, 800), chromedp.Navigate(docs.URL+"docs.html")))
 
 	const frames = `[0, 1, 2, 3, 4].map((i) => document.getElementById('f' + i).contentDocument?.querySelector('[data-testid="status"]'))`
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](frames+`.every((s) => s && s.dataset.engine === 'ready')`, chromedp.WithPollingTimeout(60*time.Second)))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](frames+`.every((s) => s && s.dataset.engine === 'ready')`, chromedp.WithPollingTimeout(60*time.Second)))
 	require.NoError(t, err, "the five embeds in view did not all start their signer")
 	spans := eval[[][]float64](p, frames+`.map((s) => [Number(s.dataset.engineStartAt), Number(s.dataset.engineReadyAt)]).sort((a, b) => a[0] - b[0])`)
 	require.Len(t, spans, 5)
@@ -230,6 +237,14 @@ func TestBrowserEmbedsStartOneAtATime(t *testing.T) {
 	eval[chromedp.Void](p, `document.getElementById('f5').scrollIntoView()`)
 	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`(`+below+`) === 'ready'`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "the embed scrolled into view did not start its signer")
+
+	// The last one, still out of view, starts on its first focus.
+	focused := `document.getElementById('f6').contentDocument?.querySelector('[data-testid="status"]')?.dataset.engine ?? ''`
+	assert.Equal(t, "", eval[string](p, focused), "an embed out of view started its signer")
+	eval[chromedp.Void](p, `(() => { const d = document.getElementById('f6').contentDocument; d.getElementById('embed-edit').open = true;
+		d.getElementById('url').focus({ preventScroll: true }); })()`)
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`(`+focused+`) === 'ready'`, chromedp.WithPollingTimeout(30*time.Second)))
+	require.NoError(t, err, "the embed did not start its signer on its first focus")
 }
 
 // listenLoopback listens on a random loopback port.
