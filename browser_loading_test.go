@@ -26,16 +26,19 @@ import (
 )
 
 // loadingRecorder runs before the page's scripts: it records every text
-// and data-loading stage of the Sign view's status line, and, when noIdle,
+// and data-loading stage of the Sign view's status line, every text of the
+// Verify view's (which no painted result speaks over), and, when noIdle,
 // replaces requestIdleCallback with one that never calls back, so the
 // full build loads only when something asks for it.
 func loadingRecorder(noIdle bool) chromedp.Action[chromedp.Void] {
 	src := `(() => {
-  globalThis.__loading = { texts: [], stages: [] };
+  globalThis.__loading = { texts: [], stages: [], verify: [] };
   const note = () => {
     const s = document.querySelector('[data-testid="status"]');
-    if (!s) return;
+    const v = document.querySelector('[data-testid="verify-status"]');
     const l = globalThis.__loading;
+    if (v && l.verify[l.verify.length - 1] !== v.textContent) l.verify.push(v.textContent);
+    if (!s) return;
     if (l.texts[l.texts.length - 1] !== s.textContent) l.texts.push(s.textContent);
     const st = s.dataset.loading;
     if (st && l.stages[l.stages.length - 1] !== st) l.stages.push(st);
@@ -70,11 +73,13 @@ func builtSize(t *testing.T, build string) string {
 func TestBrowserLoadingProgress(t *testing.T) {
 	p := openPage(t, loadingRecorder(true))
 	require.NoError(t, chromedp.Do(p.ctx, chromedp.WaitReady(chromedp.CSS(readySelector))))
-	texts := eval[[]string](p, `globalThis.__loading.texts`)
+	verify := eval[[]string](p, `globalThis.__loading.verify`)
 	stages := eval[[]string](p, `globalThis.__loading.stages`)
-	assert.Contains(t, texts, "Downloading the signer"+builtSize(t, "lite")+"…", "the status said how big the signer is: %q", texts)
-	assert.Contains(t, texts, "Starting the signer…", "%q", texts)
-	assert.Equal(t, []string{"downloading", "starting", "ready"}, stages)
+	assert.Contains(t, verify, "Downloading the signer"+builtSize(t, "lite")+"…", "the status said how big the signer is: %q", verify)
+	assert.Contains(t, verify, "Starting the signer…", "%q", verify)
+	assert.Equal(t, []string{"downloading", "starting", "ready"}, stages, "the Sign view's status followed every stage")
+	texts := eval[[]string](p, `globalThis.__loading.texts`)
+	assert.NotContains(t, texts, "Starting the signer…", "the Sign view's status keeps speaking of the example painted before the signer: %q", texts)
 	assert.Equal(t, "lite", eval[string](p, `oauth1.build`), "nothing asked for the full signer yet")
 
 	// The first RSA use says what it loads and how big, then signs.

@@ -423,6 +423,10 @@ function compiled(path) {
   if (!m) {
     m = (async () => {
       let mod;
+      // The sizes first (a few hundred bytes), so the first stage can say
+      // how big the download is; the page's modulepreload has already
+      // started the signer's download itself.
+      await loadSizes();
       progress(path, 'downloading');
       try {
         mod = await import(path);

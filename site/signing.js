@@ -53,11 +53,14 @@ export function startEngine(status, {
   setText(status, loading);
   status.setAttribute('aria-busy', 'true');
   // Until it runs, the status line follows the first signer's loading
-  // stages, with its size (engine.js onProgress).
+  // stages, with its size (engine.js onProgress), unless it speaks of a
+  // result painted before the signer (first-paint.js: generated, or an
+  // edit kept while starting).
   engine.onProgress((p) => {
     if (p.build !== 'lite' || status.getAttribute('aria-busy') !== 'true') return;
     status.dataset.loading = p.stage;
-    if (p.stage !== 'ready') setText(status, p.sentence);
+    const painted = status.dataset.state === 'generated' || status.dataset.state === 'starting';
+    if (p.stage !== 'ready' && !painted) setText(status, p.sentence);
   });
   engine.onUpgrade(upgraded);
   engine.onExit((restarting) => {
