@@ -124,7 +124,8 @@ func jsFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // leaves on screen: each long value shows its first characters and a note
 // "Showing the first N of M characters" with M the value's real length;
 // the Copy button in a note copies the whole value; the escapes set apart
-// and the page's nodes stay bounded (before the cut: ~420 000 nodes).
+// and the page's nodes stay bounded (before the cut: ~420 000 nodes); an
+// edit in the part shown is still marked as changed.
 func TestBrowserPerfHugeBodyIsCutAndCopiedWhole(t *testing.T) {
 	p := openPage(t)
 	body := hugeFormBody()
@@ -162,6 +163,12 @@ func TestBrowserPerfHugeBodyIsCutAndCopiedWhole(t *testing.T) {
 
 	assert.LessOrEqual(t, eval[int](p, `document.querySelectorAll('.esc').length`), 10000, "escapes set apart")
 	assert.Less(t, eval[int](p, `document.getElementsByTagName('*').length`), 20000, "elements in the page")
+
+	// An edit inside the part shown is marked there, cut or not.
+	p.setField("body", body[:1002]+"Z"+body[1003:])
+	assert.Equal(t, "Z", eval[string](p, `document.querySelector('[data-testid="step-request-value"] mark.delta')?.textContent ?? ''`),
+		"the request card marks the changed character")
+	assert.True(t, p.exists(`[data-testid="step-request-value"] [data-testid="cut"]`), "and is still cut")
 }
 
 // commas writes a number string as toLocaleString('en') does.
