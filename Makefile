@@ -11,7 +11,7 @@ ADDR     ?= 127.0.0.1:8080
 OUT      := .build
 DIST     ?= dist
 
-.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench load screenshots interop snippets
+.PHONY: all help build dist dist-files run test test-steps prereqs test-native test-wasm test-node vet fmt fmt-check clean fuzz fuzz-smoke bench bench-readme load screenshots interop snippets
 
 ## all: fmt-check, vet and test.
 all: fmt-check vet test
@@ -27,16 +27,23 @@ help:
 ## (no RSA) starts with the page; site/signer.wasm.js (everything) loads the
 ## first time a request needs RSA. site/vectors.js is the published test
 ## vectors as a module (wasm/genvectors.go), from which site/presets.js takes
-## its vector presets.
+## its vector presets. site/presets-data.js is the preset menu
+## (site/presets.json) with every preset's sign result from the native Go
+## signer (wasm/genpage.go), which the page and read-only embeds show
+## before, or without, the wasm; the same step rewrites the committed
+## site/index.html and site/embed.html in place (their words from
+## strings*.js and a modulepreload per static import): commit them.
 build: site/wasm_exec.js
 	@mkdir -p $(OUT)
 	$(GO) run wasm/genvectors.go signer/signertest/testdata/vectors.json site/vectors.js
+	$(GO) run wasm/genpage.go site signer/signertest/testdata/vectors.json
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(OUT)/signer.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -tags oauth1_lite -trimpath -ldflags='-s -w' -o $(OUT)/signer-lite.wasm ./wasm
 	@# The page's CSP has connect-src 'none', which also blocks fetch() of a
 	@# .wasm file, so the bytes travel inside modules that script-src allows.
 	$(GO) run wasm/tojs.go $(OUT)/signer.wasm site/signer.wasm.js
 	$(GO) run wasm/tojs.go $(OUT)/signer-lite.wasm site/signer-lite.wasm.js
+	$(GO) run wasm/tojs.go -sizes site/signer-sizes.js lite=site/signer-lite.wasm.js full=site/signer.wasm.js
 	@echo "built site/signer-lite.wasm.js ($$(wc -c < $(OUT)/signer-lite.wasm) bytes of wasm) and site/signer.wasm.js ($$(wc -c < $(OUT)/signer.wasm))"
 
 # wasm_exec.js must come from the same Go as the compiler, so it is copied
@@ -98,10 +105,12 @@ test-native: prereqs build
 	$(GO) test ./...
 
 ## test-wasm: the signer and wasm/ tests built for js/wasm, run under Node,
-## in both builds (full and oauth1_lite).
+## in both builds (full and oauth1_lite); the wasm/ ones with their data
+## segments merged as make build merges the page's (wasm/merged_exec.sh).
 test-wasm: prereqs
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_LIB)/go_js_wasm_exec" ./signer/... ./wasm/...
-	GOOS=js GOARCH=wasm $(GO) test -tags oauth1_lite -exec="$(WASM_LIB)/go_js_wasm_exec" ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_LIB)/go_js_wasm_exec" ./signer/...
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(CURDIR)/wasm/merged_exec.sh" ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) test -tags oauth1_lite -exec="$(CURDIR)/wasm/merged_exec.sh" ./wasm/...
 
 ## test-node: the README's Node example, run against the built files as a
 ## user would, and the in-page provider's JS API (wasm/provider.mjs).
@@ -130,7 +139,7 @@ fmt-check:
 ## clean: remove every generated file (the wasm modules, wasm_exec.js,
 ## .build/ and dist/).
 clean:
-	rm -rf $(OUT) dist site/signer.wasm.js site/signer-lite.wasm.js site/wasm_exec.js site/vectors.js
+	rm -rf $(OUT) dist site/signer.wasm.js site/signer-lite.wasm.js site/signer-sizes.js site/wasm_exec.js site/vectors.js site/presets-data.js
 
 ## fuzz: run every fuzz target of every package, one after another, each
 ## for $(FUZZTIME). Targets are found with `go test -list`, so new ones are
@@ -169,12 +178,23 @@ load: build
 ## bytes of a first page load, navigation -> first signature over 10 cold
 ## loads, re-sign + render per input event, a pasted 1 MB one-line body,
 ## Verify's paste -> diagnosis, 200 typed keys, and native vs wasm per call
-## (bench*_test.go, build tag bench; needs Chromium, about 2 minutes). The
+## (bench*_test.go, build tag bench; needs Chromium, about 3 minutes), and
+## side by side with a WebCrypto peer page in alternating cold loads
+## (bench_peer_test.go: first signature, early edit, read-only embed). The
 ## time budgets live here, never in the functional tests. Then the signer's
 ## micro-benchmarks, with allocations.
 bench: prereqs dist
 	$(GO) test -tags bench -run '^TestBench$$' -count=1 -v .
 	$(GO) test ./signer -run '^$$' -bench . -benchmem
+
+## bench-readme: make bench, also rewriting the README's performance table
+## (between its bench:targets markers) from the run, with one line per
+## issue-15 target met or missed: first signature ≤ 1.5× the WebCrypto
+## peer page's (testdata/bench-peer/, served beside a copy of dist/), an
+## early edit signed ≤ 5× it, first load ≤ 850 KB, read-only embed
+## ≤ 150 KB with no wasm.
+bench-readme: prereqs dist
+	BENCH_README=1 $(GO) test -tags bench -run '^TestBench$$' -count=1 -v .
 
 ## screenshots: rewrite the README's pictures in docs/ (screenshot.png,
 ## screenshot-dark.png, screenshot-360.png, verify.png, embed.png) from the

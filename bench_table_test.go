@@ -101,6 +101,20 @@ func (b *benchTable) print(w io.Writer) {
 	tw.Flush()
 }
 
+// rowsMarkdown is the table's rows as a Markdown table.
+func (b *benchTable) rowsMarkdown() string {
+	var s strings.Builder
+	s.WriteString("| metric | value | target | met |\n|---|---|---|---|\n")
+	for _, r := range b.rows {
+		metric := r[0]
+		if strings.HasPrefix(metric, "  ") {
+			metric = "&nbsp;&nbsp;" + strings.TrimLeft(metric, " ")
+		}
+		fmt.Fprintf(&s, "| %s | %s | %s | %s |\n", metric, r[1], r[2], r[3])
+	}
+	return s.String()
+}
+
 func (b *benchTable) markdown(machine string) string {
 	var s strings.Builder
 	s.WriteString("# `make bench`\n\n")
@@ -118,7 +132,9 @@ func (b *benchTable) markdown(machine string) string {
 How each number is measured:
 
 - **wasm sizes**: raw from ` + "`.build/*.wasm`" + `; the JS module, gzip -9 and brotli -q 11 files from ` + "`dist/`" + `.
-- **first page load**: a tab in a new (incognito) browser context with the HTTP cache off loads the page; the sum of CDP ` + "`Network.loadingFinished`" + ` ` + "`encodedDataLength`" + ` (headers and compressed body) of every response until the first signature is on screen and the network is idle. The RSA row: then Load the RSA-SHA1 example, and the bytes and time until its signature is on screen.
+- **first page load**: a tab in a new (incognito) browser context with the HTTP cache off loads the page; the sum of CDP ` + "`Network.loadingFinished`" + ` ` + "`encodedDataLength`" + ` (headers and compressed body) of every response until the first signature is on screen and the network is idle. The full signer (` + "`signer.wasm.js`" + `), which the page loads once idle after its first signature, is counted apart. The RSA row: then Load the RSA-SHA1 example, and the bytes and time until its signature is on screen.
+- **side by side with the peer**: the WebCrypto peer page (` + "`testdata/bench-peer/`" + `: plain JS, the same CSP, signs the same X example with WebCrypto HMAC-SHA1) is served by the same dev server from a copy of ` + "`dist/`" + `; each round loads, each in a new browser context, the playground, the peer, and the playground with an early edit. *First signature on screen* is ` + "`performance.now()`" + ` when ` + "`[data-testid=signature]`" + ` first holds the signature ` + "`signer.Sign`" + ` gives (from the page's HTML, the build-time data or a signer), seen by a MutationObserver added before the page's scripts; *the early edit* types a new nonce in the first frame after the nonce input exists, and is timed to when the signature for that nonce is on screen. Ratios are of medians.
+- **read-only embed**: ` + "`embed.html#preset=x-creating-a-signature&readonly=1`" + ` cold, the sum of its responses as for the first load, and every signer module or ` + "`wasm_exec.js`" + ` it requested.
 - **navigation → first signature**: 10 loads, each in a new browser context (no HTTP cache, no compiled code); ` + "`performance.now()`" + ` (from navigation start) when the status gets ` + "`data-ready`" + `, seen by a MutationObserver added before the page's scripts; "next frame" is after the frame that follows it; "requested → received" is the resource timing of ` + "`signer-lite.wasm.js`" + `.
 - **re-sign + render**: in one warm page, 5 unmeasured then 50 measured edits, each one ` + "`input`" + ` event (the X example's nonce, the 1 000-parameter URL, the body) and one render. *Work* is between the ` + "`oauth1:sign-start`" + ` and ` + "`oauth1:render-end`" + ` User Timing marks of ` + "`signNow`" + ` in ` + "`site/app.js`" + ` (read the inputs, sign, update the DOM); *input → frame done* is from the event to after the frame the render happened in, so it includes the wait for the animation frame and style and layout. Each final signature is checked against ` + "`signer.Sign`" + `. The 1 MB body has one JSON item a line (about 7 500 lines); the minified row is the same body on one line, pasted once (one input event). A case's run stops at 25 s once it has 10 events, so the event count is in the row.
 - **Verify: paste → …**: in a warm page of its own, the Verify view with the X example's secrets; each paste is one ` + "`input`" + ` event, timed in the page to the ` + "`data-verify-count`" + ` change that follows it (verdict, diagnosis and diff in the DOM). The curl row: the api.twitter.com example signed with each of four catalogued mistakes, five rounds, each checked to name its mistake; the debug_sbs row: a 401 text quoting the base string without ` + "`include_entities`" + `, after the right request was imported into the Sign view, ten times, each checked to be diagnosed as a dropped query.

@@ -73,7 +73,7 @@ func TestBench(t *testing.T) {
 			benchBytes(raw), benchBytes(mod), benchBytes(gz), benchBytes(br)), "", "")
 	}
 
-	base := benchServer(t)
+	base := benchPeerServer(t) // dist/ plus the WebCrypto peer page (bench_peer_test.go)
 	root := benchBrowser(t)
 	version, err := chromedp.CallBrowser(root, browser.GetVersion, cdp.Empty{})
 	require.NoError(t, err)
@@ -81,8 +81,9 @@ func TestBench(t *testing.T) {
 	// 2. First-load bytes, then what the RSA build adds.
 	first := benchFirstLoad(t, root, base)
 	tab.add("first page load, compressed", fmt.Sprintf("%s in %d responses (%s)", benchBytes(first.bytes), first.responses, first.wasmEncoding),
-		"≤ 650 KB", benchMet(first.bytes <= 650_000))
-	tab.add("RSA build on first RSA request", fmt.Sprintf("+%s; RSA signature rendered %s after Load", benchBytes(first.rsaBytes), benchMs(first.rsaMs)), "", "")
+		"≤ 850 KB", benchMet(first.bytes <= 850_000))
+	tab.add("  … then, once idle after the first signature, the full signer", "+"+benchBytes(first.idleBytes), "", "")
+	tab.add("RSA example after that", fmt.Sprintf("+%s; RSA signature rendered %s after Load", benchBytes(first.rsaBytes), benchMs(first.rsaMs)), "", "")
 
 	// 3. Cold loads.
 	const coldLoads = 10
@@ -100,6 +101,11 @@ func TestBench(t *testing.T) {
 		"median ≤ 200 ms", benchMet(benchPct(ready, 0.5) <= 200))
 	tab.add("  … to the next frame after it", fmt.Sprintf("median %s · p95 %s", benchMs(benchPct(painted, 0.5)), benchMs(benchPct(painted, 0.95))), "", "")
 	tab.add("  … signer-lite.wasm.js requested → received", fmt.Sprintf("median %s → %s", benchMs(benchPct(requested, 0.5)), benchMs(benchPct(received, 0.5))), "", "")
+
+	// 3b. Side by side with the WebCrypto peer, and a read-only embed.
+	peerRuns := benchSideBySide(t, root, base, coldLoads)
+	embed := benchReadOnlyEmbed(t, root, base)
+	targetLines := benchPeerRows(&tab, peerRuns, first.bytes, embed)
 
 	// 4, 5, 6 in one warm page.
 	ctx := benchPage(t, root, base)
@@ -125,6 +131,11 @@ func TestBench(t *testing.T) {
 			met = benchMet(benchPct(work, 0.95) <= c.workTarget)
 		}
 		tab.add("re-sign + render (work), "+c.name, fmt.Sprintf("p50 %s · p95 %s (%d events)", benchMs(benchPct(work, 0.5)), benchMs(benchPct(work, 0.95)), len(samples)), target, met)
+		if c.workTarget > 0 {
+			ok := benchPct(work, 0.95) <= c.workTarget
+			targetLines = append(targetLines, fmt.Sprintf("- Re-sign + render after one input, %s, p95 ≤ %s: p50 %s, p95 %s — **%s**.", c.name, benchMs(c.workTarget),
+				benchMs(benchPct(work, 0.5)), benchMs(benchPct(work, 0.95)), map[bool]string{true: "met", false: "missed"}[ok]))
+		}
 		tab.add("  input → frame done, "+c.name, fmt.Sprintf("p50 %s · p95 %s", benchMs(benchPct(frame, 0.5)), benchMs(benchPct(frame, 0.95))), "", "")
 		t.Logf("%s: %v", c.name, time.Since(caseStart).Round(time.Millisecond))
 	}
@@ -168,7 +179,11 @@ func TestBench(t *testing.T) {
 	fmt.Println("make bench on " + machine)
 	tab.print(os.Stdout)
 	fmt.Printf("measured in %v\n\n", time.Since(started).Round(time.Second))
+	for _, l := range targetLines {
+		fmt.Println(l)
+	}
 	require.NoError(t, os.WriteFile(filepath.Join("docs", "bench.md"), []byte(tab.markdown(machine)), 0o644))
+	benchReadme(t, tab.rowsMarkdown(), machine, targetLines)
 }
 
 // ---- the requests ----
@@ -221,8 +236,9 @@ func benchCases() []benchCase {
 	single, singleRest := body(false)
 
 	return []benchCase{
-		{name: "X example", req: x, field: "nonce", prefix: x.Nonce, workTarget: 2},
-		{name: "1 000 params", req: p, field: "url", prefix: p.URL, workTarget: 50},
+		// Issue 15, point 5: sign + render p95 ≤ 3 ms for the X example, ≤ 30 ms for 1 000 params.
+		{name: "X example", req: x, field: "nonce", prefix: x.Nonce, workTarget: 3},
+		{name: "1 000 params", req: p, field: "url", prefix: p.URL, workTarget: 30},
 		{name: "1 MB JSON body + body hash", req: multi, field: "body", prefix: `{"edit":`, suffix: multiRest},
 		{name: "1 MB JSON body on one line (minified)", req: single, field: "body", prefix: `{"edit":`, suffix: singleRest, once: true, paintedBudget: 5000},
 	}

@@ -253,6 +253,11 @@ func wasmCanaryCopies(p *pageT) (copies, memories, size int) {
 func TestBrowserSignerCrashAnnouncedAndReplaced(t *testing.T) {
 	p := openPage(t)
 	require.Equal(t, xSignature, p.mustText("signature"))
+	// The page loads the full signer once it is idle after its first
+	// signature (engine.js); let it, so that one Go program runs when this
+	// test stops it.
+	_, errFull := chromedp.Run(p.ctx, chromedp.Poll[bool](`globalThis.oauth1?.build === 'full'`, chromedp.WithPollingTimeout(20*time.Second)))
+	require.NoError(t, errFull, "the full signer did not load once the page was idle")
 	// Record every state of the status line and of the result from now on.
 	eval[chromedp.Void](p, `(() => {
 		const status = document.querySelector('[data-testid="status"]');

@@ -197,7 +197,14 @@ func openRecorded(t *testing.T, path, script string) (context.Context, *netLog, 
 // storage or cookies; no secret reaches the console; after Clear no secret
 // is left in the DOM.
 func TestBrowserPrivacy(t *testing.T) {
-	ctx, netlog, console, before := openRecorded(t, "", "app.js")
+	ctx, netlog, console, _ := openRecorded(t, "", "app.js")
+	// The full signer (verify, diagnose, parse) loads from the page's own
+	// origin once the page is idle after its first signature (engine.js);
+	// the count of requests starts once it runs.
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`globalThis.oauth1?.build === 'full'`, chromedp.WithPollingTimeout(20*time.Second)))
+	require.NoError(t, err, "the full signer did not load once the page was idle")
+	loaded, _ := netlog.snapshot()
+	before := len(loaded)
 
 	// Type secrets and let the page sign with them.
 	waitSigned := `document.querySelector('[data-testid="status"]').dataset.signCount`

@@ -261,8 +261,8 @@ func TestBrowserShareEmbedThis(t *testing.T) {
 	base := startURL(t, p)
 	p.click("embed-this")
 	code := p.value("embed-code")
-	assert.Equal(t, `<iframe id="oauth1-playground" src="`+base+`embed.html#preset=x-creating-a-signature&amp;readonly=1&amp;id=oauth1-playground" `+
-		`title="OAuth 1.0a signature playground" width="100%" height="640" loading="lazy" referrerpolicy="no-referrer"></iframe>`, code)
+	assert.Equal(t, `<iframe id="oauth1-playground" src="`+base+`embed.html#preset=x-creating-a-signature&amp;readonly=1&amp;steps=signatureBaseString,signingKey,signature&amp;id=oauth1-playground" `+
+		`title="OAuth 1.0a signature playground" width="100%" height="480" style="border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>`, code)
 
 	p.setField("url", "https://api.x.com/1.1/statuses/update.json?include_entities=false")
 	p.setField("consumerSecret", shareCanaryConsumer)
@@ -272,7 +272,7 @@ func TestBrowserShareEmbedThis(t *testing.T) {
 	code = p.value("embed-code")
 	src := html.UnescapeString(strings.Split(strings.Split(code, `src="`)[1], `"`)[0])
 	assert.True(t, strings.HasPrefix(src, base+"embed.html#share="), src)
-	assert.Contains(t, src, "&theme=dark&id=oauth1-playground")
+	assert.Contains(t, src, "&theme=dark&steps=signatureBaseString,signingKey,signature&id=oauth1-playground")
 	assert.NotContains(t, src, "readonly")
 	_, decoded := decodeShareFragment(t, src)
 	assertNoCanary(t, code+decoded, "the embed HTML")

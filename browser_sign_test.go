@@ -392,11 +392,13 @@ func TestBrowserSignWarnsAboutRealLookingCredentials(t *testing.T) {
 	p.setField("consumerSecret", strings.Repeat("a1B2c3D4e5", 5)) // 50 letters and digits, like a real X API secret
 	w, ok := p.text("real-warning-consumerSecret")
 	require.True(t, ok, "a warning at the consumer secret")
-	assert.Contains(t, w, "X API secret")
+	assert.Contains(t, w, "X API Key Secret")
 	assert.True(t, p.exists(`#consumerSecret[aria-describedby~="real-warning-consumerSecret"]`))
 
+	// A token is sent with every request, not a secret: no warning of its own
+	// (browser_ux_test.go checks there is one warning per view).
 	p.setField("token", "1234567890-"+strings.Repeat("Ab3", 13)+"x")
-	assert.True(t, p.exists(`[data-testid="real-warning-token"]`))
+	assert.False(t, p.exists(`[data-testid="real-warning-token"]`))
 
 	p.loadPreset("x-creating-a-signature")
 	assert.False(t, p.exists(`.real-warning`), "published values never warn")
@@ -421,12 +423,12 @@ func TestBrowserSignAccessibleControls(t *testing.T) {
 	}
 	assert.False(t, p.exists("form"), "no form element")
 
-	before := eval[string](p, `document.getElementById('theme-toggle').getAttribute('aria-pressed')`)
+	// The toggle's three states: browser_ux_test.go, TestBrowserUXThemeThreeStates.
+	assert.Equal(t, "system", eval[string](p, `document.getElementById('theme-toggle').dataset.themeChoice`))
 	p.click("theme-toggle")
-	after := eval[string](p, `document.getElementById('theme-toggle').getAttribute('aria-pressed')`)
-	assert.NotEqual(t, before, after)
-	want := map[string]string{"true": "dark", "false": "light"}[after]
-	assert.Equal(t, want, eval[string](p, `document.documentElement.dataset.theme`))
+	after := eval[string](p, `document.getElementById('theme-toggle').dataset.themeChoice`)
+	assert.NotEqual(t, "system", after)
+	assert.Equal(t, after, eval[string](p, `document.documentElement.dataset.theme`))
 	assert.Equal(t, 0, p.stored(), "the theme is not stored")
 }
 

@@ -179,7 +179,8 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	assert.True(t, p.exists(`[data-testid="diagnosis-right"]`))
 	assert.False(t, p.exists(`[data-testid="diagnosis-mistake"]`))
 
-	// Import fills the Sign view, keeps its secrets, and signs to the same value.
+	// Import fills the Sign view, with the secrets typed here (brought, as
+	// offered), and signs to the same value.
 	require.False(t, eval[bool](p, `document.getElementById('verify-import').disabled`))
 	p.afterSign(func() { p.click("verify-import") })
 	assert.True(t, p.visible("view-sign"))
@@ -187,7 +188,7 @@ func TestBrowserVerifyDiagnosesCurl(t *testing.T) {
 	assert.Equal(t, xTwitterURL, p.value("url"))
 	assert.Equal(t, "POST", p.value("method"))
 	assert.Equal(t, xNonce, p.value("nonce"))
-	assert.Equal(t, xConsumerSecret, p.value("consumerSecret"), "the Sign view's secrets are kept")
+	assert.Equal(t, xConsumerSecret, p.value("consumerSecret"), "the secrets typed in Verify are brought")
 	assert.Equal(t, xTwitterSignature, p.mustText("signature"), "the Sign view signs to the pasted signature")
 	assert.Contains(t, p.mustText("preset-note"), "Imported")
 

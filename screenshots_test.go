@@ -45,7 +45,9 @@ func TestScreenshotsSign(t *testing.T) {
 		p.click("theme-toggle")
 	}
 	shoot("screenshot-dark.png", 1280, 1800)
-	p.click("theme-toggle")
+	for eval[string](p, `document.getElementById('theme-toggle').dataset.themeChoice`) != "system" {
+		p.click("theme-toggle") // three states: back to the system's (light) theme
+	}
 	shoot("screenshot-360.png", 360, 1600)
 }
 

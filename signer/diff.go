@@ -223,10 +223,37 @@ func diffParams(exp, rec string, add func(kind DifferenceKind, text, exp, rec st
 // keeps grows with its square.
 const maxEdits = 2000
 
-// diffChars is Myers' O(ND) difference algorithm over bytes, merged into
-// runs; nil when the strings differ by more than maxEdits. Base strings
-// are ASCII, so byte runs are character runs.
+// diffChars is Myers' O(ND) difference algorithm over the units of
+// [diffUnits], merged into runs; nil when the strings differ by more than
+// maxEdits units. A percent-escape is one unit, so "%2520" against "%2B"
+// is one escape for another, never "%2" kept and "520" against "B".
 func diffChars(a, b string) []DiffOp {
+	return diffTokens(diffUnits(a), diffUnits(b))
+}
+
+// diffUnits cuts a base string into what a reader compares: an escape
+// of an escape ("%2520", a parameter's " " encoded twice, RFC 5849
+// section 3.4.1.3.2), a single escape ("%3D"), or one byte otherwise.
+// Base strings are ASCII, so bytes are characters.
+func diffUnits(s string) []string {
+	hexAt := func(i int) bool { return i+1 < len(s) && isHex(s[i]) && isHex(s[i+1]) }
+	out := make([]string, 0, len(s))
+	for i := 0; i < len(s); {
+		n := 1
+		if s[i] == '%' && hexAt(i+1) {
+			n = 3
+			if s[i+1:i+3] == "25" && hexAt(i+3) {
+				n = 5
+			}
+		}
+		out = append(out, s[i:i+n])
+		i += n
+	}
+	return out
+}
+
+// diffTokens is Myers' algorithm over a and b, merged into runs.
+func diffTokens(a, b []string) []DiffOp {
 	n, m := len(a), len(b)
 	offset := n + m + 1
 	v := make([]int, 2*offset+1)
@@ -256,14 +283,18 @@ func diffChars(a, b string) []DiffOp {
 	return nil
 }
 
-func backtrack(trace [][]int, a, b string, d int) []DiffOp {
-	var rev []DiffOp
-	push := func(op DiffOpKind, c byte) {
-		if len(rev) > 0 && rev[len(rev)-1].Op == op {
-			rev[len(rev)-1].Text += string(c)
+func backtrack(trace [][]int, a, b []string, d int) []DiffOp {
+	type run struct {
+		op    DiffOpKind
+		units []string // back to front
+	}
+	var rev []run
+	push := func(op DiffOpKind, u string) {
+		if len(rev) > 0 && rev[len(rev)-1].op == op {
+			rev[len(rev)-1].units = append(rev[len(rev)-1].units, u)
 			return
 		}
-		rev = append(rev, DiffOp{op, string(c)})
+		rev = append(rev, run{op, []string{u}})
 	}
 	x, y := len(a), len(b)
 	for ; d > 0; d-- {
@@ -294,14 +325,14 @@ func backtrack(trace [][]int, a, b string, d int) []DiffOp {
 		y--
 		push(DiffSame, a[x])
 	}
-	// rev holds runs back to front, each run's text reversed.
+	// rev holds runs back to front, each run's units back to front.
 	out := make([]DiffOp, len(rev))
-	for i, op := range rev {
-		t := []byte(op.Text)
-		for l, r := 0, len(t)-1; l < r; l, r = l+1, r-1 {
-			t[l], t[r] = t[r], t[l]
+	for i, r := range rev {
+		var sb strings.Builder
+		for j := len(r.units) - 1; j >= 0; j-- {
+			sb.WriteString(r.units[j])
 		}
-		out[len(rev)-1-i] = DiffOp{op.Op, string(t)}
+		out[len(rev)-1-i] = DiffOp{r.op, sb.String()}
 	}
 	return out
 }

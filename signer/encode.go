@@ -12,32 +12,43 @@ func isUnreserved(c byte) bool {
 		c == '-' || c == '.' || c == '_' || c == '~'
 }
 
+// unreserved is isUnreserved as a table, for PercentEncode's loops.
+var unreserved = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isUnreserved(byte(c))
+	}
+	return t
+}()
+
 // PercentEncode encodes s as RFC 5849 section 3.6 requires: the UTF-8
 // octets of s, every octet outside the unreserved set written as "%" and two
 // upper-case hex digits. A space becomes "%20", never "+".
 func PercentEncode(s string) string {
 	n := 0
 	for i := 0; i < len(s); i++ {
-		if !isUnreserved(s[i]) {
+		if !unreserved[s[i]] {
 			n++
 		}
 	}
 	if n == 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 2*n)
+	// Written by index into a buffer of the final size: a byte at a time
+	// through strings.Builder was 2-4 times slower in wasm, where a 1 MB
+	// form body is encoded three times a keystroke.
+	out := make([]byte, len(s)+2*n)
+	j := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if isUnreserved(c) {
-			b.WriteByte(c)
+		if unreserved[c] {
+			out[j] = c
+			j++
 			continue
 		}
-		b.WriteByte('%')
-		b.WriteByte(upperhex[c>>4])
-		b.WriteByte(upperhex[c&15])
+		out[j], out[j+1], out[j+2] = '%', upperhex[c>>4], upperhex[c&15]
+		j += 3
 	}
-	return b.String()
+	return string(out)
 }
 
 // isHex reports whether c is a hexadecimal digit, either case (RFC 3986

@@ -62,12 +62,28 @@ func EncodeParameters(params []Param) []Param {
 // value, using ascending byte order (RFC 5849 section 3.4.1.3.2, second
 // step). The sort is stable, so fully equal pairs keep their order.
 func SortParameters(encoded []Param) {
-	slices.SortStableFunc(encoded, func(a, b Param) int {
-		if c := strings.Compare(a.Name, b.Name); c != 0 {
+	// The positions are sorted, ties broken by position, which is the
+	// stable order: slices.SortStableFunc's rotations of 40-byte pairs were
+	// a fifth of signing 1 000 parameters.
+	order := make([]int, len(encoded))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		pa, pb := &encoded[a], &encoded[b]
+		if c := strings.Compare(pa.Name, pb.Name); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Value, b.Value)
+		if c := strings.Compare(pa.Value, pb.Value); c != 0 {
+			return c
+		}
+		return a - b
 	})
+	sorted := make([]Param, len(encoded))
+	for i, j := range order {
+		sorted[i] = encoded[j]
+	}
+	copy(encoded, sorted)
 }
 
 // JoinParameters joins encoded, sorted params as name=value pairs separated
@@ -75,6 +91,7 @@ func SortParameters(encoded []Param) {
 // "=".
 func JoinParameters(encoded []Param) string {
 	var b strings.Builder
+	b.Grow(paramsLen(encoded))
 	for i, p := range encoded {
 		if i > 0 {
 			b.WriteByte('&')
@@ -84,6 +101,16 @@ func JoinParameters(encoded []Param) string {
 		b.WriteString(p.Value)
 	}
 	return b.String()
+}
+
+// paramsLen is the length of params joined as name=value pairs with one
+// separator between pairs.
+func paramsLen(params []Param) int {
+	n := 0
+	for _, p := range params {
+		n += len(p.Name) + len(p.Value) + 2
+	}
+	return n
 }
 
 // NormalizeParameters returns the normalized parameter string of params:

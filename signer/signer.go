@@ -665,6 +665,7 @@ func collectParameters(rawQuery string, r Request, protocol []Param) (query, bod
 // paramLines shows params one name=value pair a line.
 func paramLines(params []Param) string {
 	var b strings.Builder
+	b.Grow(paramsLen(params))
 	for i, p := range params {
 		if i > 0 {
 			b.WriteByte('\n')

@@ -1,8 +1,9 @@
 // app.js: the wiring of the full page. Entry point of index.html.
 //
 // Owns: filling the page text from strings.js, the preset menu, the new/now
-// buttons, the theme toggle (in memory only), Clear and the pagehide wipe,
-// and handing the Sign view's form (form.js) to the signing loop
+// buttons, the theme toggle (three states, in memory only), the banner's
+// collapse (in memory only), the jump link and the Sign status line
+// following the shown view, Clear and the pagehide wipe, and handing the Sign view's form (form.js) to the signing loop
 // (signing.js), the Verify view (verify.js) and share links
 // (share-panel.js). Its one state object holds no secret: the reveal choices
 // and the memory of previous values (for "what changed") are built from
@@ -11,7 +12,8 @@
 // network connection, put an input value into the URL (share links are
 // share-panel.js's, built only on request and from share.js's allow-list,
 // which has no secret), or overwrite what the user typed (inputs are written
-// only on start-up, on "Load example", by the New/Now buttons, by Clear, and
+// only on start-up, when an example is chosen (or reloaded, or its load
+// undone), by the New/Now buttons and the test-key button, by Clear, and
 // when a share link is opened).
 
 import './nortc.js'; // first: no WebRTC for any code after it
@@ -25,8 +27,10 @@ import { SECRET_FIELDS } from './fields.js';
 import { fillText, setText, el } from './dom.js';
 import {
   setupForm, readRequest, writeRequest, writeSecrets, noteEdit, fieldLabel, setupConcealToggles, setupParams,
+  noteAction, showFault, updateCredentialWarning, signAttempted, markVerdictStale, setupTestKey, setupUndo, offerUndo,
 } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
+import { paintGenerated, editedBeforeReady, startingNote } from './first-paint.js';
 import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
@@ -55,19 +59,33 @@ const state = {
   preset: null, // the preset last loaded, for the comparison with its published value
   reveal: new Set(), // keys of masked values the user chose to see
   previous: new Map(), // non-secret values of the last render, for highlighting changes
-  theme: null, // 'dark' | 'light' once the user picks one; never persisted
+  theme: null, // 'dark' | 'light' while the user picks one, null for the system's; never persisted
 };
 
 const codeCard = setupCodeCard(document, readRequest);
 
 const { schedule, start } = signingView(ui, state, {
   read: readRequest,
+  // Before the signer runs (first-paint.js): an example's result computed
+  // at build time when the inputs hold exactly its request, else the
+  // result on screen dimmed; the edit is signed once ready() runs.
+  notReady: (request) => {
+    if (!paintGenerated(ui, state, state.preset?.id, request, { shown: paintedGenerated }) && state.rendered) editedBeforeReady(ui);
+  },
+  ready: () => removeStartingNote(),
   shown: (result, request) => {
     showGenerated(request, result);
     codeCard.update();
     ui.placeholder.hidden = true;
+    markVerdictStale(ui.presetCheck, false);
   },
-  failed: () => codeCard.update(), // the card says the request does not sign
+  // An error after the user's own action (a method chosen, say) takes the
+  // focus to its field; the example's verdict is out of date with the result.
+  failed: (field) => {
+    if (state.rendered) markVerdictStale(ui.presetCheck, true);
+    showFault(field);
+  },
+  signed: signAttempted,
 });
 
 // resign signs again after a change the page made (a button, an example).
@@ -84,9 +102,12 @@ function init() {
   fillPrimer();
   setupPresets();
   setupParams(resign);
+  setupTestKey(resign);
   setupConcealToggles(document.querySelectorAll('button[data-toggle]'), (input) => fieldLabel(input.id));
   setupButtons();
   setupTheme();
+  setupBanner();
+  setupViewFollowers();
   setupVerify({ readSignRequest: readRequest, importRequest });
   setupTokens();
   loadPreset(defaultPreset);
@@ -102,10 +123,25 @@ function init() {
   window.addEventListener('pageshow', onPageShow);
 
   start((message) => setText(ui.placeholder, message));
+  // The worked example at once, from make build's native signing, while the
+  // wasm (already requested) starts.
+  removeStartingNote = startingNote(ui.fields);
+  paintGenerated(ui, state, state.preset?.id, readRequest(), { shown: paintedGenerated });
+}
+
+// removeStartingNote takes first-paint.js's "the signer is starting" note away.
+let removeStartingNote = () => {};
+
+function paintedGenerated(result, request) {
+  showGenerated(request, result);
+  ui.placeholder.hidden = true;
 }
 
 function onEdit(event) {
   noteEdit(event);
+  // A new method shows other secret fields: the real-credential warning
+  // follows the ones shown.
+  if (event.target?.id === 'signatureMethod') updateCredentialWarning($('privateKey'));
   resign();
 }
 
@@ -114,7 +150,12 @@ function onEdit(event) {
 function setupPresets() {
   const byGroup = new Map(groups.map((g) => [g, []]));
   for (const p of presets) byGroup.get(p.group)?.push(p);
-  ui.preset.replaceChildren(...groups.map((g) => {
+  // The first entry names no example: the menu shows it after Clear, an
+  // import or a share link without one, so it never names an example the
+  // inputs no longer hold.
+  const none = el('option', { text: presetText.none });
+  none.value = '';
+  ui.preset.replaceChildren(none, ...groups.map((g) => {
     const optgroup = document.createElement('optgroup');
     optgroup.label = presetGroups[g];
     optgroup.append(...byGroup.get(g).map((p) => {
@@ -125,11 +166,24 @@ function setupPresets() {
     }));
     return optgroup;
   }));
-  ui.preset.addEventListener('change', () => showPresetInfo(findPreset(ui.preset.value)));
-  ui.loadPreset.addEventListener('click', () => {
+  // Choosing an example loads it at once; the button loads it again over
+  // later edits. Either can be undone (form.js keeps what was typed).
+  const choose = () => {
     const preset = findPreset(ui.preset.value);
     if (!preset) return;
+    const before = { request: readRequest(), preset: state.preset };
     loadPreset(preset);
+    offerUndo(before.request, before.preset);
+    noteAction();
+    resign();
+  };
+  ui.preset.addEventListener('change', choose);
+  ui.loadPreset.addEventListener('click', choose);
+  setupUndo(ui.loadPreset, ui.preset, (request, preset) => {
+    ui.preset.value = preset ? preset.id : '';
+    state.preset = preset;
+    showPresetInfo(preset);
+    writeRequest(request, { secrets: true });
     resign();
   });
 }
@@ -143,13 +197,16 @@ function loadPreset(preset) {
 }
 
 // importRequest fills the Sign view from a request the Verify view read
-// (oauth1.parse never returns a secret). The secret inputs keep what the
-// user typed; every other input is replaced, as "Load example" does.
-function importRequest(r) {
+// (oauth1.parse never returns a secret). The secret inputs get secrets,
+// the ones typed in the Verify view when brought, else nothing: the
+// example's would not belong to this request. Every other input is
+// replaced, as loading an example does.
+function importRequest(r, secrets = {}, brought = false) {
   writeRequest(r);
+  writeSecrets(secrets);
   state.preset = null;
   showPresetInfo(null);
-  setText(ui.presetNote, verifyText.read.imported);
+  setText(ui.presetNote, brought ? verifyText.read.importedWithSecrets : verifyText.read.importedNoSecrets);
   resign();
 }
 
@@ -178,6 +235,7 @@ function applyShared(request, preset) {
 
 function showPresetInfo(preset) {
   if (!preset) {
+    ui.preset.value = '';
     setText(ui.presetSource, '');
     setText(ui.presetNote, '');
     return;
@@ -248,18 +306,74 @@ function onPageShow(event) {
   setText(ui.status, statusText.pagehide);
 }
 
+// ---- the warning banner: collapsible once read, never stored ----
+
+// setupBanner wires the banner's button: collapsed, only its title stays.
+// The choice lives in the button's aria-expanded only, so every load shows
+// the whole note again.
+function setupBanner() {
+  const button = $('warning-collapse');
+  const body = $('warning-body');
+  button.addEventListener('click', () => {
+    const collapse = button.getAttribute('aria-expanded') === 'true';
+    body.hidden = collapse;
+    button.setAttribute('aria-expanded', String(!collapse));
+    setText(button, collapse ? warning.expand : warning.collapse);
+  });
+}
+
+// ---- what follows the visible view: the jump link, the Sign status ----
+
+// setupViewFollowers keeps the toolbar's jump link and the Sign view's
+// status line with the view that is shown (verify.js switches them by the
+// hidden attribute): the link goes to that view's result (the Sign view's
+// result, or the Verify view's verdict), and the Sign view's status line,
+// which speaks of signing the Sign view's request, is hidden while the
+// Verify view shows its own.
+function setupViewFollowers() {
+  const verifyView = $('view-verify');
+  const jump = $('jump-link');
+  const verifying = () => !verifyView.hidden;
+  const follow = () => {
+    ui.status.hidden = verifying();
+    jump.setAttribute('href', verifying() ? '#verdict-heading' : '#result-heading');
+    setText(jump, verifying() ? page.toolbar.jumpVerdict : page.toolbar.jump);
+  };
+  new MutationObserver(follow).observe(verifyView, { attributes: true, attributeFilter: ['hidden'] });
+  follow();
+  // The link scrolls and moves the focus itself: its target may not be
+  // shown yet (no result), and the fragment may hold a share link's state.
+  jump.addEventListener('click', (event) => {
+    event.preventDefault();
+    let target = $('verdict-heading');
+    if (!verifying()) target = $('result').hidden ? $('steps-heading') : $('result-heading');
+    target.tabIndex = -1;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  });
+}
+
 // ---- theme: prefers-color-scheme, plus a toggle kept in memory only ----
 
+// setupTheme wires the toggle through three states: the system's setting
+// (state.theme null), then the theme it does not show, then the other one,
+// then the system's again. The button says which is chosen
+// (data-theme-choice), and nothing of it is stored.
 function setupTheme() {
   const media = window.matchMedia('(prefers-color-scheme: dark)');
   const apply = () => {
-    const dark = state.theme ? state.theme === 'dark' : media.matches;
     if (state.theme) document.documentElement.dataset.theme = state.theme;
     else delete document.documentElement.dataset.theme;
-    ui.themeToggle.setAttribute('aria-pressed', String(dark));
+    const choice = state.theme ?? 'system';
+    ui.themeToggle.dataset.themeChoice = choice;
+    setText(ui.themeToggle, page.toolbar.themeChoice[choice]);
   };
   ui.themeToggle.addEventListener('click', () => {
-    state.theme = ui.themeToggle.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+    const system = media.matches ? 'dark' : 'light';
+    const other = system === 'dark' ? 'light' : 'dark';
+    if (state.theme === null) state.theme = other;
+    else if (state.theme === other) state.theme = system;
+    else state.theme = null;
     apply();
   });
   media.addEventListener('change', apply);

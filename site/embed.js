@@ -38,7 +38,7 @@
 // once a secret was typed (null reported), nothing at all while the
 // reader goes on typing it.
 
-import { fields, page, status as statusText, realCredential } from './strings.js';
+import { fields, page, status as statusText, realCredential, firstPaint } from './strings.js';
 import { presetNotes } from './strings-sign.js';
 import { embed as text } from './strings-share.js';
 import { defaultPreset, findPreset, knownCredentials } from './presets.js';
@@ -46,6 +46,7 @@ import { SECRET_FIELDS } from './fields.js';
 import { el, fillText, setText, testid } from './dom.js';
 import { setupForm, readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
+import { paintGenerated, editedBeforeReady } from './first-paint.js';
 import {
   parseEmbedFragment, requestFromState, shareState, encodeShare, secretProblem, isOrigin,
 } from './share.js';
@@ -90,6 +91,9 @@ const state = {
   quiet: 0, // the timer that ends held
   outbox: new Map(), // type → the latest message not posted yet
   sent: new Map(), // type → the last message posted, as JSON
+  starting: false, // startSigner has run
+  stopWatching: () => {}, // stops startWhenNeeded's observer
+  releaseStart: () => {}, // lets the next frame start its signer
 };
 
 const { schedule, start } = signingView(ui, state, {
@@ -99,6 +103,15 @@ const { schedule, start } = signingView(ui, state, {
     if (field && ui.fields.contains($(field))) ui.edit.open = true;
   },
   signed: updateOpenLink,
+  // Before the signer runs: the example's result from make build, or the
+  // one on screen dimmed, and (a read-only frame with a request make build
+  // did not sign) the signer is needed after all.
+  notReady: (request) => {
+    if (paintFirst(request)) return;
+    if (state.rendered) editedBeforeReady(ui);
+    if (state.readonly) startSigner();
+  },
+  ready: () => state.releaseStart(),
 });
 
 
@@ -125,7 +138,63 @@ function init() {
   });
   new ResizeObserver(postHeight).observe(document.body);
 
-  start();
+  // A read-only frame showing an example shows make build's result and
+  // never loads the signer; any other starts it when it is first seen or
+  // focused (startWhenNeeded).
+  const painted = paintFirst(readRequest());
+  if (!(painted && state.readonly)) startWhenNeeded();
+}
+
+// paintFirst shows the result make build computed for the frame's
+// example, when the frame's request is exactly the example's.
+function paintFirst(request) {
+  return paintGenerated(ui, state, state.preset?.id, request, {
+    shown: showSigned,
+    words: state.readonly ? firstPaint.readonly : firstPaint.precomputed,
+    final: state.readonly,
+  });
+}
+
+// LOCK is the Web Locks name the frames of one origin start their signer
+// under, one at a time: a docs page with five editable frames does not
+// download, compile and start five Go programs at once.
+export const LOCK = 'oauth1-playground:signer-start';
+
+// startWhenNeeded starts the signer once the frame is in the viewport (an
+// IntersectionObserver sees through to the top-level viewport) or gets the
+// focus, whichever comes first.
+function startWhenNeeded() {
+  const seen = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) startSigner();
+  });
+  seen.observe(document.getElementById('embed-root') ?? document.body);
+  state.stopWatching = () => seen.disconnect();
+  document.addEventListener('focusin', startSigner, { once: true });
+}
+
+// startSigner starts the signer, once, holding LOCK until it runs or has
+// failed (at most START_MS), so frames of the same origin start one after
+// another. Without the Web Locks API it starts at once.
+const START_MS = 20000;
+function startSigner() {
+  if (state.starting) return;
+  state.starting = true;
+  state.stopWatching();
+  ui.status.dataset.engine = 'waiting';
+  const run = () => new Promise((resolve) => {
+    const timer = setTimeout(resolve, START_MS);
+    state.releaseStart = () => {
+      clearTimeout(timer);
+      ui.status.dataset.engine = 'ready';
+      ui.status.dataset.engineReadyAt = String(performance.timeOrigin + performance.now());
+      resolve();
+    };
+    ui.status.dataset.engine = 'starting';
+    ui.status.dataset.engineStartAt = String(performance.timeOrigin + performance.now());
+    start(() => state.releaseStart());
+  });
+  if (navigator.locks && typeof navigator.locks.request === 'function') navigator.locks.request(LOCK, run).catch(run);
+  else run();
 }
 
 // applyFragment reads the fragment and shows what it asks for. A fragment

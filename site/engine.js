@@ -3,10 +3,14 @@
 // Owns: loading wasm_exec.js (Go's runtime glue, which sets globalThis.Go),
 // starting the signer, and handing requests to it. The signer comes in two
 // builds, both written by `make build` as script modules (wasm/tojs.go):
-// signer-lite.wasm.js, without the RSA methods, starts with the page; the
-// full signer.wasm.js is loaded the first time the lite one answers that a
-// call needs it (error.code 'needs-full-signer'), and then answers every
-// call. Callers learn of the switch through onUpgrade. reset (Clear,
+// signer-lite.wasm.js, which signs only (no RSA, no verify, diagnose, parse
+// or check), starts with the page; the full signer.wasm.js is loaded the
+// first time the lite one answers that a call needs it (error.code
+// 'needs-full-signer'), when a view asks for it (upgrade(): the Verify view
+// when it opens), or once the page is idle after its first signature
+// (upgradeWhenIdle()), and then answers every call. Callers learn of the
+// switch through onUpgrade, and of each loading stage, with the size make
+// build wrote into signer-sizes.js, through onProgress. reset (Clear,
 // pagehide) discards the running signer with its Go memory and every value
 // it was handed, and starts a fresh one; a Go program that stops on its own
 // (a crash) is announced (onExit) and replaced (onRestart).
@@ -15,10 +19,12 @@
 // copy of a request. Errors it throws carry sentences from strings.js, never
 // input.
 
-import { engine as text } from './strings.js';
+import { engine as text, loading as words } from './strings.js';
 
 const LITE = './signer-lite.wasm.js';
 const FULL = './signer.wasm.js';
+const SIZES = './signer-sizes.js'; // { lite: { bytes, gzip }, full: … } (wasm/tojs.go -sizes)
+const BUILD = { [LITE]: 'lite', [FULL]: 'full' };
 // Unexpected exits answered with a restart, at most RESTARTS per minute, so
 // a request that kills every runtime it meets cannot loop.
 const RESTARTS = 3;
@@ -35,7 +41,13 @@ let depth = 0; // calls into Go under way (a getter may Clear from inside one)
 let doomed = []; // runtimes discarded during a call, wiped once it returns
 const stops = []; // times of the unexpected exits of the last minute
 const modules = new Map(); // module path → promise of its compiled WebAssembly.Module (no secret)
-const listeners = { upgrade: [], exit: [], restart: [] };
+const listeners = { upgrade: [], exit: [], restart: [], progress: [] };
+let sizes = null; // the promise of loading signer-sizes.js
+let known = {}; // its sizes, once loaded ({} when it is missing)
+let idleWanted = false; // upgradeWhenIdle was called
+let idleAsked = false; // the idle upgrade has been scheduled
+let answeredLoading = false; // a call answered loading since the full build was asked for
+const stages = new Map(); // module path → its last loading stage
 
 // start boots the lite signer once and resolves to its version string.
 // Calling it again returns the promise of the signer that runs now.
@@ -44,13 +56,70 @@ export function start() {
   return starting;
 }
 
+// onProgress registers fn({ build, stage, bytes, sentence }) to run at
+// each stage of loading a signer: build 'lite' or 'full'; stage
+// 'downloading', 'starting' or 'ready'; bytes the gzip size of its module
+// as make build measured it (0 when unknown); sentence the words of
+// strings.js for a status line.
+export function onProgress(fn) {
+  listeners.progress.push(fn);
+  // A load that began before fn was registered: tell it where it is.
+  for (const [path, stage] of stages) if (stage !== 'ready') progress(path, stage, fn);
+}
+
+// size is the download size of a build's module as strings.js words it,
+// '' when make build wrote no sizes.
+export function size(build) {
+  const b = known[build]?.gzip;
+  return typeof b === 'number' && b > 0 ? words.size(b) : '';
+}
+
+// upgradeWhenIdle asks for the full build once the page is idle after its
+// first signature (requestIdleCallback), so that Verify, RSA and the rest
+// answer at once when first used. The full page calls it; embeds do not.
+export function upgradeWhenIdle() {
+  idleWanted = true;
+}
+
+// progress tells the progress listeners (or only fn) that path's module
+// reached stage.
+function progress(path, stage, only) {
+  stages.set(path, stage);
+  const build = BUILD[path];
+  const sentence = stage === 'ready' ? words.ready : words[stage](build, size(build));
+  const p = { build, stage, bytes: known[build]?.gzip ?? 0, sentence };
+  for (const fn of only ? [only] : listeners.progress) {
+    try {
+      fn(p);
+    } catch {
+      // a listener's failure is not the signer's
+    }
+  }
+}
+
+function loadSizes() {
+  sizes ??= import(SIZES).then((m) => {
+    known = m && typeof m.sizes === 'object' && m.sizes !== null ? m.sizes : {};
+    // A download that began before the sizes came says its size now.
+    for (const [path, stage] of stages) if (stage === 'downloading') progress(path, stage);
+  }, () => {});
+  return sizes;
+}
+
+// idle runs fn once the page is idle (or after a second without
+// requestIdleCallback).
+function idle(fn) {
+  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(fn, { timeout: 10000 });
+  else setTimeout(fn, 1000);
+}
+
 // ready reports whether the signer can be called.
 export function ready() {
   return api !== null;
 }
 
 // onUpgrade registers fn to run once the full signer has replaced the lite
-// one, so a caller can redo a call that answered "loading".
+// one after a call answered "loading", so the caller can redo it.
 export function onUpgrade(fn) {
   listeners.upgrade.push(fn);
 }
@@ -152,8 +221,13 @@ function call(name, arg) {
     }
   }
   if (!upgraded && result && result.ok === false && result.error && result.error.code === 'needs-full-signer') {
-    upgrade();
-    return { ok: false, loading: true, error: { ...result.error, message: text.loadingFull } };
+    answeredLoading = true;
+    upgrade().catch(() => {});
+    return { ok: false, loading: true, error: { ...result.error, message: words.full(name, size('full')) } };
+  }
+  if (name === 'sign' && idleWanted && !idleAsked && !upgraded && result && result.ok === true) {
+    idleAsked = true;
+    idle(() => { if (!upgraded) upgrade().catch(() => {}); });
   }
   return result;
 }
@@ -163,15 +237,20 @@ function call(name, arg) {
 export function upgrade() {
   if (upgrading) return upgrading;
   const gen = generation;
-  upgrading = loadGlue().then(() => launch(FULL)).then(
+  upgrading = Promise.all([loadGlue(), loadSizes()]).then(() => launch(FULL)).then(
     (rt) => {
       if (gen !== generation) { // a reset or crash came first: the next RSA call asks again
         wipe(rt);
         return;
       }
-      install(rt);
       upgraded = true;
-      for (const fn of listeners.upgrade) fn();
+      install(rt);
+      // Only a caller that got a loading answer has a call to redo: an
+      // upgrade no call waited for (idle, the Verify tab) changes nothing
+      // on screen.
+      const waited = answeredLoading;
+      answeredLoading = false;
+      if (waited) for (const fn of listeners.upgrade) fn();
     },
     () => {
       upgrading = null; // let a later RSA request try again
@@ -181,9 +260,29 @@ export function upgrade() {
   return upgrading;
 }
 
+// boot starts the lite build: its download begins at once, beside
+// wasm_exec.js and the sizes. When the full build was asked for before the
+// lite one could start, the full one is awaited instead; when it took over
+// while the lite one was starting, the lite one is dropped.
 async function boot() {
+  const gen = generation;
+  loadSizes();
+  compiled(LITE).catch(() => {}); // launch reports a failure
   await loadGlue();
+  if (upgrading) {
+    try {
+      await upgrading;
+    } catch {
+      // the full build failed: the lite one still signs
+    }
+    if (api !== null) return version(runtime);
+  }
   const rt = await launch(LITE);
+  if (upgraded || gen !== generation) {
+    wipe(rt);
+    if (api !== null) return version(runtime);
+    throw new Error(text.restarting);
+  }
   install(rt);
   return version(rt);
 }
@@ -315,6 +414,7 @@ async function launch(path) {
     wipe(rt);
     throw new Error(done ? text.exited : text.noApi);
   }
+  progress(path, 'ready');
   return rt;
 }
 
@@ -323,11 +423,17 @@ function compiled(path) {
   if (!m) {
     m = (async () => {
       let mod;
+      // The sizes first (a few hundred bytes), so the first stage can say
+      // how big the download is; the page's modulepreload has already
+      // started the signer's download itself.
+      await loadSizes();
+      progress(path, 'downloading');
       try {
         mod = await import(path);
       } catch {
         throw new Error(text.notBuilt);
       }
+      progress(path, 'starting');
       if (typeof mod.wasm !== 'string' || mod.wasm === '') throw new Error(text.notBuilt);
       try {
         return await WebAssembly.compile(bytesOf(mod.wasm));

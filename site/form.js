@@ -8,16 +8,22 @@
 // field is in a form when an element has its name as id); field values (a
 // select learns a value it has no option for); the parameter-row editor;
 // the inputs that only RSA methods, or only the others, use; the show/hide
-// toggles of secret inputs; and the "this looks like a real credential"
-// warning.
+// toggles of secret inputs; the field at fault after a user's action
+// (focused and scrolled into view, never while typing elsewhere), the
+// "Use the published test key" button for RSA, and dimming an example's
+// verdict while the result it judged is out of date; the Undo of an
+// example's load (what the form held, secrets included, in memory only,
+// dropped by any other write of the form: Clear, pagehide, an import, a
+// share link); and the "this looks like a real credential" warning.
 // Must never: build nodes from HTML strings, write to any storage, log, put a
 // value into the URL or an attribute (a warning names the kind of
 // credential, never the value), or write an input on its own: only when a
 // view asks (start-up, an example, an import, a share link, Clear, pagehide).
 
 import { fields as fieldText, controls, realCredential } from './strings.js';
-import { FIELDS, FIELD, CREDENTIAL_FIELDS, WHERE, defaultValue, methodFamily } from './fields.js';
-import { knownCredentials } from './presets.js';
+import { FIELDS, FIELD, CREDENTIAL_FIELDS, SECRET_FIELDS, WHERE, defaultValue, methodFamily } from './fields.js';
+import { knownCredentials, TEST_RSA_KEY } from './presets.js';
+import { formText } from './strings-form.js';
 import { credentialKind } from './guard.js';
 import { el, setText, addToken, removeToken, plainText, testid } from './dom.js';
 
@@ -76,6 +82,7 @@ export function readRequest() {
 // o.secrets is set; otherwise they keep what the user typed. The fields that
 // depend on the method and the credential warnings follow.
 export function writeRequest(request, o = {}) {
+  dropUndo();
   const r = request ?? {};
   for (const f of inForm()) {
     if (f.secret && !o.secrets) continue;
@@ -104,6 +111,7 @@ export function writeRequest(request, o = {}) {
 // writeSecrets sets every secret input of the form to values[name] ('' when
 // missing) and masks it.
 export function writeSecrets(values) {
+  dropUndo();
   for (const f of inForm()) {
     if (!f.secret) continue;
     const node = $(f.name);
@@ -124,8 +132,125 @@ function formChanged() {
 // method shows its fields, a credential gets or loses its warning.
 export function noteEdit(event) {
   const id = event.target && event.target.id;
+  acted = isChoice(event.target);
   if (id === 'signatureMethod') updateMethodFields();
   if (CREDENTIAL_FIELDS.includes(id)) updateCredentialWarning($(id), id);
+}
+
+// ---- the field at fault ----
+
+// acted says the last edit was a choice (a select, a checkbox, a radio) or
+// a button the view reported with noteAction, not typing: only then may an
+// error move the focus to its field. Typing in one field never pulls the
+// caret into another.
+let acted = false;
+
+function isChoice(node) {
+  return node instanceof HTMLSelectElement ||
+    (node instanceof HTMLInputElement && (node.type === 'checkbox' || node.type === 'radio'));
+}
+
+// noteAction tells the form that the next signature follows a user's
+// action (an example chosen, a button pressed), so an error it brings may
+// take the focus to its field.
+export function noteAction() {
+  acted = true;
+}
+
+// showFault moves the focus to the input named field, and scrolls it into
+// view (the page's and the panel's own scroll areas), when the error came
+// from a user's action and the input is shown. It answers whether it did.
+// Every signature attempt ends the action (signAttempted).
+export function showFault(field) {
+  const node = field ? $(field) : null;
+  const go = acted && node !== null && !node.disabled && node.closest('[hidden]') === null;
+  acted = false;
+  if (!go) return false;
+  node.scrollIntoView({ block: 'center', inline: 'nearest' });
+  node.focus({ preventScroll: true });
+  return true;
+}
+
+// signAttempted ends the action noteAction or a choice began: the next
+// error, unless another action comes first, leaves the focus alone.
+export function signAttempted() {
+  acted = false;
+}
+
+// markVerdictStale dims a preset check (#preset-check) while the result it
+// compared is out of date, and says so in place of "✓ matches"; the next
+// good result redraws it (render.js) and undims it here.
+export function markVerdictStale(node, stale) {
+  node.classList.toggle('stale', stale);
+  if (!stale) {
+    delete node.dataset.stale;
+    return;
+  }
+  node.dataset.stale = 'true';
+  for (const verdict of node.querySelectorAll('.verdict')) setText(verdict, formText.staleVerdict);
+}
+
+// setupTestKey adds, under the RSA private key input, a button that fills
+// in the oauth.net published test key (public, never a real credential);
+// onUse runs after it has.
+export function setupTestKey(onUse) {
+  const input = $('privateKey');
+  if (!input) return;
+  const button = el('button', { className: 'toggle', text: formText.testKey.button, dataset: { testid: 'use-test-key' } });
+  button.type = 'button';
+  button.id = 'use-test-key';
+  const hint = el('p', { className: 'hint', text: formText.testKey.hint });
+  hint.id = 'hint-use-test-key';
+  button.setAttribute('aria-describedby', hint.id);
+  button.addEventListener('click', () => {
+    input.value = TEST_RSA_KEY;
+    setConcealed(input, true);
+    updateCredentialWarning(input, 'privateKey');
+    acted = true;
+    onUse();
+  });
+  input.closest('.field').append(button, hint);
+}
+
+// ---- Undo after an example was loaded ----
+
+let undoButton = null; // the Undo button, once setupUndo has made it
+let undoSaved = null; // { request, context }: what the form held, secrets included; memory only
+let undoRestore = () => {};
+
+// setupUndo puts a hidden Undo button after the node after; restore(request,
+// context) puts back what offerUndo saved, and focus (where the focus goes
+// once the button has gone) is the example menu.
+export function setupUndo(after, focus, restore) {
+  undoButton = el('button', { className: 'toggle', text: formText.example.undo, dataset: { testid: 'undo-example' } });
+  undoButton.type = 'button';
+  undoButton.id = 'undo-example';
+  undoButton.setAttribute('aria-label', formText.example.undoLabel);
+  undoButton.hidden = true;
+  undoButton.addEventListener('click', () => {
+    const saved = undoSaved;
+    dropUndo();
+    if (!saved) return;
+    focus.focus();
+    undoRestore(saved.request, saved.context);
+  });
+  undoRestore = restore;
+  after.after(undoButton);
+}
+
+// offerUndo shows the Undo button, which will put request (every field,
+// secrets included, as readRequest read it before an example replaced it)
+// and context (the view's own, such as which example was loaded) back.
+export function offerUndo(request, context) {
+  if (!undoButton) return;
+  undoSaved = { request, context };
+  undoButton.hidden = false;
+}
+
+// dropUndo forgets what offerUndo saved and hides the button.
+function dropUndo() {
+  undoSaved = null;
+  if (undoButton) undoButton.hidden = true;
 }
 
 // setFieldValue sets an input's value; a select gets the value as an extra
@@ -151,28 +276,49 @@ export function updateMethodFields() {
 
 // ---- the real-credential warning ----
 
-// updateCredentialWarning shows, next to input (which holds the credential
-// field named field), the warning for a value that looks like a real
-// credential, or removes it.
+// updateCredentialWarning notes whether input (which holds the field named
+// field) looks like a real credential, and shows its view's one warning:
+// only secrets count (a consumer key or token is sent with every request
+// and is not secret on its own), and however many secrets of a view look
+// real there is one warning, at the first of them that is shown, that each
+// such input refers to (aria-describedby); a secret in a hidden field (the
+// HMAC secrets under an RSA method) is not counted. A view is the .view
+// around the input, or the whole document (the embed).
 export function updateCredentialWarning(input, field = input.id) {
-  const id = testid.realWarning(input.id);
-  const kind = credentialKind(field, input.value, knownCredentials);
-  let p = $(id);
-  if (!kind) {
-    if (p) {
-      p.remove();
-      removeToken(input, 'aria-describedby', id);
-    }
-    return;
+  const kind = SECRET_FIELDS.includes(field) ? credentialKind(field, input.value, knownCredentials) : '';
+  if (kind) looksReal.set(input, kind);
+  else looksReal.delete(input);
+  showViewWarning(input.closest('.view') ?? document.body);
+}
+
+const looksReal = new Map(); // secret input → the kind of credential it looks like
+
+function showViewWarning(view) {
+  const inputs = [...looksReal.keys()].filter((i) => i.isConnected && view.contains(i) && !i.closest('[hidden]'))
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const id = inputs.length > 0 ? testid.realWarning(inputs[0].id) : '';
+  for (const old of view.querySelectorAll('.real-warning[data-view-warning]')) {
+    if (old.id === id) continue;
+    for (const node of view.querySelectorAll('[aria-describedby]')) removeToken(node, 'aria-describedby', old.id);
+    old.remove();
   }
+  if (!id) return;
+  let p = $(id);
   if (!p) {
-    p = el('p', { className: 'real-warning', dataset: { testid: id } });
+    p = el('p', { className: 'real-warning', dataset: { testid: id, viewWarning: 'true' } });
     p.id = id;
     p.setAttribute('role', 'alert');
-    input.closest('.field').append(p);
-    addToken(input, 'aria-describedby', id);
+    inputs[0].closest('.field').append(p);
   }
-  setText(p, realCredential.message(realCredential.kinds[kind]));
+  for (const node of view.querySelectorAll('[aria-describedby]')) {
+    if (!looksReal.has(node)) removeToken(node, 'aria-describedby', id);
+  }
+  for (const input of inputs) addToken(input, 'aria-describedby', id);
+  // Several kinds share one sentence (kinds.several), which embed.js's
+  // reserved slot, made of every kind's sentence, is as tall as.
+  const kinds = new Set(inputs.map((i) => looksReal.get(i)));
+  const message = realCredential.message(realCredential.kinds[kinds.size > 1 ? 'several' : [...kinds][0]]);
+  if (p.textContent !== message) setText(p, message);
 }
 
 function updateCredentialWarnings() {

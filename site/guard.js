@@ -9,7 +9,7 @@
 // a tab of its own, and throws, so app.js never runs; otherwise it enables
 // the secret inputs, which index.html ships disabled so that none is usable
 // before this decision); recognising the shapes of real credentials (X's
-// key lengths, WooCommerce's ck_/cs_ prefixes, 64-character hex tokens, PEM
+// secret lengths, WooCommerce's cs_ prefix, 64-character hex tokens, PEM
 // private keys, long random strings), so the page can warn before someone
 // works with a live secret; and making nonces from the browser's random
 // source.
@@ -74,11 +74,8 @@ function guardFrame() {
 
 guardFrame();
 
-const X_KEY = /^[A-Za-z0-9]{25}$/;
 const X_SECRET = /^[A-Za-z0-9]{50}$/;
-const X_TOKEN = /^[0-9]{1,20}-[A-Za-z0-9]{20,60}$/;
 const X_TOKEN_SECRET = /^[A-Za-z0-9]{45}$/;
-const WOO_KEY = /^ck_[0-9a-f]{40}$/;
 const WOO_SECRET = /^cs_[0-9a-f]{40}$/;
 const HEX_64 = /^[0-9a-f]{64}$/i;
 const TOKENISH = /^[A-Za-z0-9+/=_.~!-]{20,}$/;
@@ -88,23 +85,16 @@ function mixed(v) {
 }
 
 // credentialKind says what real credential value looks like, for the
-// credential field named field, or returns '' when it looks like an example.
-// known holds the presets' published values, which never count as real.
+// secret field named field, or returns '' when it looks like an example or
+// field is not a secret (a consumer key or token is sent with every request:
+// no warning for it). known holds the presets' published values, which never
+// count as real.
 export function credentialKind(field, value, known) {
   const v = typeof value === 'string' ? value.trim() : '';
   if (v === '' || known.has(value) || known.has(v)) return '';
   switch (field) {
     case 'privateKey':
       return /PRIVATE KEY-----/.test(v) ? 'privateKey' : '';
-    case 'consumerKey':
-      if (X_KEY.test(v) && mixed(v)) return 'xConsumerKey';
-      if (WOO_KEY.test(v)) return 'wooKey';
-      if (HEX_64.test(v) && mixed(v)) return 'hex64';
-      return '';
-    case 'token':
-      if (X_TOKEN.test(v)) return 'xToken';
-      if (HEX_64.test(v) && mixed(v)) return 'hex64';
-      return '';
     case 'consumerSecret':
     case 'tokenSecret':
       if (field === 'consumerSecret' && X_SECRET.test(v) && mixed(v)) return 'xConsumerSecret';

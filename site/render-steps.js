@@ -2,17 +2,20 @@
 // of the signature, each kept as it is while what it shows has not changed.
 //
 // Owns: renderSteps (bringing the list of cards in line with the signer's
-// steps), renderRequest (the HTTP request before signing), each card's
-// explanation, value, parts, notes and outputs, and the memory of the last
-// render's values (ctx.previous) that the "what changed" marks compare with.
+// steps: a card whose step is unchanged is kept, a changed one is rebuilt
+// around the last card's tables, whose unchanged rows stay), renderRequest
+// (the HTTP request before signing), each card's explanation, value, parts,
+// notes and outputs, each long value cut with a note and Copy
+// (render-values.js cutNote), and the memory of the last render's values
+// (ctx.previous) that the "what changed" marks compare with.
 // Must never: parse strings as HTML, call the signer, read inputs, log, or
 // remember a secret step: only values the signer did not mark secret go into
 // ctx.previous.
 
 import { noteLabels } from './strings.js';
 import { stepLabels, stepParts, stepTitles, steps as explanations } from './strings-steps.js';
-import { el, testid } from './dom.js';
-import { secretBlock, copyButton, diffNodes, escapes } from './render-values.js';
+import { el, testid, placeChildren } from './dom.js';
+import { secretBlock, copyButton, diffNodes, escapes, cutAt, cutNote, markBudget } from './render-values.js';
 import { rowKey, collectedTable, encodedTable, sortedTable } from './render-tables.js';
 
 const RFC_BASE = 'https://www.rfc-editor.org/rfc/rfc5849#section-';
@@ -47,7 +50,8 @@ export function renderRequest(container, request, ctx) {
     return;
   }
   const pre = el('pre', { className: 'value', dataset: { testid: testid.stepValue('request') } });
-  pre.append(...diffNodes(old, text, ctx.highlight));
+  // The request holds no secret: the credentials are not in it yet.
+  pre.append(...diffNodes(old, text, ctx.highlight, { copy: stepLabels.requestTitle }));
   const card = el('div', { className: `step request-card${old !== undefined && ctx.highlight ? ' changed' : ''}`, dataset: { testid: testid.step('request') } });
   card.append(
     el('div', { className: 'step-head' }, [el('h3', { className: 'step-title', text: stepLabels.requestTitle })]),
@@ -78,7 +82,7 @@ export function httpRequestText(r) {
 // marked .changed and their changed text wrapped in <mark class="delta">.
 // ctx: {family, method, transport, url, result, reveal: Set, onReveal, previous: Map,
 //       highlight: boolean}
-const fingerprints = new WeakMap(); // <li> → what it shows
+const fingerprints = new WeakMap(); // <li> → what it shows ([step, extra])
 
 export function renderSteps(list, steps, ctx) {
   const current = new Map();
@@ -88,11 +92,11 @@ export function renderSteps(list, steps, ctx) {
   const next = steps.map((step) => {
     const fp = fingerprint(step, ctx);
     const old = current.get(step.id);
-    if (old && fingerprints.get(old) === fp) {
+    if (old && same(fingerprints.get(old), fp)) {
       settle(old);
       return old;
     }
-    const li = stepItem(step, byId, ctx);
+    const li = stepItem(step, byId, ctx, old);
     if (old && ctx.highlight) li.classList.add('changed');
     fingerprints.set(li, fp);
     return li;
@@ -130,10 +134,25 @@ function fingerprint(step, ctx) {
   }
   if (step.id === 'signature') extra.a = ctx.result.authorization;
   if (step.id === 'signingKey') extra.k = ctx.result.publicKey;
-  // The signer's objects come with their keys sorted at every level (Go's
-  // JSON writer, wasm/json.go, sorts them) and extra is built in one order
-  // here, so plain JSON is already canonical.
-  return JSON.stringify([step, extra]);
+  return [step, extra];
+}
+
+// same compares two fingerprints, plain data from JSON.parse, value by
+// value. Strings compare whole in one go: JSON.stringify of a 1 MB form
+// body's steps (13 MB of text) took tens of ms a keystroke.
+function same(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!Object.hasOwn(b, k) || !same(a[k], b[k])) return false;
+  return true;
 }
 
 // remember stores what the next render compares with. Secret steps are not
@@ -152,74 +171,101 @@ function remember(steps, previous) {
 }
 
 
-function stepItem(step, byId, ctx) {
-  const li = el('li', { className: 'step', dataset: { step: step.id, testid: testid.step(step.id) } });
-  const head = el('div', { className: 'step-head' });
-  head.append(el('h3', { className: 'step-title', text: title(step, ctx) }));
-  if (step.rfc) head.append(rfcLink(step.rfc));
-  li.append(head);
+// stepItem builds the card of step. old, the card the last render showed
+// for the same step, is filled again in place: its tables stay in the page
+// and keep their unchanged rows.
+function stepItem(step, byId, ctx, old) {
+  const nodes = [];
+  const add = (...n) => { nodes.push(...n); };
+  // The heading and the explanation rarely change: the last card's stay.
+  const heading = title(step, ctx);
+  let head = old?.querySelector(':scope > .step-head');
+  if (!head || head.dataset.title !== heading || head.dataset.rfc !== String(step.rfc ?? '')) {
+    head = el('div', { className: 'step-head', dataset: { title: heading, rfc: String(step.rfc ?? '') } });
+    head.append(el('h3', { className: 'step-title', text: heading }));
+    if (step.rfc) head.append(rfcLink(step.rfc));
+  }
+  add(head);
 
   const text = explanation(step.id, ctx);
-  if (text) li.append(el('p', { className: 'step-explain', text }));
+  if (text) {
+    const was = old?.querySelector(':scope > .step-explain');
+    add(was && was.textContent === text ? was : el('p', { className: 'step-explain', text }));
+  }
 
   const value = typeof step.value === 'string' ? step.value : '';
   const prev = ctx.previous;
-  const old = prev.get(`step:${step.id}`);
+  const was = prev.get(`step:${step.id}`);
   const hl = ctx.highlight;
+  // A secret step's value gets no Copy, in a cut note either.
+  const cut = step.secret ? { secret: true } : { copy: title(step, ctx) };
+  // The table of the same step last time, when it is not secret.
+  const reuse = old && !step.secret ? old.querySelector(`[data-testid="${testid.stepParams(step.id)}"]`)?.closest('.table-wrap') : null;
 
   switch (step.id) {
     case 'parameters':
-      li.append(collectedTable(step, prev.get('step:parameters:rows'), hl), asText(step.id, value, old, hl));
+      add(collectedTable(step, prev.get('step:parameters:rows'), hl, reuse), asText(step.id, value, was, hl, cut));
       break;
     case 'encoded':
-      li.append(encodedTable(step, byId.get('parameters'), prev.get('step:encoded:rows'), hl), asText(step.id, value, old, hl));
+      add(encodedTable(step, byId.get('parameters'), prev.get('step:encoded:rows'), hl, reuse), asText(step.id, value, was, hl, cut));
       break;
     case 'sorted':
-      li.append(sortedTable(step, byId.get('encoded'), prev.get('step:sorted:rows'), hl), asText(step.id, value, old, hl));
+      add(sortedTable(step, byId.get('encoded'), prev.get('step:sorted:rows'), hl, reuse), asText(step.id, value, was, hl, cut));
       break;
     case 'parameterString':
-      li.append(ampersandPre(step.id, value, old, hl));
+      add(ampersandPre(step.id, value, was, hl, cut));
       break;
     case 'baseStringURI': {
+      const url = String(ctx.url ?? '');
+      const shown = cutAt(url);
+      const typedUrl = el('span', { className: 'mono', text: shown < url.length ? url.slice(0, shown) : url });
+      if (shown < url.length) typedUrl.append(cutNote(url, shown, { copy: stepLabels.youTyped }));
       const typed = el('p', { className: 'typed' }, [
-        el('span', { className: 'typed-label', text: stepLabels.youTyped }), ' ',
-        el('span', { className: 'mono', text: ctx.url }),
+        el('span', { className: 'typed-label', text: stepLabels.youTyped }), ' ', typedUrl,
       ]);
-      li.append(typed, plainPre(step.id, value, old, hl));
+      add(typed, plainPre(step.id, value, was, hl, cut));
       break;
     }
     case 'signatureBaseString':
-      li.append(...baseStringNodes(step, value, prev.get('step:signatureBaseString:parts'), hl));
+      add(...baseStringNodes(step, value, prev.get('step:signatureBaseString:parts'), hl, cut));
       break;
     case 'signingKey':
       if (step.secret) {
-        li.append(secretBlock({
+        add(secretBlock({
           key: 'step:signingKey', value, label: stepLabels.signingKeyName, testName: `step-${step.id}`,
           ctx, parts: step.parts, valueTestid: testid.stepValue(step.id),
         }));
       } else {
-        const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, hl)]);
+        const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, was, hl, cut)]);
         if (ctx.result.publicKey) row.append(copyButton(ctx.result.publicKey, stepLabels.outputs.publicKey, 'publicKey'));
-        li.append(row);
+        add(row);
       }
       break;
     case 'signature':
-      li.append(...signatureNodes(step, value, old, ctx));
+      add(...signatureNodes(step, value, was, ctx));
       break;
     case 'authorizationHeader':
-      li.append(...finalNodes(step, value, old, ctx));
+      add(...finalNodes(step, value, was, ctx));
       break;
     default:
-      li.append(plainPre(step.id, value, old, hl));
+      add(plainPre(step.id, value, was, hl, cut));
   }
 
   if (Array.isArray(step.notes) && step.notes.length > 0) {
     // Notes belong to the value; on the last card they go before the list
     // of the other transports.
-    const outputs = li.querySelector('.outputs');
-    if (outputs) outputs.before(notesList(step));
-    else li.append(notesList(step));
+    const outputs = nodes.findIndex((n) => n.classList?.contains('outputs'));
+    if (outputs >= 0) nodes.splice(outputs, 0, notesList(step));
+    else add(notesList(step));
   }
+  if (old) {
+    // The same node again, its kept table never leaving the page.
+    old.className = 'step';
+    placeChildren(old, nodes);
+    return old;
+  }
+  const li = el('li', { className: 'step', dataset: { step: step.id, testid: testid.step(step.id) } });
+  li.append(...nodes);
   return li;
 }
 
@@ -238,40 +284,48 @@ function valuePre(id) {
   return pre;
 }
 
-function plainPre(id, value, old, hl) {
+// plainPre shows a value, cut when long (o: cutNote's options).
+function plainPre(id, value, old, hl, o = {}) {
   const pre = valuePre(id);
-  pre.append(...diffNodes(old, value, hl));
+  pre.append(...diffNodes(old, value, hl, o));
   return pre;
 }
 
 // asText keeps the step's value as plain lines under the table, folded, for
 // copying and for comparing with what another library prints.
-function asText(id, value, old, hl) {
+function asText(id, value, old, hl, o) {
   const details = el('details', { className: 'as-text' });
-  details.append(el('summary', { text: stepLabels.asText }), plainPre(id, value, old, hl));
+  details.append(el('summary', { text: stepLabels.asText }), plainPre(id, value, old, hl, o));
   return details;
 }
 
-function ampersandPre(id, value, old, hl) {
+// ampersandPre shows the parameter string with its & and escapes set
+// apart (at most MARKS escapes), or, after an edit, with what changed
+// marked.
+function ampersandPre(id, value, old, hl, o) {
   const pre = valuePre(id);
-  const marked = diffNodes(old, value, hl);
-  if (marked.length > 1) {
+  const marked = diffNodes(old, value, hl, o);
+  if (marked.some((n) => n.nodeName === 'MARK')) {
     pre.append(...marked);
     return pre;
   }
-  value.split('&').forEach((pair, i) => {
+  const cut = cutAt(value);
+  const budget = markBudget();
+  (cut < value.length ? value.slice(0, cut) : value).split('&').forEach((pair, i) => {
     if (i > 0) pre.append(el('span', { className: 'amp', text: '&' }));
-    pre.append(escapes(pair));
+    pre.append(escapes(pair, budget));
   });
+  if (cut < value.length) pre.append(cutNote(value, cut, o));
   return pre;
 }
-function baseStringNodes(step, value, oldParts, hl) {
+
+function baseStringNodes(step, value, oldParts, hl, o) {
   const pre = valuePre(step.id);
   const parts = Array.isArray(step.parts) && step.parts.length === 3 && step.parts.join('&') === value
     ? step.parts
     : null;
   if (!parts) {
-    pre.textContent = value;
+    pre.append(...diffNodes(undefined, value, false, o));
     return [pre];
   }
   const legend = el('p', { className: 'parts-legend', dataset: { testid: testid.stepParts(step.id) } });
@@ -283,10 +337,20 @@ function baseStringNodes(step, value, oldParts, hl) {
   );
   pre.classList.add('parts');
   const names = ['method', 'uri', 'params'];
+  // Each part is cut on its own (the parameter string is the long one);
+  // a cut part's note offers the whole base string.
+  let shown = 0; // characters of value shown before this part
   parts.forEach((part, i) => {
-    if (i > 0) pre.append(el('span', { className: 'amp', text: '&' }));
+    if (i > 0) {
+      pre.append(el('span', { className: 'amp', text: '&' }));
+      shown += 1;
+    }
     const span = el('span', { className: `part part-${names[i]}` });
-    span.append(...diffNodes(oldParts ? oldParts[i] : undefined, part, hl));
+    const nodes = diffNodes(oldParts ? oldParts[i] : undefined, part, hl);
+    const cut = cutAt(part);
+    if (cut < part.length) nodes[nodes.length - 1] = cutNote(value, shown + cut, o);
+    shown += cut;
+    span.append(...nodes);
     pre.append(span);
   });
   return [legend, pre];
@@ -301,7 +365,7 @@ function signatureNodes(step, value, old, ctx) {
     }));
     return nodes;
   }
-  const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight)]);
+  const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight, { beside: true })]);
   if (value) row.append(copyButton(value, stepLabels.signatureName, `step-${step.id}`));
   nodes.push(row);
   const m = /oauth_signature="([^"]*)"/.exec(ctx.result.authorization ?? '');
@@ -323,7 +387,7 @@ function finalNodes(step, value, old, ctx) {
       ctx, valueTestid: testid.stepValue(step.id),
     }));
   } else {
-    const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight)]);
+    const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight, { beside: true })]);
     if (value) row.append(copyButton(value, title(step, ctx), `step-${step.id}`));
     nodes.push(row);
   }
@@ -353,7 +417,7 @@ function outputItem(name, value, secret, ctx) {
   }
   const old = ctx.previous.get(`output:${name}`);
   const pre = el('pre', { className: 'value', dataset: { testid: testid.output(name) } });
-  pre.append(...diffNodes(old, value, ctx.highlight));
+  pre.append(...diffNodes(old, value, ctx.highlight, { beside: true }));
   item.append(el('div', { className: 'value-row' }, [pre, copyButton(value, stepLabels.outputs[name], `output-${name}`)]));
   ctx.previous.set(`output:${name}`, value);
   return item;

@@ -3,15 +3,17 @@
 // list with where each pair was collected.
 //
 // Owns: building those tables (at most TABLE_ROWS rows each, then an "and N
-// more" row), their explicit ARIA roles, marking the rows that are new since
-// the last render, and rowKey, the identity of a row in that memory.
-// Must never: parse strings as HTML, read inputs, log, or hold a row between
-// renders itself (render-steps.js keeps the memory, and never of a secret
-// step).
+// more" row; each cell cut at CELL_MAX characters, at most MARKS escapes
+// set apart per table), bringing last render's table up to date row by
+// row, their explicit ARIA roles, marking the rows that are new since the
+// last render, and rowKey, the identity of a row in that memory.
+// Must never: parse strings as HTML, read inputs, log, or remember a row's
+// values between renders itself (render-steps.js keeps that memory, never
+// of a secret step; a kept <tr> is only ever a node of the page).
 
 import { stepLabels, sources } from './strings-steps.js';
 import { el, testid } from './dom.js';
-import { escapes } from './render-values.js';
+import { cutAt, cutCell, markBudget, CELL_MAX, MARKS } from './render-values.js';
 
 // rowKey is what identifies a parameter row when comparing with the last
 // render.
@@ -19,27 +21,33 @@ export function rowKey(p) {
   return `${p.source}\u0000${p.name}\u0000${p.value}`;
 }
 
-function tableShell(step, caption, headings) {
+function tableShell(step, caption, headings, reuse) {
+  if (reuse) {
+    // The same step's table from the last render: same caption and
+    // headings, so only its rows are brought up to date.
+    const table = reuse.querySelector('table');
+    return { table, body: table.tBodies[0], wrap: reuse };
+  }
   const table = el('table', { className: 'params', dataset: { testid: testid.stepParams(step.id) } });
+  role(table, 'table');
   table.append(el('caption', { className: 'visually-hidden', text: caption }));
-  const head = el('tr');
+  const head = role(el('tr'), 'row');
   for (const h of headings) {
-    const th = el('th', { text: h });
+    const th = role(el('th', { text: h }), 'columnheader');
     th.scope = 'col';
     head.append(th);
   }
-  table.append(el('thead', {}, [head]));
-  const body = el('tbody');
+  table.append(role(el('thead', {}, [head]), 'rowgroup'));
+  const body = role(el('tbody'), 'rowgroup');
   table.append(body);
   return { table, body, wrap: el('div', { className: 'table-wrap' }, [table]) };
 }
 
-// tableRoles spells out the table's roles, so assistive technology keeps
-// them when narrow screens lay the rows out as blocks (style.css).
-function tableRoles(wrap) {
-  const roles = { TABLE: 'table', THEAD: 'rowgroup', TBODY: 'rowgroup', TR: 'row', TH: 'columnheader', TD: 'cell' };
-  for (const node of wrap.querySelectorAll('table, thead, tbody, tr, th, td')) node.setAttribute('role', roles[node.tagName]);
-  return wrap;
+// role spells out an element's role, so assistive technology keeps it
+// when narrow screens lay the rows out as blocks (style.css).
+function role(node, name) {
+  node.setAttribute('role', name);
+  return node;
 }
 
 // newRows says, for each row, whether it was not in the previous list.
@@ -68,71 +76,155 @@ function sourceBadge(source) {
 // "as text" view under each table keeps every row.
 const TABLE_ROWS = 200;
 
-// moreRows appends the "and N more" row when params has more than
-// TABLE_ROWS.
-function moreRows(body, params) {
-  if (params.length <= TABLE_ROWS) return;
-  const td = el('td', { className: 'more-rows', text: stepLabels.moreRows(params.length - TABLE_ROWS) });
-  td.colSpan = 4;
-  body.append(el('tr', {}, [td]));
+// fillRows brings body's rows in line with specs ({print, build()}, one a
+// row, print being everything the row shows): a row already in body with
+// the same print is kept as it is (a keystroke in one value rebuilds one
+// row, not the table), the others are built. fresh marks the rows new
+// since the last render. Then the "and N more" row when there are more
+// than TABLE_ROWS parameters.
+const prints = new WeakMap(); // <tr> → its print
+
+function fillRows(body, rowSpecs, fresh, total) {
+  const specs = rowSpecs.slice();
+  if (total > TABLE_ROWS) {
+    specs.push({
+      print: `more\u0000${total}`,
+      build: () => {
+        const td = el('td', { className: 'more-rows', text: stepLabels.moreRows(total - TABLE_ROWS) });
+        td.colSpan = 4;
+        return el('tr', {}, [td]);
+      },
+    });
+  }
+  // Most rows are where they were: those are matched by position, the
+  // rest by print.
+  const before = [...body.rows];
+  const taken = new Set();
+  const at = specs.map((spec, i) => {
+    const tr = before[i];
+    if (tr && prints.get(tr) === spec.print) {
+      taken.add(tr);
+      return tr;
+    }
+    return null;
+  });
+  let old = null;
+  const rows = specs.map((spec, i) => {
+    let tr = at[i];
+    if (!tr) {
+      if (old === null) {
+        old = new Map();
+        for (const r of before) {
+          const k = prints.get(r);
+          if (k !== undefined && !taken.has(r) && !old.has(k)) old.set(k, r);
+        }
+      }
+      tr = old.get(spec.print);
+      if (tr) old.delete(spec.print);
+    }
+    if (!tr) {
+      tr = role(spec.build(), 'row');
+      for (const td of tr.cells) role(td, 'cell');
+      prints.set(tr, spec.print);
+    }
+    tr.classList.toggle('changed-row', fresh[i] === true);
+    return tr;
+  });
+  // Rows that are already in place stay where they are.
+  let ref = body.firstElementChild;
+  for (const tr of rows) {
+    if (tr === ref) ref = ref.nextElementSibling;
+    else body.insertBefore(tr, ref);
+  }
+  while (ref) {
+    const next = ref.nextElementSibling;
+    ref.remove();
+    ref = next;
+  }
+}
+
+// allowances shares a table's escape marks (MARKS) among the values shown,
+// in order, so a row's marks depend only on the rows above it and a kept
+// row never holds more than its share.
+function allowances(values) {
+  let left = MARKS;
+  return values.map((v) => {
+    const n = Math.min(left, countEscapes(v));
+    left -= n;
+    return n;
+  });
+}
+
+function countEscapes(text) {
+  let n = 0;
+  for (let i = text.indexOf('%'); i >= 0 && i < CELL_MAX; i = text.indexOf('%', i + 1)) {
+    if (/^%[0-9A-Fa-f]{2}/.test(text.slice(i, i + 3))) n++;
+  }
+  return n;
 }
 
 function cell(text, className = 'mono') {
-  return el('td', { className, text: String(text ?? ''), dataset: { empty: stepLabels.empty } });
+  const td = el('td', { className, dataset: { empty: stepLabels.empty } });
+  td.append(cutCell(String(text ?? ''), stepLabels.wholeValue));
+  return td;
 }
 
-export function collectedTable(step, oldKeys, hl) {
+// The tables are built only for steps that are not secret: cutCell's
+// Copy button copies the whole value.
+export function collectedTable(step, oldKeys, hl, reuse) {
   const { body, wrap } = tableShell(step, stepLabels.paramsCaption,
-    [stepLabels.position, stepLabels.name, stepLabels.value, stepLabels.source]);
+    [stepLabels.position, stepLabels.name, stepLabels.value, stepLabels.source], reuse);
   const fresh = newRows(step.params, oldKeys, hl);
-  step.params.slice(0, TABLE_ROWS).forEach((p, i) => {
-    const tr = el('tr', {}, [cell(i + 1, 'num'), cell(p.name), cell(p.value), el('td', {}, [sourceBadge(p.source)])]);
-    if (fresh[i]) tr.classList.add('changed-row');
-    body.append(tr);
-  });
-  moreRows(body, step.params);
-  return tableRoles(wrap);
+  const specs = step.params.slice(0, TABLE_ROWS).map((p, i) => ({
+    print: `${i}\u0000${rowKey(p)}`,
+    build: () => el('tr', {}, [cell(i + 1, 'num'), cell(p.name), cell(p.value), el('td', {}, [sourceBadge(p.source)])]),
+  }));
+  fillRows(body, specs, fresh, step.params.length);
+  return wrap;
 }
 
-export function encodedTable(step, collected, oldKeys, hl) {
+export function encodedTable(step, collected, oldKeys, hl, reuse) {
   const { body, wrap } = tableShell(step, stepLabels.encodedCaption,
-    [stepLabels.position, stepLabels.name, stepLabels.value, stepLabels.source]);
+    [stepLabels.position, stepLabels.name, stepLabels.value, stepLabels.source], reuse);
   const raw = Array.isArray(collected?.params) ? collected.params : [];
   const fresh = newRows(step.params, oldKeys, hl);
-  step.params.slice(0, TABLE_ROWS).forEach((p, i) => {
+  const shown = step.params.slice(0, TABLE_ROWS);
+  const allow = allowances(shown.flatMap((p) => [String(p.name ?? ''), String(p.value ?? '')]));
+  const specs = shown.map((p, i) => {
     const r = raw[i];
-    const tr = el('tr', {}, [
-      cell(i + 1, 'num'),
-      transformCell(r?.name, p.name),
-      transformCell(r?.value, p.value),
-      el('td', {}, [sourceBadge(p.source)]),
-    ]);
-    if (fresh[i]) tr.classList.add('changed-row');
-    body.append(tr);
+    const a = [allow[2 * i], allow[2 * i + 1]];
+    return {
+      print: `${i}\u0000${rowKey(p)}\u0000${r ? rowKey(r) : ''}\u0000${a}`,
+      build: () => el('tr', {}, [
+        cell(i + 1, 'num'),
+        transformCell(r?.name, p.name, a[0]),
+        transformCell(r?.value, p.value, a[1]),
+        el('td', {}, [sourceBadge(p.source)]),
+      ]),
+    };
   });
-  moreRows(body, step.params);
-  return tableRoles(wrap);
+  fillRows(body, specs, fresh, step.params.length);
+  return wrap;
 }
 
-// transformCell shows raw → encoded when encoding changed something.
-function transformCell(raw, encoded) {
+// transformCell shows raw → encoded when encoding changed something, with
+// at most marks escapes set apart.
+function transformCell(raw, encoded, marks) {
   const td = el('td', { className: 'mono' });
-  const enc = el('span', { className: 'encoded', dataset: { empty: stepLabels.empty } }, [escapes(String(encoded ?? ''))]);
+  const enc = el('span', { className: 'encoded', dataset: { empty: stepLabels.empty } },
+    [cutCell(String(encoded ?? ''), stepLabels.wholeValue, markBudget(marks))]);
   if (raw !== undefined && raw !== encoded) {
-    td.append(
-      el('span', { className: 'raw', text: String(raw), dataset: { empty: stepLabels.empty } }),
-      el('span', { className: 'arrow', text: ' → ' }),
-      enc,
-    );
+    const r = el('span', { className: 'raw', dataset: { empty: stepLabels.empty } }, [cutCell(String(raw), stepLabels.wholeValue)]);
+    td.append(r, el('span', { className: 'arrow', text: ' → ' }), enc);
   } else {
     td.append(enc);
   }
   return td;
 }
 
-export function sortedTable(step, encoded, oldKeys, hl) {
+export function sortedTable(step, encoded, oldKeys, hl, reuse) {
   const { body, wrap } = tableShell(step, stepLabels.sortedCaption,
-    [stepLabels.position, stepLabels.name, stepLabels.value, stepLabels.collected]);
+    [stepLabels.position, stepLabels.name, stepLabels.value, stepLabels.collected], reuse);
   // Match each sorted pair to its position in the collected (encoded)
   // list: equal pairs in order of appearance.
   const positions = new Map();
@@ -142,19 +234,23 @@ export function sortedTable(step, encoded, oldKeys, hl) {
     positions.get(k).push(j);
   });
   const fresh = newRows(step.params, oldKeys, hl);
-  step.params.slice(0, TABLE_ROWS).forEach((p, i) => {
+  const shown = step.params.slice(0, TABLE_ROWS);
+  const allow = allowances(shown.flatMap((p) => [String(p.name ?? ''), String(p.value ?? '')]));
+  const specs = shown.map((p, i) => {
     const queue = positions.get(rowKey(p));
     const from = queue && queue.length ? queue.shift() : -1;
-    const tr = el('tr', { dataset: { name: p.name, value: p.value } }, [
-      cell(i + 1, 'num'),
-      el('td', { className: 'mono' }, [escapes(String(p.name ?? ''))]),
-      el('td', { className: 'mono', dataset: { empty: stepLabels.empty } }, [escapes(String(p.value ?? ''))]),
-      el('td', {}, [el('span', { className: 'num', text: from >= 0 ? `#${from + 1}` : '' }), ' ', sourceBadge(p.source)]),
-    ]);
-    if (fresh[i]) tr.classList.add('changed-row');
-    body.append(tr);
+    const name = String(p.name ?? '');
+    const value = String(p.value ?? '');
+    return {
+      print: `${i}\u0000${rowKey(p)}\u0000${from}\u0000${allow[2 * i]},${allow[2 * i + 1]}`,
+      build: () => el('tr', { dataset: { name: name.slice(0, cutAt(name, CELL_MAX, CELL_MAX)), value: value.slice(0, cutAt(value, CELL_MAX, CELL_MAX)) } }, [
+        cell(i + 1, 'num'),
+        el('td', { className: 'mono' }, [cutCell(name, stepLabels.wholeValue, markBudget(allow[2 * i]))]),
+        el('td', { className: 'mono', dataset: { empty: stepLabels.empty } }, [cutCell(value, stepLabels.wholeValue, markBudget(allow[2 * i + 1]))]),
+        el('td', {}, [el('span', { className: 'num', text: from >= 0 ? `#${from + 1}` : '' }), ' ', sourceBadge(p.source)]),
+      ]),
+    };
   });
-  moreRows(body, step.params);
-  return tableRoles(wrap);
+  fillRows(body, specs, fresh, step.params.length);
+  return wrap;
 }
-

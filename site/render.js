@@ -72,7 +72,7 @@ function fillSlot(slot, o) {
 
 function valueWithCopy({ value, old, testName, copyName, big, ctx }) {
   const out = el('output', { className: `result-value mono${big ? ' big' : ''}`, dataset: { testid: testName, empty: stepLabels.empty } });
-  out.append(...diffNodes(old, value, ctx.highlight));
+  out.append(...diffNodes(old, value, ctx.highlight, { beside: value !== '' }));
   const row = el('div', { className: 'value-row' }, [out]);
   if (value !== '') row.append(copyButton(value, copyName, testName));
   return [row];
@@ -122,6 +122,7 @@ function renderSignWarnings(status, warnings) {
   }
   const list = Array.isArray(warnings) ? warnings : [];
   node.hidden = list.length === 0;
+  if (list.length === 0 && node.childElementCount === 0) return; // nothing then, nothing now
   node.replaceChildren(...list.map((w) => el('li', { dataset: { warning: String(w.id ?? '') } }, [
     el('strong', { text: verifyText.warnings.ids[w.id] ?? '' }), ' ', String(w.text ?? ''),
   ])));
@@ -201,6 +202,8 @@ function detachError(doc, p) {
 // renderPresetCheck compares result with what preset's source publishes and
 // says so: "Published signature: … ✓ matches", or, where the source prints a
 // wrong value, which one is wrong and which is right. node gets data-match.
+const shownChecks = new WeakMap(); // node → the checks it shows
+
 export function renderPresetCheck(node, preset, result) {
   const expect = preset && preset.expect ? preset.expect : {};
   const checks = [];
@@ -224,6 +227,12 @@ export function renderPresetCheck(node, preset, result) {
       checks.push({ label: presetText.published.bodyHash, want: [expect.bodyHash], ok: result.bodyHash === expect.bodyHash, testName: 'bodyHash' });
     }
   }
+  // The same checks as last time (most keystrokes): the lines stay.
+  const key = JSON.stringify([preset?.published ?? '', preset?.differsByDesign ?? false, checks]);
+  // Clear empties the node and a stale verdict has other words (form.js
+  // markVerdictStale): then it is built again.
+  if (shownChecks.get(node) === key && (checks.length === 0 || node.firstChild) && !node.dataset.stale) return;
+  shownChecks.set(node, key);
   if (checks.length === 0) {
     node.replaceChildren();
     node.hidden = true;

@@ -3,7 +3,8 @@
 //
 // Owns: the panels behind the two toolbar buttons (built here with
 // dom.js's el), the notice shown after a share link is opened or refused,
-// and keeping the link and the iframe HTML in step with the inputs while a
+// and keeping the link, the iframe HTML (with the steps= the author ticks)
+// and the script that sizes the frame in step with the inputs while a
 // panel is open (it watches the status line's sign count).
 // Must never: put a secret into a link or an embed (app.js hands over the
 // request with its secret fields removed, share.js copies only allow-listed
@@ -20,12 +21,17 @@ import { el, setText, plainText } from './dom.js';
 import { copyButton } from './render-values.js';
 import {
   shareState, encodeShare, decodeShare, requestFromState, shareFragment, embedFragment, secretProblem, isOrigin,
+  STEP_IDS,
 } from './share.js';
 
 // FRAME_ID is the id of the iframe in the HTML to paste, and the id= of its
 // fragment: the embed echoes it in its messages, so a page with several
 // frames can tell them apart.
 const FRAME_ID = 'oauth1-playground';
+
+// EMBED_STEPS are the step cards an embed shows unless the author ticks
+// others: the three a reader compares with their own code.
+const EMBED_STEPS = Object.freeze(['signatureBaseString', 'signingKey', 'signature']);
 
 // setupSharing wires the two panels and opens the page's own #share= link,
 // if it has one. read() returns { request, preset }: the request without its
@@ -66,8 +72,10 @@ export function setupSharing({ read, apply }) {
   const readonly = checkbox('embed-readonly', text.readonly, '');
   readonly.input.checked = true;
   const embedIds = checkbox('embed-identifiers', text.identifiers, text.identifiersHint);
+  const steps = stepsField('embed-steps');
   const origin = originInput('embed-origin', text.origin, text.originHint);
   const embedOut = outputArea('embed-code', text.embedLabel, text.embedName, 4);
+  const listenerOut = outputArea('embed-listener', text.listenerLabel, text.listenerName, 7, text.listenerHint);
   const embedHeading = el('h2', { text: text.embedHeading });
   embedHeading.id = 'embed-heading';
   ui.embedPanel.replaceChildren(
@@ -76,8 +84,9 @@ export function setupSharing({ read, apply }) {
     el('div', { className: 'field' }, [themeLabel, theme]),
     readonly.field,
     embedIds.field,
+    steps.field,
     origin.field,
-    embedOut.field,
+    el('div', { className: 'embed-outputs' }, [embedOut.field, listenerOut.field]),
   );
   ui.embedPanel.setAttribute('aria-labelledby', embedHeading.id);
 
@@ -94,7 +103,7 @@ export function setupSharing({ read, apply }) {
       refresh();
     });
   }
-  for (const control of [shareIds.input, theme, readonly.input, embedIds.input]) control.addEventListener('change', refresh);
+  for (const control of [shareIds.input, theme, readonly.input, embedIds.input, ...steps.inputs]) control.addEventListener('change', refresh);
   origin.input.addEventListener('input', refresh);
 
   // refresh rebuilds whatever an open panel shows from the current request.
@@ -111,16 +120,21 @@ export function setupSharing({ read, apply }) {
     if (!ui.embedPanel.hidden) {
       const state = shareState(request, { preset, includeIdentifiers: embedIds.input.checked });
       const problem = secretProblem(state, secretInputs());
-      const fragment = problem ? null : embedFragment({
+      const chosen = steps.chosen();
+      const fragment = problem || chosen.length === 0 ? null : embedFragment({
         state,
         theme: theme.value,
         readonly: readonly.input.checked,
+        // Every card ticked is the embed's default: no steps= at all.
+        steps: chosen.length === STEP_IDS.length ? null : chosen,
         id: FRAME_ID,
         origin: origin.input.value.trim(),
       });
       origin.check();
       if (problem) embedOut.set('', text.refused(reasonText(problem)));
+      else if (chosen.length === 0) embedOut.set('', text.noSteps);
       else embedOut.set(fragment === null ? '' : iframeHTML(fragment), fragment === null ? text.tooLong : '');
+      listenerOut.set(embedOut.area.value === '' ? '' : listenerScript(), '');
     }
   }
 
@@ -138,6 +152,7 @@ export function setupSharing({ read, apply }) {
     for (const [button, panel] of panels) show(button, panel, false);
     shareOut.set('', '');
     embedOut.set('', '');
+    listenerOut.set('', '');
     ui.notice.hidden = true;
     setText(ui.notice, '');
   };
@@ -195,11 +210,51 @@ function linkTo(encoded) {
   return url.href;
 }
 
+// iframeHTML is the frame to paste: no border of the browser's own, and a
+// first height that listenerScript replaces with the content's.
 function iframeHTML(fragment) {
   const url = new URL('embed.html', location.href);
   url.hash = fragment;
   return `<iframe id="${FRAME_ID}" src="${attr(url.href)}" title="${attr(text.frameTitle)}" ` +
-    'width="100%" height="640" loading="lazy" referrerpolicy="no-referrer"></iframe>';
+    'width="100%" height="480" style="border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>';
+}
+
+// listenerScript is the script that sizes the frame from its height
+// messages (README "Embedding"): only from this page's origin, only from
+// that frame's window.
+function listenerScript() {
+  return [
+    '<script>',
+    "addEventListener('message', (e) => {",
+    `  if (e.origin !== ${JSON.stringify(location.origin)}) return;`,
+    '  const f = document.getElementById(e.data && e.data.id);',
+    '  if (!f || e.source !== f.contentWindow) return;',
+    "  if (e.data.type === 'oauth1-playground:height') f.style.height = e.data.height + 'px';",
+    '});',
+    '</script>',
+  ].join('\n');
+}
+
+// stepsField is a fieldset with a checkbox per step card an embed can show
+// (share.js's STEP_IDS), EMBED_STEPS ticked; chosen() lists those ticked,
+// in the cards' order.
+function stepsField(id) {
+  const legend = el('legend', { text: text.steps });
+  const inputs = STEP_IDS.map((step) => {
+    const input = el('input', { dataset: { testid: `${id}-${step}`, step } });
+    input.id = `${id}-${step}`;
+    input.type = 'checkbox';
+    input.checked = EMBED_STEPS.includes(step);
+    return input;
+  });
+  const boxes = inputs.map((input) => {
+    const lab = el('label', { text: text.stepNames[input.dataset.step] ?? input.dataset.step });
+    lab.htmlFor = input.id;
+    return el('div', { className: 'field check' }, [input, lab]);
+  });
+  const hint = el('p', { className: 'hint', text: text.stepsHint });
+  const field = el('fieldset', { className: 'embed-steps', dataset: { testid: id } }, [legend, ...boxes, hint]);
+  return { field, inputs, chosen: () => inputs.filter((i) => i.checked).map((i) => i.dataset.step) };
 }
 
 // attr escapes text for a double-quoted HTML attribute of the snippet.
@@ -248,7 +303,7 @@ function originInput(id, label, hint) {
   return { input, check, field: el('div', { className: 'field' }, [lab, input, help, problem]) };
 }
 
-function outputArea(id, label, name, rows) {
+function outputArea(id, label, name, rows, hint = '') {
   const area = el('textarea', { className: 'mono share-output', dataset: { testid: id } });
   area.id = id;
   area.rows = rows;
@@ -263,6 +318,12 @@ function outputArea(id, label, name, rows) {
 
   const row = el('div', { className: 'control-row top' }, [area, copyButton(() => area.value, name, id)]);
   const field = el('div', { className: 'field' }, [lab, row, problem]);
+  if (hint) {
+    const p = el('p', { className: 'hint', text: hint });
+    p.id = `hint-${id}`;
+    area.setAttribute('aria-describedby', p.id);
+    field.append(p);
+  }
   const set = (value, error) => {
     area.value = value;
     problem.textContent = error;

@@ -52,6 +52,16 @@ export function startEngine(status, {
 }) {
   setText(status, loading);
   status.setAttribute('aria-busy', 'true');
+  // Until it runs, the status line follows the first signer's loading
+  // stages, with its size (engine.js onProgress), unless it speaks of a
+  // result painted before the signer (first-paint.js: generated, or an
+  // edit kept while starting).
+  engine.onProgress((p) => {
+    if (p.build !== 'lite' || status.getAttribute('aria-busy') !== 'true') return;
+    status.dataset.loading = p.stage;
+    const painted = status.dataset.state === 'generated' || status.dataset.state === 'starting';
+    if (p.stage !== 'ready' && !painted) setText(status, p.sentence);
+  });
   engine.onUpgrade(upgraded);
   engine.onExit((restarting) => {
     if (stopped) stopped(restarting);
@@ -92,7 +102,26 @@ export function engineError(status, message) {
 // signingUi()'s nodes; view: the view's state {paused, signCount, rendered,
 // version, preset, reveal, previous}. o: {read() → request, shown(result,
 // request) after a good result, failed(field) after an error at field,
-// signed(request) after every attempt}.
+// signed(request) after every attempt, notReady(request) when an edit
+// comes before the signer runs (first-paint.js), ready() once it runs,
+// before its first sign}.
+// BIG_REQUEST is the size (characters in the request's strings) above
+// which signNow signs in a task of its own.
+const BIG_REQUEST = 200000;
+
+// requestSize counts the characters of request's strings, in its fields
+// and in lists of them (the parameter rows).
+function requestSize(request) {
+  let n = 0;
+  const add = (v, depth) => {
+    if (typeof v === 'string') n += v.length;
+    else if (Array.isArray(v) && depth < 3) for (const x of v) add(x, depth + 1);
+    else if (v && typeof v === 'object' && depth < 3) for (const x of Object.values(v)) add(x, depth + 1);
+  };
+  add(request, 0);
+  return n;
+}
+
 export function signingView(ui, view, o) {
   const outputs = [ui.result, ui.steps, ui.requestCard];
 
@@ -109,29 +138,72 @@ export function signingView(ui, view, o) {
   };
 
   function signNow() {
-    if (!engine.ready() || view.paused) return;
+    if (view.paused) return;
+    if (!engine.ready()) {
+      // An edit before the signer runs: the inputs keep it, ready() signs
+      // it; meanwhile the view may paint a generated result or dim its own.
+      o.notReady?.(o.read());
+      return;
+    }
     // User Timing marks around the sign and render, for `make bench`
     // (perf_test.go observes them); they hold no input. A PerformanceObserver
     // gets them as they are made, so they are cleared at once and the page's
     // timeline does not grow as the user types.
     performance.mark('oauth1:sign-start');
     const request = o.read();
+    if (requestSize(request) <= BIG_REQUEST) {
+      view.deferredSign = null; // a deferred sign of older inputs is void
+      show(request, signed(request));
+      return;
+    }
+    // A huge request (a pasted megabyte) is signed in a task of its own,
+    // after the frame that lays out the pasted text, and rendered in the
+    // next: in one task, the textarea's layout, the signer and the render
+    // blocked the tab for more than a quarter second. It reads the inputs
+    // again, so the last edit before it runs is the one signed; newer
+    // inputs, or Clear, void it.
+    const token = {};
+    view.deferredSign = token;
+    const current = () => view.deferredSign === token && !view.paused && engine.ready();
+    setTimeout(() => {
+      if (!current()) return;
+      performance.mark('oauth1:sign-start');
+      const later = o.read();
+      const result = signed(later);
+      setTimeout(() => {
+        if (!current()) return;
+        view.deferredSign = null;
+        show(later, result);
+      }, 0);
+    }, 0);
+  }
+
+  // signed signs request: the signer's result, or null if it threw.
+  function signed(request) {
     let result = null;
     try {
       result = engine.sign(request);
     } catch {
       result = null;
     }
+    // Between the sign and the render, so make bench can tell them apart.
+    performance.mark('oauth1:signed');
+    return result;
+  }
+
+  // show renders the outcome of signing request.
+  function show(request, result) {
     if (result && result.loading) {
       // The RSA build is loading; the upgraded() hook signs again when it is
       // ready, and that render is the one that counts.
       setStale(outputs, true);
-      setText(ui.status, engineText.loadingFull);
+      setText(ui.status, result.error?.message || engineText.loadingFull); // what loads and how big (engine.js)
       ui.status.dataset.state = 'loading';
       return;
     }
     if (result && result.ok === true) {
       renderSigned(ui, view, result, request);
+      delete ui.result.dataset.source; // no longer first-paint.js's generated result
       if (view.restarted) {
         // The first result of a signer that replaced a crashed one: say so
         // in place of "Ready".
@@ -151,6 +223,7 @@ export function signingView(ui, view, o) {
     ui.status.dataset.signCount = String(view.signCount);
     performance.mark('oauth1:render-end');
     performance.clearMarks('oauth1:sign-start');
+    performance.clearMarks('oauth1:signed');
     performance.clearMarks('oauth1:render-end');
   }
 
@@ -169,6 +242,7 @@ export function signingView(ui, view, o) {
     },
     ready: (version) => {
       view.version = version;
+      o.ready?.();
       signNow();
     },
     failed: (message) => {
@@ -183,6 +257,7 @@ export function signingView(ui, view, o) {
 // of them, and pauses signing until the next edit.
 export function clearOutputs(ui, view) {
   view.paused = true;
+  view.deferredSign = null;
   view.rendered = false;
   view.reveal.clear();
   view.previous = new Map();

@@ -30,7 +30,8 @@ export const share = Object.freeze({
   embedIntro:
     'Paste this HTML into a documentation page to show this request and its steps in a compact frame. Its address ' +
     'carries only the fields a share link carries, never a secret. The site showing the frame must be allowed to: ' +
-    "start the server with -frame-ancestor and that site's origin.",
+    "with this repository's server, start it with -frame-ancestor and that site's origin; a static host allows it " +
+    'unless it sends a frame-ancestors or X-Frame-Options header that says otherwise.',
   theme: 'Theme of the frame',
   themes: { auto: "The reader's system setting", light: 'Light', dark: 'Dark' },
   readonly: 'Read-only: no inputs, only the request and its steps',
@@ -41,6 +42,27 @@ export const share = Object.freeze({
   originBad: 'This is not an origin such as https://docs.example.org, so it is left out of the frame address.',
   embedLabel: 'HTML to paste',
   embedName: 'embed HTML',
+  steps: 'Steps to show',
+  stepsHint: 'The signature is always shown. Ticking every step shows them all (the default of a frame without steps=).',
+  stepNames: {
+    request: 'The request',
+    parameters: 'Collect the parameters',
+    encoded: 'Percent-encode them',
+    sorted: 'Sort them',
+    parameterString: 'Parameter string',
+    baseStringURI: 'Base string URI',
+    signatureBaseString: 'Signature base string',
+    signingKey: 'Signing key',
+    digest: 'Digest',
+    signature: 'Signature',
+    authorizationHeader: 'Authorization header (or signed URL or body)',
+  },
+  noSteps: 'Tick at least one step to show.',
+  listenerLabel: 'Script that sizes the frame (paste it once, on the same page)',
+  listenerName: 'frame-sizing script',
+  listenerHint:
+    "It sets the frame's height to its content's. The frame sends its height only when your site's origin " +
+    'is given above (origin=); until then it keeps the height in the HTML.',
   frameTitle: 'OAuth 1.0a signature playground',
   restored: {
     preset: (label) =>
@@ -71,7 +93,9 @@ export const embed = Object.freeze({
   title: 'OAuth 1.0a signature:',
   custom: 'a custom request',
   openFull: 'Open in the full playground',
-  openFullLabel: 'Open this request in the full playground, in a new tab',
+  // Begins with openFull's words, so the link's accessible name contains
+  // its visible text (WCAG 2.5.3, label in name).
+  openFullLabel: 'Open in the full playground: this request, in a new tab',
   edit: 'Edit the request',
   warning:
     'Learning tool: use test credentials only. What you type stays in this frame: the page around it is told ' +

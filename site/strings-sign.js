@@ -17,6 +17,8 @@ export const presetGroups = Object.freeze({
 });
 
 export const presetText = Object.freeze({
+  // The Example menu's first entry, shown when the inputs hold no example.
+  none: '— choose an example —',
   source: (s) => `Source: ${s}.`,
   dummy: 'The credentials are dummies: the signature is real, but no server will accept it.',
   matches: '✓ matches',
@@ -107,32 +109,33 @@ export const primer = Object.freeze({
     'travels but goes into the signature. Anyone holding both can act as you.',
   terms: [
     {
-      term: 'Consumer key (API key, client identifier)',
+      term: 'Consumer key (X: API Key; client identifier)',
       secret: false,
       text:
         'Names your application. It is sent with every request as oauth_consumer_key, so it is not a secret on ' +
         'its own; still keep it private, because together with the consumer secret it is your app.',
     },
     {
-      term: 'Consumer secret (API secret)',
+      term: 'Consumer secret (X: API Key Secret)',
       secret: true,
       text:
-        'Proves a request comes from your application. It is never sent: it only goes into the signing key. ' +
-        'Treat it like a password.',
+        'Proves a request comes from your application. With HMAC it is never sent: it only goes into the ' +
+        'signing key. PLAINTEXT is the exception: it sends the consumer secret itself (and the token secret), ' +
+        'as the signature, so anyone who sees that request has them. Treat it like a password.',
     },
     {
-      term: 'Access token (oauth_token)',
+      term: 'Access token (X: Access Token; oauth_token)',
       secret: false,
       text:
         'Names the user account that authorised your application. It is sent with the request. ' +
         'Request tokens, used during sign-in, work the same way for a few minutes.',
     },
     {
-      term: 'Access token secret (token secret)',
+      term: 'Access token secret (X: Access Token Secret; token secret)',
       secret: true,
       text:
-        'Proves you hold that access token. Like the consumer secret it is never sent (except with PLAINTEXT, ' +
-        'where the signature is the secrets) and only goes into the signing key.',
+        'Proves you hold that access token. Like the consumer secret it only goes into the signing key and is ' +
+        'never sent, except with PLAINTEXT, whose signature is the two secrets themselves, joined by &.',
     },
     {
       term: 'Bearer token',

@@ -122,11 +122,17 @@ export const stepParts = Object.freeze({
   tokenSecret: 'encoded token secret',
 });
 
+// count writes a number as toLocaleString('en') does (1,048,583), with one
+// formatter: toLocaleString makes a new one each call, a tenth of a
+// millisecond that the cut notes of one render paid a dozen times.
+const counter = new Intl.NumberFormat('en');
+const count = (n) => counter.format(n);
+
 export const stepLabels = Object.freeze({
   rfc: (section) => `RFC 5849 §${section}`,
   rfcTitle: 'Opens the RFC section in a new tab',
   requestTitle: 'The HTTP request',
-  moreRows: (n) => `… and ${n.toLocaleString('en')} more parameters: the table shows the first rows only, the text below has them all.`,
+  moreRows: (n) => `… and ${count(n)} more parameters: the table shows the first rows only, the text below has them all.`,
   paramsCaption: 'Parameters',
   position: '#',
   name: 'Name',
@@ -141,6 +147,14 @@ export const stepLabels = Object.freeze({
   empty: '(empty)',
   youTyped: 'Your URL:',
   asText: 'As text',
+  // A value too long to lay out quickly is cut (render-values.js): what
+  // the note says, and the name its Copy button copies.
+  cut: (shown, total) => `Showing the first ${count(shown)} of ${count(total)} characters: ` +
+    'a page cannot lay out more of one value quickly.',
+  cutCopy: 'Copy copies all of it.',
+  cutCopyBeside: 'The Copy button copies all of it.',
+  cutSecret: 'Nothing here can be copied: it holds a secret.',
+  wholeValue: 'whole value',
   baseStringName: 'signature base string',
   signingKeyName: 'signing key',
   signatureName: 'signature',

@@ -31,7 +31,7 @@ export const verify = Object.freeze({
     label: 'Your base string (optional)',
     hint:
       'The signature base string your code built, or a server error that quotes one. It is compared with the right ' +
-      'one character by character, and needs no secrets.',
+      'one character (a percent-escape counts as one) at a time, and needs no secrets.',
   },
   secrets: {
     legend: 'Secrets, to check the signature',
@@ -122,7 +122,7 @@ export const verify = Object.freeze({
     idle: 'When a signature or base string does not match, the mistake that produced it is named here.',
   },
   diff: {
-    heading: 'Base string, character by character',
+    heading: 'Base string, character by character (whole escapes)',
     legend: 'The pasted base string against the right one for the request:',
     missing: 'missing from the pasted one',
     extra: 'extra in the pasted one',
@@ -179,7 +179,9 @@ export const verify = Object.freeze({
     yes: 'yes',
     unparsed: 'Not read, or guessed',
     import: 'Import into the Sign view',
-    importHint: 'Fills the Sign view with this request and shows its steps. Secrets typed there are kept; none are filled in.',
-    imported: 'Imported from the Verify view. Secrets you had typed were kept: the pasted text has none.',
+    importHint: "Fills the Sign view with this request and shows its steps. The pasted text has no secrets: the Sign view's are emptied, unless you bring the ones typed here.",
+    bringSecrets: 'Bring the consumer secret and token secret typed here',
+    importedWithSecrets: 'Imported from the Verify view, with the secrets typed there.',
+    importedNoSecrets: 'Imported from the Verify view. The pasted text has no secrets: type the consumer secret and token secret (for RSA, the private key) to sign it as it was sent.',
   },
 });

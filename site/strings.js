@@ -23,6 +23,10 @@ export const warning = Object.freeze({
     "Your consumer secret and token secret stay in this tab. The page's code cannot make network " +
     'requests (its Content Security Policy blocks them), stores nothing and logs nothing. Browser ' +
     'extensions and your clipboard are outside our control, so do not paste production secrets.',
+  // The banner's button: collapsed, only the title stays, until the next
+  // load (the choice is never stored).
+  collapse: 'Got it, collapse',
+  expand: 'Show the whole note',
 });
 
 // Static page text. index.html refers to these by dotted key in data-text
@@ -36,14 +40,17 @@ export const page = Object.freeze({
   toolbar: {
     label: 'Page controls',
     jump: 'Jump to the result',
+    jumpVerdict: 'Jump to the verdict',
     primer: 'Keys and secrets',
     clear: 'Clear everything',
-    themeDark: 'Dark theme',
+    // The theme toggle's three states (app.js): the system's setting, dark, light.
+    theme: 'Theme: system',
+    themeChoice: { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' },
   },
   inputs: {
     heading: 'Request',
     preset: 'Example',
-    loadPreset: 'Load example',
+    loadPreset: 'Reload example',
     request: 'The HTTP request',
     credentials: 'Signature method and credentials',
     protocol: 'Protocol parameters',
@@ -105,10 +112,22 @@ export const fields = Object.freeze({
     hint: 'A form-encoded body is signed parameter by parameter. Other bodies are not signed, unless you turn on the body hash.',
   },
   signatureMethod: { label: 'Signature method' },
-  consumerKey: { label: 'Consumer key', hint: 'Also called API key or client identifier.' },
-  consumerSecret: { label: 'Consumer secret', hint: 'Also called API secret.' },
-  token: { label: 'Token', hint: 'The access token (or request token). Leave empty when there is none yet.' },
-  tokenSecret: { label: 'Token secret' },
+  // The hints give the names the big providers' portals use, so a learner
+  // coming from X's "Keys and tokens" page finds each value's box.
+  consumerKey: {
+    label: 'Consumer key',
+    hint: 'X: API Key. Also called consumer key (WooCommerce, NetSuite), app key or client identifier (RFC 5849).',
+  },
+  consumerSecret: {
+    label: 'Consumer secret',
+    hint: 'X: API Key Secret. Also called consumer secret (WooCommerce, NetSuite), app secret or client shared-secret.',
+  },
+  token: {
+    label: 'Token',
+    hint:
+      'X: Access Token (NetSuite: Token ID); while signing in, the request token. Leave empty when there is none yet.',
+  },
+  tokenSecret: { label: 'Token secret', hint: 'X: Access Token Secret (NetSuite: Token Secret); RFC 5849: token shared-secret.' },
   privateKey: {
     label: 'RSA private key',
     hint: 'PEM text, from -----BEGIN to -----END. RSA methods use it instead of the consumer and token secrets.',
@@ -158,8 +177,11 @@ export const controls = Object.freeze({
 
 export const status = Object.freeze({
   loading: 'Loading the signer…',
-  ready: 'Ready. Every change is signed in this tab.',
-  readyVersion: (version) => `Ready (signer ${version}). Every change is signed in this tab.`,
+  // The status line of the Sign view and of the embed, both of which have
+  // one request; the Verify view has its own (strings-verify.js), and app.js
+  // hides this one while the Verify view is shown.
+  ready: 'Ready. Every change to the request is signed in this tab.',
+  readyVersion: (version) => `Ready (signer ${version}). Every change to the request is signed in this tab.`,
   // words: errorCodes[code].status, such as "Fix the highlighted field".
   fieldError: (words) => `${words}. The steps below are from the last good request, dimmed.`,
   fieldErrorNoResult: (words) => `${words} to see the signature.`,
@@ -183,6 +205,34 @@ export const engine = Object.freeze({
   startFailed: 'The signer could not start. Rebuild with make build, then reload.',
   loadingFull: 'Loading the RSA signer (the first RSA request of a visit loads it)…',
   fullFailed: 'The RSA signer could not be loaded. Rebuild with make build, then reload.',
+});
+
+// What the page says while it shows a result computed at build time
+// (first-paint.js): before the signer runs, and in a read-only embed,
+// which never loads it. FIRST's block.
+export const firstPaint = Object.freeze({
+  precomputed: 'The example below was signed when this page was built, by the same Go signer. Loading the signer for your changes…',
+  starting: 'The signer is starting: what you type is kept and signed the moment it runs.',
+  editKept: 'Your changes are kept and will be signed the moment the signer has started; the result below is from before them, dimmed…',
+  readonly: 'Signed when this page was built, by the same Go signer the playground runs.',
+});
+
+// The signer's loading stages (engine.js onProgress) and what the first
+// call that needs the full signer says while it loads. size is the words
+// of size(bytes), the gzip size make build measured (signer-sizes.js), or
+// '' when unknown. WASM's block.
+const megabytes = (bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`);
+export const loading = Object.freeze({
+  size: (bytes) => ` (up to ${megabytes(bytes)})`,
+  downloading: (build, size) =>
+    build === 'full' ? `Downloading the full signer${size}…` : `Downloading the signer${size}…`,
+  starting: (build) => (build === 'full' ? 'Starting the full signer…' : 'Starting the signer…'),
+  ready: 'The signer is ready.',
+  // fn: the API function that asked ('sign' for RSA; 'check', 'verify', …).
+  full: (fn, size) =>
+    fn === 'sign'
+      ? `Loading the RSA signer${size}: the first RSA request of a visit downloads it once…`
+      : `Loading the verifier${size}: the first check of a visit downloads it once…`,
 });
 
 // How an error names the field that caused it, keyed by the API field name
@@ -266,23 +316,24 @@ export const noteLabels = Object.freeze({
   'realm-dropped': 'realm left out',
 });
 
-// The stronger warning shown at a credential field whose value is not one
-// of the presets' published examples and looks like a real credential.
+// The stronger warning a view shows once (form.js) when secrets of it are
+// not the presets' published examples and look like real ones; kind is one
+// of kinds (several when more than one does). Only secrets get it: the
+// consumer key and the token are sent with every request.
 export const realCredential = Object.freeze({
   kinds: {
-    xConsumerKey: 'an X API key (25 characters)',
-    xConsumerSecret: 'an X API secret (50 characters)',
-    xToken: 'an X access token',
-    xTokenSecret: 'an X access token secret (45 characters)',
-    wooKey: 'a WooCommerce key',
-    wooSecret: 'a WooCommerce secret',
-    hex64: 'a 64-character hex credential, such as NetSuite uses',
+    xConsumerSecret: 'an X API Key Secret (50 characters)',
+    xTokenSecret: 'an X Access Token Secret (45 characters)',
+    wooSecret: 'a WooCommerce consumer secret',
+    hex64: 'a 64-character hex secret, such as NetSuite uses',
     privateKey: 'a private key',
-    generated: 'a generated credential',
+    generated: 'a generated secret',
+    // More than one secret of a view looks real: each of them refers to it.
+    several: 'real secrets, in more than one field here',
   },
   message: (kind) =>
     `This looks like ${kind}. It stays in this tab, but browser extensions, screen sharing and your ` +
-    'clipboard are outside our control. Use test credentials here; if this one is live, regenerate it ' +
+    'clipboard are outside our control. Use test credentials here; if a secret here is live, regenerate it ' +
     'when you are done (see Keys and secrets).',
 });
 

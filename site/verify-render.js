@@ -65,7 +65,8 @@ function diagnosisBlock(d, source, heading) {
   return block;
 }
 
-// renderDiff shows in node the character-by-character comparison of a base
+// renderDiff shows in node the character-by-character comparison (the signer
+// keeps a percent-escape whole, signer/diff.go diffUnits) of a base
 // string diagnosis d, and the differences the signer named.
 export function renderDiff(node, d) {
   const diff = d && d.diff;

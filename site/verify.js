@@ -40,7 +40,7 @@ const $ = (id) => document.getElementById(id);
 let ui = null;
 let hooks = null;
 const state = {
-  count: 0, // runs so far (mirrored in data-verify-count)
+  count: 0, // checks answered so far, not those that wait for the full build (mirrored in data-verify-count)
   importable: null, // the request the Import button fills in; never holds a secret
   plaintext: false, // the last check read a PLAINTEXT request
   checkedText: null, // the pasted text the last check read
@@ -51,7 +51,9 @@ const state = {
 // setupVerify wires the view. hooks: { readSignRequest() → the Sign view's
 // request (secrets included; used only for the "use the Sign view's
 // secrets" button and, stripped of them, as the request to compare with
-// when the user asks), importRequest(request) → fills the Sign view }.
+// when the user asks), importRequest(request, secrets, brought) → fills the
+// Sign view with request and its secret inputs with secrets (empty ones
+// unless the user chose to bring those typed here; brought says so) }.
 export function setupVerify(h) {
   hooks = h;
   ui = {
@@ -76,11 +78,14 @@ export function setupVerify(h) {
     read: $('verify-read'),
     unparsed: $('verify-unparsed'),
     import: $('verify-import'),
+    bring: null, // the "bring the secrets typed here" checkbox (setupBring)
+    bringRow: null,
   };
   fillText(document, { verify: text });
   ui.tabs.setAttribute('aria-label', text.tabs.label);
   setupTabs();
   setupToggles();
+  setupBring();
 
   $('verify-fields').addEventListener('input', onEdit);
   ui.useSign.addEventListener('click', useSignSecrets);
@@ -93,6 +98,7 @@ export function setupVerify(h) {
   window.addEventListener('pagehide', () => wipe(false));
 
   renderEmpty();
+  engine.upgradeWhenIdle(); // this page has a Verify view: the full signer loads once idle
   startEngine(ui.status, {
     loading: text.status.loading,
     upgraded: schedule, // re-check once the RSA build has loaded
@@ -136,7 +142,10 @@ function selectView(tab, focus) {
   if (focus) tab.focus();
   // A comparison with the Sign view's request, when asked for, follows
   // that request, which may have changed while this view was hidden.
-  if (tab === ui.tabVerify) schedule();
+  if (tab === ui.tabVerify) {
+    engine.upgrade().catch(() => {}); // the lite signer cannot check: load the full one now
+    schedule();
+  }
 }
 
 // ---- secrets: show / hide, the real-credential warning ----
@@ -239,7 +248,7 @@ function holdsPlaintext() {
   if (state.checkedText === pasted) return state.plaintext;
   if (!engine.ready()) return true;
   const p = safe(() => engine.parse(pasted));
-  if (!p || p.ok !== true) return p === null;
+  if (!p || p.ok !== true) return p === null || p.loading === true;
   return String(p.request?.signatureMethod ?? '').toUpperCase() === 'PLAINTEXT';
 }
 
@@ -271,7 +280,9 @@ function requestCheck() {
 const schedule = coalesce(runCheck);
 
 function runCheck() {
-  if (!engine.ready()) return;
+  // A hidden view is checked when it opens (selectView): the lite signer
+  // cannot check, and asking it would load the full one at start-up.
+  if (!engine.ready() || ui.viewVerify.hidden) return;
   const input = {
     text: ui.input.value,
     baseString: ui.baseString.value,
@@ -285,11 +296,12 @@ function runCheck() {
   const c = safe(() => engine.check(input));
   state.checkedText = c && c.loading ? null : input.text;
   if (c && c.loading) {
-    // The RSA build is loading: upgraded (setupVerify) checks again.
+    // The full build is loading: upgraded (setupVerify) checks again, and
+    // that check is the one counted in data-verify-count.
     say(c.error.message, true);
-  } else {
-    render(c && c.ok === true ? c : { ok: false, error: c && c.error ? c.error : FAILED_PARSE });
+    return;
   }
+  render(c && c.ok === true ? c : { ok: false, error: c && c.error ? c.error : FAILED_PARSE });
   state.lastMs = performance.now() - started;
   state.count += 1;
   ui.status.dataset.verifyCount = String(state.count);
@@ -328,6 +340,7 @@ function renderEmpty() {
   state.plaintext = false;
   state.checkedText = null; // state.plaintext no longer describes any text
   ui.import.disabled = true;
+  updateBring();
   setVerdict('unknown', '');
   ui.detail.replaceChildren();
   ui.diagnosis.replaceChildren(el('p', { className: 'idle', text: text.diagnosis.idle }));
@@ -349,6 +362,7 @@ function render(c) {
   state.importable = ok ? c.importable : null;
   state.plaintext = ok && c.plaintext;
   ui.import.disabled = state.importable === null;
+  updateBring();
   showFamily(ok && c.rsa ? 'rsa' : 'hmac');
 
   setVerdict(ok ? c.verdict : 'unknown', ok ? c.kind : '');
@@ -469,8 +483,39 @@ function showFamily(family) {
 
 // ---- import ----
 
+// importIntoSign fills the Sign view with the request read here. The
+// pasted text has no secret, and the Sign view's (an example's, which the
+// user may never have typed) would not belong to it: its secret inputs get
+// the ones typed here when the user leaves "bring" ticked, else they are
+// emptied and the Sign view asks for them.
 function importIntoSign() {
   if (!state.importable) return;
-  hooks.importRequest({ ...state.importable });
+  const brought = typedSecrets() && ui.bring.checked;
+  const secrets = brought ? { consumerSecret: ui.consumerSecret.value, tokenSecret: ui.tokenSecret.value } : {};
+  hooks.importRequest({ ...state.importable }, secrets, brought);
   selectView(ui.tabSign, true);
+}
+
+// setupBring puts, before the Import button, the offer to bring the
+// secrets typed here; it is shown only while some are (updateBring).
+function setupBring() {
+  const box = el('input', { dataset: { testid: 'verify-bring-secrets' } });
+  box.type = 'checkbox';
+  box.id = 'verify-bring-secrets';
+  box.checked = true;
+  const label = el('label', { text: text.read.bringSecrets });
+  label.htmlFor = box.id;
+  ui.bring = box;
+  ui.bringRow = el('p', { className: 'check bring-secrets', dataset: { testid: 'verify-bring-row' } }, [box, ' ', label]);
+  ui.bringRow.hidden = true;
+  ui.import.before(ui.bringRow);
+}
+
+function typedSecrets() {
+  return ui.consumerSecret.value !== '' || ui.tokenSecret.value !== '';
+}
+
+// updateBring shows the offer while a secret is typed here.
+function updateBring() {
+  ui.bringRow.hidden = !typedSecrets();
 }

@@ -54,13 +54,13 @@ type apiFunc = func(args []safejs.Value) any
 // function, so that in the lite build they and everything only they reach
 // are left out of the binary.
 var functions = map[string]apiFunc{
-	"sign": sign, "verify": verify, "diagnose": diagnose, "parse": parse, "check": check,
+	"sign": sign,
 }
 
 // fullOnly names the functions only the full build has. In the lite build
 // each answers needs-full-signer, the answer on which the page loads the
 // full build and asks again.
-var fullOnly = []string{"providerReset", "serve", "snippets"}
+var fullOnly = []string{"verify", "diagnose", "parse", "check", "providerReset", "serve", "snippets"}
 
 // apiFunctions is functions plus, for each name of fullOnly this build
 // lacks, the needs-full-signer answer.
@@ -153,86 +153,6 @@ func sign(args []safejs.Value) any {
 	return resultObject(res)
 }
 
-// verify implements oauth1.verify(request): the request's fields plus
-// signature (the oauth_signature received) or authorization (the whole
-// header received), and publicKey for RSA methods.
-func verify(args []safejs.Value) any {
-	req, err := readRequest(args)
-	if err != nil {
-		return errorResult(err)
-	}
-	var extra [3]string
-	for i, name := range []string{"signature", "authorization", "publicKey"} {
-		if extra[i], err = readString(args[0], name); err != nil {
-			return errorResult(err)
-		}
-	}
-	method := req.SignatureMethod
-	if extra[1] != "" {
-		method = headerMethod(extra[1], method)
-	}
-	if err := needsFullSigner(method, extra[2]); err != nil {
-		return errorResult(err)
-	}
-	var v *signer.Verification
-	if extra[1] != "" {
-		v, err = signer.VerifyAuthorization(req, extra[1], extra[2])
-	} else {
-		v, err = signer.Verify(req, extra[0], extra[2])
-	}
-	if err != nil {
-		return errorResult(err)
-	}
-	return verificationObject(v)
-}
-
-// diagnose implements oauth1.diagnose(request): the request's fields plus
-// signature (the one received) or baseString (the one built), and
-// publicKey for RSA methods.
-func diagnose(args []safejs.Value) any {
-	req, err := readRequest(args)
-	if err != nil {
-		return errorResult(err)
-	}
-	var extra [3]string
-	for i, name := range []string{"signature", "baseString", "publicKey"} {
-		if extra[i], err = readString(args[0], name); err != nil {
-			return errorResult(err)
-		}
-	}
-	if err := needsFullSigner(req.SignatureMethod, extra[2]); err != nil {
-		return errorResult(err)
-	}
-	var d *signer.Diagnosis
-	if extra[1] != "" {
-		d, err = signer.DiagnoseBaseString(req, extra[1])
-	} else {
-		d, err = signer.DiagnoseSignature(req, extra[0], extra[2])
-	}
-	if err != nil {
-		return errorResult(err)
-	}
-	return diagnosisObject(d)
-}
-
-// parse implements oauth1.parse(text): what a pasted raw request, curl
-// command, Authorization header, URL or base string holds, as a request
-// object that sign, verify and diagnose take back.
-func parse(args []safejs.Value) any {
-	if len(args) < 1 {
-		return errorObject("text", codeRequired, "is missing: pass the text to read")
-	}
-	text, err := stringValue(args[0], "text")
-	if err != nil {
-		return errorResult(err)
-	}
-	im, err := signer.Import(text)
-	if err != nil {
-		return errorResult(err)
-	}
-	return importedObject(im)
-}
-
 // needsFullSigner answers, in a build without the RSA methods, every call
 // that needs them: one with an RSA signature method, or with a public key
 // to read. It runs before the signer, so such a call gets this answer
@@ -246,20 +166,4 @@ func needsFullSigner(method signer.SignatureMethod, publicKey string) error {
 			Err: signer.ErrNeedsFullSigner}
 	}
 	return nil
-}
-
-// headerMethod is the oauth_signature_method of an Authorization header,
-// which verify signs with in place of the request's, or method when the
-// header has none or cannot be read (the signer then says why).
-func headerMethod(header string, method signer.SignatureMethod) signer.SignatureMethod {
-	_, params, err := signer.ParseAuthorizationHeader(header)
-	if err != nil {
-		return method
-	}
-	for _, p := range params {
-		if p.Name == "oauth_signature_method" {
-			method = signer.SignatureMethod(p.Value)
-		}
-	}
-	return method
 }

@@ -1,4 +1,4 @@
-//go:build js && wasm
+//go:build js && wasm && !oauth1_lite
 
 package main
 
@@ -11,6 +11,10 @@ import (
 
 	"github.com/oauth1-playground/oauth1-playground/signer"
 )
+
+// check is full-only (bridge.go, fullOnly): the lite build answers it with
+// needs-full-signer.
+func init() { functions["check"] = check }
 
 // check implements oauth1.check({ text, baseString, consumerSecret,
 // tokenSecret, publicKey, compareWith, now }): the Verify view's whole
@@ -130,15 +134,6 @@ func problemsArray(ps []*signer.FieldError) []any {
 	out := make([]any, len(ps))
 	for i, p := range ps {
 		out[i] = errorResult(p)["error"]
-	}
-	return out
-}
-
-// warningsArray is ws as [{ id, text }].
-func warningsArray(ws []signer.Warning) []any {
-	out := make([]any, len(ws))
-	for i, w := range ws {
-		out[i] = map[string]any{"id": w.ID, "text": w.Text}
 	}
 	return out
 }

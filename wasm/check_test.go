@@ -39,6 +39,7 @@ func checkCall(t *testing.T, in map[string]any) map[string]any {
 
 // TestCheckThroughJS: oauth1.check gives the Verify view's verdict.
 func TestCheckThroughJS(t *testing.T) {
+	fullOnlyTest(t)
 	secrets := map[string]any{"consumerSecret": ckConsumerSecret, "tokenSecret": ckTokenSecret, "now": ckNow}
 	in := func(fields map[string]any) map[string]any {
 		for k, v := range secrets {
@@ -92,6 +93,7 @@ func TestCheckThroughJS(t *testing.T) {
 // with a field and a code, never quoting the value, and the runtime still
 // checks afterwards.
 func TestCheckBadInputThroughJS(t *testing.T) {
+	fullOnlyTest(t)
 	const canary = "CANARY-check"
 	oauth1 := api(t)
 	cases := []struct {
@@ -150,6 +152,9 @@ func TestCheckLite(t *testing.T) {
 			assertNeedsFullSigner(t, checkCall(t, in))
 		})
 	}
+	if lite() {
+		return // the lite build has no check at all (TestLiteFullOnly)
+	}
 	got := checkCall(t, map[string]any{"text": header})
 	require.Equal(t, true, got["ok"], "an RSA request without a key needs no RSA yet: %v", got["error"])
 	assert.Equal(t, []any{"publicKey"}, got["needs"])
@@ -160,6 +165,7 @@ func TestCheckLite(t *testing.T) {
 // TestVerifyWarningsThroughJS: oauth1.verify and oauth1.sign return
 // warnings, and oauth1.warnings lists every id.
 func TestVerifyWarningsThroughJS(t *testing.T) {
+	fullOnlyTest(t)
 	oauth1 := api(t)
 	res, err := oauth1.Call("verify", withAll(map[string]any{"signature": "c2ln"}))
 	require.NoError(t, err)

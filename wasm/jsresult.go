@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/oauth1-playground/oauth1-playground/signer"
+	"github.com/oauth1-playground/oauth1-playground/wasm/internal/wire"
 )
 
 // The codes of the JS API's errors, error.code of every { ok: false }
@@ -74,62 +75,11 @@ func errorObject(field, code, detail string) map[string]any {
 }
 
 // resultObject converts a signer.Result into the plain object of the JS
-// API. It holds only types js.ValueOf accepts.
-func resultObject(res *signer.Result) map[string]any {
-	return map[string]any{
-		"ok":            true,
-		"signature":     res.Signature,
-		"baseString":    res.SignatureBaseString,
-		"signingKey":    res.SigningKey,
-		"authorization": res.AuthorizationHeader,
-		"query":         res.Query,
-		"formBody":      res.FormBody,
-		"curl":          res.Curl,
-		"publicKey":     res.PublicKey,
-		"bodyHash":      res.BodyHash,
-		"nonce":         res.Nonce,
-		"timestamp":     res.Timestamp,
-		"params":        paramsArray(res.Parameters),
-		"steps":         stepsArray(res.Steps),
-		"warnings":      warningsArray(res.Warnings),
-	}
-}
+// API (wire.Result, which the page generator uses too).
+func resultObject(res *signer.Result) map[string]any { return wire.Result(res) }
 
-// stepsArray converts steps for the JS API: { id, title, rfc, value } and,
-// where the step has them, params, parts, notes ({ id, text }) and
-// secret: true.
-func stepsArray(in []signer.Step) []any {
-	steps := make([]any, len(in))
-	for i, s := range in {
-		step := map[string]any{"id": s.ID, "title": s.Title, "rfc": s.RFC, "value": s.Value}
-		if s.Params != nil {
-			step["params"] = paramsArray(s.Params)
-		}
-		if s.Parts != nil {
-			step["parts"] = anyList(s.Parts)
-		}
-		if s.Notes != nil {
-			notes := make([]any, len(s.Notes))
-			for j, n := range s.Notes {
-				notes[j] = map[string]any{"id": n.ID, "text": n.Text}
-			}
-			step["notes"] = notes
-		}
-		if s.Secret {
-			step["secret"] = true
-		}
-		steps[i] = step
-	}
-	return steps
-}
-
-func paramsArray(ps []signer.Param) []any {
-	out := make([]any, len(ps))
-	for i, p := range ps {
-		out[i] = map[string]any{"name": p.Name, "value": p.Value, "source": string(p.Source)}
-	}
-	return out
-}
+// stepsArray converts steps for the JS API (wire.Steps).
+func stepsArray(in []signer.Step) []any { return wire.Steps(in) }
 
 // verificationObject converts a signer.Verification for oauth1.verify,
 // with warnings: [{ id, text }].
@@ -228,11 +178,5 @@ func requestObject(r signer.Request) map[string]any {
 	}
 }
 
-// anyList returns list as the []any js.ValueOf takes.
-func anyList(list []string) []any {
-	out := make([]any, len(list))
-	for i, s := range list {
-		out[i] = s
-	}
-	return out
-}
+// anyList returns list as the []any js.ValueOf takes (wire.List).
+func anyList(list []string) []any { return wire.List(list) }

@@ -20,6 +20,9 @@ func TestReentrantCallsRefused(t *testing.T) {
 	// parse takes a string, so it reads no getter; the inner calls try it.
 	for _, fn := range []string{"sign", "verify", "diagnose", "check"} {
 		t.Run(fn, func(t *testing.T) {
+			if liteLacks(fn) {
+				t.Skip("full build only (TestLiteFullOnly)")
+			}
 			// Each inner call recurses through the same getter, as deep as it is
 			// let: 1 000 levels if nothing stops it.
 			probe := jsEval(t, `(api) => {

@@ -1,0 +1,253 @@
+//go:build bench && !js
+
+package main
+
+// make bench side by side with a WebCrypto peer (issue 15): a minimal
+// pure-JS page (testdata/bench-peer/, same CSP) that signs the same X
+// example with WebCrypto HMAC-SHA1, served by the same dev server from a
+// copy of dist/ with the peer's two files added, loaded cold in turn with
+// the playground; and the bytes of a read-only docs embed.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/oauth1-playground/oauth1-playground/signer"
+)
+
+// benchPeerFiles are the peer page's files, under testdata/bench-peer/.
+var benchPeerFiles = []string{"peer.html", "peer.js"}
+
+// benchEarlyNonce is the nonce the early edit types.
+const benchEarlyNonce = "early-edit-nonce"
+
+// benchPeerServer serves a temporary copy of dist/ plus the peer page with
+// the real dev server; it returns the base URL (the peer is peer.html).
+func benchPeerServer(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir("dist")
+	require.NoError(t, err)
+	for _, e := range entries {
+		if !e.IsDir() {
+			benchCopy(t, filepath.Join("dist", e.Name()), filepath.Join(dir, e.Name()))
+		}
+	}
+	for _, f := range benchPeerFiles {
+		benchCopy(t, filepath.Join("testdata", "bench-peer", f), filepath.Join(dir, f))
+	}
+	return startServerWith(t, "-dir", dir)
+}
+
+func benchCopy(t *testing.T, from, to string) {
+	t.Helper()
+	in, err := os.Open(from)
+	require.NoError(t, err)
+	defer in.Close()
+	out, err := os.Create(to)
+	require.NoError(t, err)
+	_, err = io.Copy(out, in)
+	require.NoError(t, err)
+	require.NoError(t, out.Close())
+}
+
+// benchWatch is a script added before every other in a peer-run tab: it
+// records shown, when the signature on screen first equals want (from the
+// HTML itself or from a signer), and, when early is set, types
+// benchEarlyNonce into the nonce input in the first frame after that input
+// shows a value (the page's HTML or its first paint filled it: a user
+// types into a filled form) (editAt) and records edited, when the
+// signature on screen equals wantEdited.
+func benchWatch(want, wantEdited string, early bool) string {
+	js, _ := json.Marshal(map[string]any{"want": want, "wantEdited": wantEdited, "early": early, "nonce": benchEarlyNonce})
+	return `(() => {
+  const o = ` + string(js) + `;
+  const w = globalThis.__watch = { shown: -1, edited: -1, editAt: -1 };
+  let typing = false;
+  const check = () => {
+    const n = o.early ? document.getElementById('nonce') : null;
+    if (n && n.value !== '' && !typing) {
+      typing = true;
+      requestAnimationFrame(() => setTimeout(() => {
+        n.value = o.nonce;
+        n.dispatchEvent(new Event('input', { bubbles: true }));
+        w.editAt = performance.now();
+        check();
+      }, 0));
+    }
+    const s = document.querySelector('[data-testid="signature"]');
+    if (!s) return;
+    const t = s.textContent;
+    if (w.shown < 0 && t === o.want) w.shown = performance.now();
+    if (w.edited < 0 && w.editAt >= 0 && t === o.wantEdited) w.edited = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})();`
+}
+
+// benchPeerRun is one round of cold loads, ms from navigation start.
+type benchPeerRun struct {
+	ours, peer float64 // first signature on screen
+	ready      float64 // ours: the signer itself signed (data-ready)
+	early      float64 // ours: the early edit signed on screen
+	earlyAt    float64 // … typed at
+}
+
+// benchPeerLoad loads path cold with benchWatch and returns __watch once
+// until(w) holds.
+func benchPeerLoad(t *testing.T, root context.Context, url, watch, until string) map[string]float64 {
+	t.Helper()
+	ctx, stop := benchTab(t, root, time.Minute)
+	defer stop()
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watch})
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(url)))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool]("(() => { const w = globalThis.__watch, b = globalThis.__bench; return "+until+"; })()",
+		chromedp.WithPollingTimeout(30*time.Second)))
+	require.NoError(t, err, "%s: %s never held", url, until)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`({ ...globalThis.__watch, ready: globalThis.__bench.ready })`))
+	require.NoError(t, err)
+	return got
+}
+
+// benchSignature is the native signer's signature of the X example, with
+// the nonce replaced when nonce is not empty.
+func benchSignature(t *testing.T, nonce string) string {
+	t.Helper()
+	r := benchX()
+	if nonce != "" {
+		r.Nonce = nonce
+	}
+	s, err := signer.Sign(r.Signer())
+	require.NoError(t, err)
+	return s.Signature
+}
+
+// benchSideBySide runs rounds rounds of three cold loads in turn: the
+// playground, the peer, the playground with an early edit.
+func benchSideBySide(t *testing.T, root context.Context, base string, rounds int) []benchPeerRun {
+	t.Helper()
+	want, edited := benchSignature(t, ""), benchSignature(t, benchEarlyNonce)
+	var runs []benchPeerRun
+	for range rounds {
+		var r benchPeerRun
+		ours := benchPeerLoad(t, root, base, benchWatch(want, edited, false), "w.shown >= 0 && b.ready >= 0")
+		r.ours, r.ready = ours["shown"], ours["ready"]
+		peer := benchPeerLoad(t, root, base+"peer.html", benchWatch(want, edited, false), "w.shown >= 0")
+		r.peer = peer["shown"]
+		early := benchPeerLoad(t, root, base, benchWatch(want, edited, true), "w.edited >= 0")
+		r.early, r.earlyAt = early["edited"], early["editAt"]
+		runs = append(runs, r)
+	}
+	return runs
+}
+
+// benchEmbedLoad is what a read-only docs embed downloads, as served.
+type benchEmbedLoad struct {
+	bytes     int64
+	responses int
+	wasm      []string // URLs of signer modules or wasm_exec.js it requested
+}
+
+func benchReadOnlyEmbed(t *testing.T, root context.Context, base string) benchEmbedLoad {
+	t.Helper()
+	ctx, stop := benchTab(t, root, time.Minute)
+	defer stop()
+	n := &benchNet{sent: map[network.RequestID]string{}, done: map[network.RequestID]float64{},
+		failed: map[network.RequestID]bool{}, encoding: map[string]string{}}
+	require.NoError(t, chromedp.Listen(ctx, n.listen))
+	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"embed.html#preset=x-creating-a-signature&readonly=1")))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`(document.querySelector('[data-testid="signature"]')?.textContent ?? '') !== ''`,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	require.NoError(t, err, "the read-only embed showed no signature")
+	// Give a late signer download the chance to show up before counting.
+	time.Sleep(500 * time.Millisecond)
+	var load benchEmbedLoad
+	load.bytes, load.responses = n.settle(t, map[network.RequestID]bool{})
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for _, u := range n.sent {
+		if strings.Contains(u, ".wasm") || strings.HasSuffix(u, "/wasm_exec.js") {
+			load.wasm = append(load.wasm, strings.TrimPrefix(u, base))
+		}
+	}
+	return load
+}
+
+// benchPeerRows adds the side-by-side rows and returns the README lines
+// (one per target: met or missed, with the numbers).
+func benchPeerRows(tab *benchTable, runs []benchPeerRun, firstLoad int64, embed benchEmbedLoad) []string {
+	col := func(f func(benchPeerRun) float64) []float64 {
+		var xs []float64
+		for _, r := range runs {
+			xs = append(xs, f(r))
+		}
+		return xs
+	}
+	ours, peer := benchPct(col(func(r benchPeerRun) float64 { return r.ours }), 0.5), benchPct(col(func(r benchPeerRun) float64 { return r.peer }), 0.5)
+	ready := benchPct(col(func(r benchPeerRun) float64 { return r.ready }), 0.5)
+	early := benchPct(col(func(r benchPeerRun) float64 { return r.early }), 0.5)
+	earlyAt := benchPct(col(func(r benchPeerRun) float64 { return r.earlyAt }), 0.5)
+	firstRatio, earlyRatio := ours/peer, early/peer
+	n := len(runs)
+	tab.add(fmt.Sprintf("peer (WebCrypto page): first signature on screen (%d cold loads)", n), "median "+benchMs(peer), "", "")
+	tab.add(fmt.Sprintf("ours: first signature on screen (%d cold loads, alternating)", n),
+		fmt.Sprintf("median %s · %.2f× the peer", benchMs(ours), firstRatio), "≤ 1.5× peer", benchMet(firstRatio <= 1.5))
+	tab.add("  … the signer itself signed it (data-ready)", "median "+benchMs(ready), "", "")
+	tab.add(fmt.Sprintf("ours: an edit as early as possible, signed on screen (%d cold loads)", n),
+		fmt.Sprintf("median %s (typed at %s) · %.2f× the peer's first signature", benchMs(early), benchMs(earlyAt), earlyRatio),
+		"≤ 5× peer", benchMet(earlyRatio <= 5))
+	noWasm := len(embed.wasm) == 0
+	wasmWords := "no wasm"
+	if !noWasm {
+		wasmWords = "requested " + strings.Join(embed.wasm, ", ")
+	}
+	tab.add("read-only embed, compressed", fmt.Sprintf("%s in %d responses, %s", benchBytes(embed.bytes), embed.responses, wasmWords),
+		"≤ 150 KB, no wasm", benchMet(embed.bytes <= 150_000 && noWasm))
+
+	line := func(ok bool, what, got string) string {
+		return fmt.Sprintf("- %s: %s — **%s**.", what, got, map[bool]string{true: "met", false: "missed"}[ok])
+	}
+	return []string{
+		line(firstRatio <= 1.5, "First signature on screen ≤ 1.5× the WebCrypto peer's",
+			fmt.Sprintf("median %s against the peer's %s (%.2f×; the signer itself signs at %s)", benchMs(ours), benchMs(peer), firstRatio, benchMs(ready))),
+		line(earlyRatio <= 5, "An edit made as early as possible signed ≤ 5× the peer's first signature",
+			fmt.Sprintf("median %s (typed at %s), %.2f× the peer's %s", benchMs(early), benchMs(earlyAt), earlyRatio, benchMs(peer))),
+		line(firstLoad <= 850_000, "Page first load ≤ 850 KB as served (brotli)", benchBytes(firstLoad)),
+		line(embed.bytes <= 150_000 && noWasm, "Read-only embed ≤ 150 KB and no wasm", benchBytes(embed.bytes)+", "+wasmWords),
+	}
+}
+
+// benchReadme replaces what is between the README's bench markers with the
+// table and one line per target, when BENCH_README=1 (make bench-readme).
+func benchReadme(t *testing.T, table, machine string, lines []string) {
+	t.Helper()
+	if os.Getenv("BENCH_README") != "1" {
+		return
+	}
+	const start, end = "<!-- bench:targets -->", "<!-- /bench:targets -->"
+	b, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	s := string(b)
+	i, j := strings.Index(s, start), strings.Index(s, end)
+	require.True(t, i >= 0 && j > i, "README.md has no %s … %s block", start, end)
+	block := "\n_Written by `make bench-readme` on " + machine + "._\n\n" + table + "\nThe targets of issue 15, from this run:\n\n" + strings.Join(lines, "\n") + "\n"
+	s = s[:i+len(start)] + block + s[j:]
+	require.NoError(t, os.WriteFile("README.md", []byte(s), 0o644))
+}

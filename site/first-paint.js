@@ -1,0 +1,93 @@
+// first-paint.js: the page's first result before (or, in a read-only
+// embed, without) the wasm signer.
+//
+// Owns: finding the result make build computed for a preset with the
+// native Go signer (presets-data.js, wasm/genpage.go) when, and only when,
+// the view's request is exactly the one it was computed for; painting it
+// with the same render code as a live result; the "signer is starting"
+// note beside the inputs; and saying on the status line where the result
+// came from. So the worked example, its steps and their explanations are
+// on screen as soon as the first modules have run.
+// Must never: compute anything itself (no signing, no OAuth rule: every
+// value shown is the Go signer's), show a generated result for a request
+// that differs from it in any field, say "Ready" (only the signer can), or
+// touch the engine.
+
+import { signedPresets } from './presets-data.js';
+import { FIELDS } from './fields.js';
+import { firstPaint as text, status as statusText } from './strings.js';
+import { renderSigned } from './render.js';
+import { setText, setStale, el } from './dom.js';
+
+// normal is request as a text with every field of fields.js, a missing one
+// at its default, so two requests the signer reads the same compare equal.
+function normal(request) {
+  return JSON.stringify(FIELDS.map((f) => {
+    const v = request?.[f.name];
+    if (f.input === 'rows') return Array.isArray(v) ? v : [];
+    return v === undefined ? f.default : v;
+  }));
+}
+
+// generatedResult returns a copy of the result make build computed for
+// preset id, or null when request is not exactly the request it was
+// computed for (or there is none).
+export function generatedResult(id, request) {
+  const entry = typeof id === 'string' && Object.hasOwn(signedPresets, id) ? signedPresets[id] : null;
+  if (!entry || normal(entry.request) !== normal(request)) return null;
+  return structuredClone(entry.result);
+}
+
+// paintGenerated renders the generated result for preset id into a
+// signing view (ui: signing.js signingUi(), view: its state) when request
+// is the preset's, then puts the status line back to "not ready": the
+// result came from the build, not from a running signer. shown(result,
+// request) runs after, as after a live sign. It returns whether it
+// painted; ui.result.dataset.source says "generated" until a live result
+// replaces it (markLive).
+//
+// final (a read-only embed, which never loads the signer) marks the status
+// line data-ready, as a view that has shown its first result is: nothing
+// will replace it.
+export function paintGenerated(ui, view, id, request, { shown, words = text.precomputed, final = false } = {}) {
+  const result = generatedResult(id, request);
+  if (!result) return false;
+  renderSigned(ui, view, result, request);
+  shown?.(result, request);
+  ui.result.dataset.source = 'generated';
+  if (final) ui.status.dataset.ready = 'true';
+  else delete ui.status.dataset.ready;
+  ui.status.dataset.state = 'generated';
+  setText(ui.status, words === null ? statusText.loading : words);
+  return true;
+}
+
+// markLive records that what is on screen now came from the running signer.
+export function markLive(ui) {
+  delete ui.result.dataset.source;
+}
+
+// editedBeforeReady dims a generated result after an edit the signer has
+// not signed yet and says the edit is kept.
+export function editedBeforeReady(ui) {
+  setStale([ui.result, ui.steps, ui.requestCard], true);
+  setText(ui.status, text.editKept);
+  ui.status.dataset.state = 'starting';
+}
+
+// startingNote puts the "signer is starting" note before the inputs
+// (fields, the node that holds them) and returns a function that removes
+// it; the inputs are marked aria-busy, described by the note, meanwhile.
+export function startingNote(fields) {
+  if (!fields || !fields.parentNode) return () => {};
+  const note = el('p', { className: 'hint signer-starting', text: text.starting });
+  note.id = 'signer-starting';
+  note.dataset.testid = 'signer-starting';
+  note.setAttribute('role', 'status');
+  fields.before(note);
+  fields.setAttribute('aria-busy', 'true');
+  return () => {
+    note.remove();
+    fields.removeAttribute('aria-busy');
+  };
+}
