@@ -84,6 +84,7 @@ const { schedule, start } = signingView(ui, state, {
   failed: (field) => {
     if (state.rendered) markVerdictStale(ui.presetCheck, true);
     showFault(field);
+    codeCard.update(); // the card says the request does not sign
   },
   signed: signAttempted,
 });
