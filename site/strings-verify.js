@@ -41,8 +41,11 @@ export const verify = Object.freeze({
     signEmpty: 'The Sign view has no secrets to use.',
   },
   fields: {
-    consumerSecret: { label: 'Consumer secret' },
-    tokenSecret: { label: 'Token secret', hint: 'Leave it empty when the request has no token secret.' },
+    consumerSecret: { label: 'Consumer secret (X: API Key Secret)' },
+    tokenSecret: {
+      label: 'Token secret (X: Access Token Secret)',
+      hint: 'Leave it empty when the request has no token secret.',
+    },
     publicKey: {
       label: 'RSA public key',
       hint: 'PEM text of the client\'s public key or certificate, from -----BEGIN to -----END. Never the private key.',
