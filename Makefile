@@ -25,9 +25,7 @@ help:
 ## build: the signer in two builds, each as a JS module (wasm/tojs.go), and
 ## Go's wasm_exec.js; all generated and git-ignored. site/signer-lite.wasm.js
 ## (no RSA) starts with the page; site/signer.wasm.js (everything) loads the
-## first time a request needs RSA. site/vectors.js is the published test
-## vectors as a module (wasm/genvectors.go), from which site/presets.js takes
-## its vector presets. site/presets-data.js is the preset menu
+## first time a request needs RSA. site/presets-data.js is the preset menu
 ## (site/presets.json) with every preset's sign result from the native Go
 ## signer (wasm/genpage.go), which the page and read-only embeds show
 ## before, or without, the wasm; the same step rewrites the committed
@@ -35,7 +33,6 @@ help:
 ## strings*.js and a modulepreload per static import): commit them.
 build: site/wasm_exec.js
 	@mkdir -p $(OUT)
-	$(GO) run wasm/genvectors.go signer/signertest/testdata/vectors.json site/vectors.js
 	$(GO) run wasm/genpage.go site signer/signertest/testdata/vectors.json
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(OUT)/signer.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -tags oauth1_lite -trimpath -ldflags='-s -w' -o $(OUT)/signer-lite.wasm ./wasm
@@ -139,7 +136,7 @@ fmt-check:
 ## clean: remove every generated file (the wasm modules, wasm_exec.js,
 ## .build/ and dist/).
 clean:
-	rm -rf $(OUT) dist site/signer.wasm.js site/signer-lite.wasm.js site/signer-sizes.js site/wasm_exec.js site/vectors.js site/presets-data.js
+	rm -rf $(OUT) dist site/signer.wasm.js site/signer-lite.wasm.js site/signer-sizes.js site/wasm_exec.js site/presets-data.js
 
 ## fuzz: run every fuzz target of every package, one after another, each
 ## for $(FUZZTIME). Targets are found with `go test -list`, so new ones are

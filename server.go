@@ -64,7 +64,7 @@ var contentTypes = map[string]string{
 var loopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
 
 // requiredFiles are the generated files the page cannot work without (make build writes them).
-var requiredFiles = []string{"signer-lite.wasm.js", "signer.wasm.js", "wasm_exec.js", "vectors.js", "presets-data.js"}
+var requiredFiles = []string{"signer-lite.wasm.js", "signer.wasm.js", "wasm_exec.js", "presets-data.js"}
 
 // main runs the server and exits with status 1 if it fails.
 func main() {

@@ -227,7 +227,7 @@ func TestRunFrameAncestorOnDist(t *testing.T) {
 		"index.html": "<!doctype html><title>playground</title>", "index.html.gz": "gz page", "index.html.br": "br page",
 		"embed.html": "<!doctype html><title>embed</title>", "embed.html.gz": "gz embed", "embed.html.br": "br embed",
 		"embed.js": "export {};", "embed.js.gz": "gz js", "signer.wasm.js": "x", "signer-lite.wasm.js": "x",
-		"wasm_exec.js": "x", "vectors.js": "x",
+		"wasm_exec.js": "x", "presets-data.js": "x",
 	} {
 		writeFile(t, dir, name, content)
 	}

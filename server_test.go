@@ -225,7 +225,6 @@ func diskSite(t *testing.T) string {
 	writeFile(t, site, "signer.wasm.js", "export const wasm = \"\";")
 	writeFile(t, site, "signer-lite.wasm.js", "export const wasm = \"\";")
 	writeFile(t, site, "wasm_exec.js", "// go")
-	writeFile(t, site, "vectors.js", "export const vectors = [];")
 	writeFile(t, site, "presets-data.js", "export const presetData = [];")
 	writeFile(t, site, "app.js", "export {};")
 	writeFile(t, site, ".hidden", "secret")
