@@ -172,7 +172,6 @@ export const controls = Object.freeze({
   copyLabel: (name) => `Copy the ${name}`,
   copied: 'Copied. Your clipboard history may keep a copy.',
   copyFailed: 'Could not copy: select the text and copy it by hand.',
-  elided: (n) => ` … and ${n.toLocaleString('en')} more characters, not shown (a page cannot lay out a line that long quickly); Copy copies all of it.`,
 });
 
 export const status = Object.freeze({
