@@ -111,8 +111,9 @@ func (p *pageT) mistakes(scope string) []string {
 
 func (p *pageT) visible(id string) bool {
 	p.t.Helper()
-	// A view is display: contents, which has no box of its own: it shows
-	// when one of its panels does.
+	// An element shows when it or one of its children has a box (a view
+	// is a grid, so its own box is enough; the children cover elements
+	// that are display: contents).
 	return eval[bool](p, `(() => { const el = document.querySelector('[data-testid=`+jsStr(id)+`]');
 		return !!el && [el, ...el.children].some((n) => n.getClientRects().length > 0); })()`)
 }

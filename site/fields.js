@@ -76,7 +76,9 @@ export const FIELD = Object.freeze(Object.fromEntries(FIELDS.map((f) => [f.name,
 // values or error holds them.
 export const SECRET_FIELDS = Object.freeze(FIELDS.filter((f) => f.secret).map((f) => f.name));
 
-// CREDENTIAL_FIELDS get the "this looks like a real credential" warning.
+// CREDENTIAL_FIELDS are the fields whose values are checked against the
+// known test credentials; of them only the secrets get the "this looks like a
+// real credential" warning (form.js updateCredentialWarning).
 export const CREDENTIAL_FIELDS = Object.freeze(FIELDS.filter((f) => f.credential).map((f) => f.name));
 
 // PUBLIC_FIELDS are the others: what oauth1.parse returns and a share link
