@@ -164,6 +164,20 @@ type benchNet struct {
 	encoding map[string]string // URL → Content-Encoding
 }
 
+// benchWatchNet starts counting what the tab ctx receives, with the
+// browser cache off, so every load is a cold one.
+func benchWatchNet(t *testing.T, ctx context.Context) *benchNet {
+	t.Helper()
+	n := &benchNet{sent: map[network.RequestID]string{}, done: map[network.RequestID]float64{},
+		failed: map[network.RequestID]bool{}, encoding: map[string]string{}}
+	require.NoError(t, chromedp.Listen(ctx, n.listen))
+	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	require.NoError(t, err)
+	return n
+}
+
 func (n *benchNet) listen(ev any) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
@@ -223,16 +237,10 @@ func benchFirstLoad(t *testing.T, root context.Context, base string) benchLoad {
 	t.Helper()
 	ctx, stop := benchTab(t, root, time.Minute)
 	defer stop()
-	n := &benchNet{sent: map[network.RequestID]string{}, done: map[network.RequestID]float64{},
-		failed: map[network.RequestID]bool{}, encoding: map[string]string{}}
-	require.NoError(t, chromedp.Listen(ctx, n.listen))
-	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
-	require.NoError(t, err)
-	_, err = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
-	require.NoError(t, err)
+	n := benchWatchNet(t, ctx)
 
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base)))
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`__bench.readyFrame >= 0`, chromedp.WithPollingTimeout(30*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`__bench.readyFrame >= 0`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "the page never signed")
 	benchCheckSignature(t, ctx, benchX(), "first load")
 	counted := map[network.RequestID]bool{}

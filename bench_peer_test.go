@@ -165,15 +165,9 @@ func benchReadOnlyEmbed(t *testing.T, root context.Context, base string) benchEm
 	t.Helper()
 	ctx, stop := benchTab(t, root, time.Minute)
 	defer stop()
-	n := &benchNet{sent: map[network.RequestID]string{}, done: map[network.RequestID]float64{},
-		failed: map[network.RequestID]bool{}, encoding: map[string]string{}}
-	require.NoError(t, chromedp.Listen(ctx, n.listen))
-	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
-	require.NoError(t, err)
-	_, err = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
-	require.NoError(t, err)
+	n := benchWatchNet(t, ctx)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"embed.html#preset=x-creating-a-signature&readonly=1")))
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`(document.querySelector('[data-testid="signature"]')?.textContent ?? '') !== ''`,
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(document.querySelector('[data-testid="signature"]')?.textContent ?? '') !== ''`,
 		chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "the read-only embed showed no signature")
 	// Give a late signer download the chance to show up before counting.

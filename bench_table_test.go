@@ -120,14 +120,7 @@ func (b *benchTable) markdown(machine string) string {
 	s.WriteString("# `make bench`\n\n")
 	s.WriteString("Written by `make bench` (bench_test.go); do not edit by hand.\n\n")
 	s.WriteString("Machine: " + machine + ". The page is served from `dist/` by the dev server on loopback, brotli-compressed. 1 KB = 1 000 B.\n\n")
-	s.WriteString("| metric | value | target | met |\n|---|---|---|---|\n")
-	for _, r := range b.rows {
-		metric := r[0]
-		if strings.HasPrefix(metric, "  ") {
-			metric = "&nbsp;&nbsp;" + strings.TrimLeft(metric, " ")
-		}
-		fmt.Fprintf(&s, "| %s | %s | %s | %s |\n", metric, r[1], r[2], r[3])
-	}
+	s.WriteString(b.rowsMarkdown())
 	s.WriteString(`
 How each number is measured:
 

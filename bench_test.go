@@ -205,9 +205,13 @@ type benchCase struct {
 }
 
 func (c benchCase) edited(i int) benchRequest {
-	r := c.req
-	v := c.prefix + strconv.Itoa(i) + c.suffix
-	switch c.field {
+	return benchEdited(c.req, c.field, c.prefix+strconv.Itoa(i)+c.suffix)
+}
+
+// benchEdited is r with its field (nonce, url or body: what a learner
+// edits in the benchmarks) set to v.
+func benchEdited(r benchRequest, field, v string) benchRequest {
+	switch field {
 	case "nonce":
 		r.Nonce = v
 	case "url":
@@ -215,7 +219,7 @@ func (c benchCase) edited(i int) benchRequest {
 	case "body":
 		r.Body = v
 	default:
-		panic("benchCase: no field " + c.field)
+		panic("bench: no field " + field)
 	}
 	return r
 }

@@ -116,19 +116,8 @@ type perfCase struct {
 }
 
 func (c perfCase) edited(i int) (signertest.Request, string) {
-	r := c.req
 	v := c.prefix + strconv.Itoa(i) + c.suffix
-	switch c.field {
-	case "nonce":
-		r.Nonce = v
-	case "url":
-		r.URL = v
-	case "body":
-		r.Body = v
-	default:
-		panic("perfCase: no field " + c.field)
-	}
-	return r, v
+	return benchEdited(c.req, c.field, v), v
 }
 
 func TestBenchResign(t *testing.T) {

@@ -281,21 +281,31 @@ func iopPython() string {
 // committed lock file) and builds the Go clients' module once.
 func prepareClients(t *testing.T, dir string) (goBin string) {
 	t.Helper()
-	nodeDir := filepath.Join("testdata", "interop", "node")
-	if _, err := os.Stat(filepath.Join(nodeDir, "node_modules", ".package-lock.json")); err != nil {
-		cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts")
-		cmd.Dir = nodeDir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("npm ci in %s: %v\n%s", nodeDir, err, out)
-		}
-	}
+	npmCI(t, filepath.Join("testdata", "interop", "node"))
 	goBin = filepath.Join(dir, "interop-go")
-	cmd := exec.Command("go", "build", "-o", goBin, ".")
-	cmd.Dir = filepath.Join("testdata", "interop", "go")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build in testdata/interop/go: %v\n%s", err, out)
-	}
+	runIn(t, filepath.Join("testdata", "interop", "go"), "go", "build", "-o", goBin, ".")
 	return goBin
+}
+
+// npmCI installs the npm packages of the runner folder dir when missing
+// (npm ci from its committed lock file); the interop and snippets suites
+// both call it.
+func npmCI(t *testing.T, dir string) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", ".package-lock.json")); err != nil {
+		runIn(t, dir, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts")
+	}
+}
+
+// runIn runs the command name with args (at least one) in dir, and fails
+// t with its output when it fails.
+func runIn(t *testing.T, dir, name string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s %s in %s: %v\n%s", name, args[0], dir, err, out)
+	}
 }
 
 func runClient(t *testing.T, cl interopClient, casesFile, goBin string, env []string) map[string]iopResult {

@@ -160,19 +160,8 @@ func snipLang(id string) string {
 // the committed lock file) and downloads the Go module's requirements.
 func prepareSnippetRunners(t *testing.T) {
 	t.Helper()
-	nodeDir := filepath.Join("testdata", "snippets", "node")
-	if _, err := os.Stat(filepath.Join(nodeDir, "node_modules", ".package-lock.json")); err != nil {
-		cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts")
-		cmd.Dir = nodeDir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("npm ci in %s: %v\n%s", nodeDir, err, out)
-		}
-	}
-	cmd := exec.Command("go", "build", "./...")
-	cmd.Dir = filepath.Join("testdata", "snippets", "go")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build in testdata/snippets/go: %v\n%s", err, out)
-	}
+	npmCI(t, filepath.Join("testdata", "snippets", "node"))
+	runIn(t, filepath.Join("testdata", "snippets", "go"), "go", "build", "./...")
 	for _, c := range []string{"bash", "curl", "node", "php", "ruby", "go", iopPython()} {
 		if _, err := exec.LookPath(c); err != nil {
 			t.Fatalf("%s is not installed: run .ci/prereqs (make snippets does)", c)
@@ -337,15 +326,7 @@ func TestSnippets(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Import of the capture: %v\n%s", err, raw)
 			}
-			want := r.req
-			if r.s.ID == "go-dghubble-oauth1" {
-				// Its clock sets the timestamp (see the snippet's comment).
-				want.Timestamp = im.Request.Timestamp
-			}
-			res, err := signer.Sign(want)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := snipSignerResult(t, r, im)
 			if im.Signature != res.Signature {
 				t.Fatalf("sent oauth_signature %q, the signer's is %q\ncapture:\n%s\ncode:\n%s", im.Signature, res.Signature, raw, r.s.Code)
 			}
@@ -376,6 +357,22 @@ func TestSnippets(t *testing.T) {
 		len(cases), len(snippets.IDs()), strings.Join(matrix, "\n"), strings.Join(sum, "\n"), shown, strings.Join(names, "\n"))
 }
 
+// snipSignerResult is what the signer sends for the request of run r,
+// whose capture Import read as im: with the capture's timestamp for
+// go-dghubble-oauth1, whose clock sets it (see the snippet's comment).
+func snipSignerResult(t *testing.T, r *snipRun, im *signer.Imported) *signer.Result {
+	t.Helper()
+	want := r.req
+	if r.s.ID == "go-dghubble-oauth1" {
+		want.Timestamp = im.Request.Timestamp
+	}
+	res, err := signer.Sign(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // snipForcedDiffers says how the forced run r differs from what the signer
 // sends ("" when it does not): the program failed, or sent another
 // signature, realm, transport, body hash, callback, verifier or token (a
@@ -391,14 +388,7 @@ func snipForcedDiffers(t *testing.T, rec *iopRecorder, r *snipRun) string {
 	if err != nil {
 		return "the request it sends cannot be read"
 	}
-	want := r.req
-	if r.s.ID == "go-dghubble-oauth1" {
-		want.Timestamp = im.Request.Timestamp
-	}
-	res, err := signer.Sign(want)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := snipSignerResult(t, r, im)
 	transport := func(tr signer.Transport) signer.Transport {
 		if tr == "" {
 			return signer.TransportHeader

@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"errors"
 	"math/rand/v2"
 	"net/url"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/oauth1-playground/oauth1-playground/signer"
@@ -22,6 +24,17 @@ const (
 	demoSecret = provider.DemoConsumerSecret
 	api        = "https://api.x.com"
 )
+
+// requireFieldError checks that err is a *signer.FieldError naming field,
+// wrapping cause, and not quoting canary (a value the test gave).
+func requireFieldError(t *testing.T, err error, field string, cause error, canary string) {
+	t.Helper()
+	var fe *signer.FieldError
+	require.True(t, errors.As(err, &fe), "%v", err)
+	assert.Equal(t, field, fe.Field)
+	assert.ErrorIs(t, err, cause)
+	assert.NotContains(t, err.Error(), canary)
+}
 
 // fixture is a provider with a clock the test moves and a seeded random
 // source, and a client that signs with the signer.

@@ -41,11 +41,7 @@ func TestNew(t *testing.T) {
 				assert.Equal(t, provider.DefaultTimestampWindow, p.Window())
 				return
 			}
-			var fe *signer.FieldError
-			require.True(t, errors.As(err, &fe), "%v", err)
-			assert.Equal(t, tt.field, fe.Field)
-			assert.ErrorIs(t, err, tt.cause)
-			assert.NotContains(t, err.Error(), canary)
+			requireFieldError(t, err, tt.field, tt.cause, canary)
 		})
 	}
 }
@@ -75,11 +71,7 @@ func TestServeErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := p.Serve(tt.r)
 			assert.Nil(t, res)
-			var fe *signer.FieldError
-			require.True(t, errors.As(err, &fe), "%v", err)
-			assert.Equal(t, tt.field, fe.Field)
-			assert.ErrorIs(t, err, tt.cause)
-			assert.NotContains(t, err.Error(), canary)
+			requireFieldError(t, err, tt.field, tt.cause, canary)
 		})
 	}
 }

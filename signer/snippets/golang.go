@@ -92,24 +92,8 @@ func dghubbleCode(m *model) string {
 		"func main() {")
 	if m.rsa() {
 		w("\tconfig := oauth1.NewConfig(", goStr(m.r.ConsumerKey), ", \"\")")
-		w("\tpemBytes, err := os.ReadFile(os.Getenv(", goStr(EnvPrivateKeyFile), "))")
-		w("\tif err != nil {" + "\n" +
-			"\t\tlog.Fatal(err)" + "\n" +
-			"\t}" + "\n" +
-			"\tblock, _ := pem.Decode(pemBytes)" + "\n" +
-			"\tif block == nil {" + "\n" +
-			"\t\tlog.Fatal(\"no PEM block in the key file\")" + "\n" +
-			"\t}" + "\n" +
-			"\tvar key *rsa.PrivateKey" + "\n" +
-			"\tif k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {" + "\n" +
-			"\t\tkey = k" + "\n" +
-			"\t} else if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {" + "\n" +
-			"\t\tkey, _ = k.(*rsa.PrivateKey)" + "\n" +
-			"\t}" + "\n" +
-			"\tif key == nil {" + "\n" +
-			"\t\tlog.Fatal(\"the key file holds no RSA private key\")" + "\n" +
-			"\t}" + "\n" +
-			"\tconfig.Signer = &oauth1.RSASigner{PrivateKey: key}")
+		w(goReadRSAKey)
+		w("\tconfig.Signer = &oauth1.RSASigner{PrivateKey: key}")
 	} else {
 		w("\tconfig := oauth1.NewConfig(", goStr(m.r.ConsumerKey), ", os.Getenv(", goStr(EnvConsumerSecret), "))")
 		if m.sig == signer.HMACSHA256 {
@@ -138,14 +122,7 @@ func dghubbleCode(m *model) string {
 	if m.contentType != "" {
 		w("\treq.Header.Set(\"Content-Type\", ", goStr(m.contentType), ")")
 	}
-	w("\tresp, err := client.Do(req)" + "\n" +
-		"\tif err != nil {" + "\n" +
-		"\t\tlog.Fatal(err)" + "\n" +
-		"\t}" + "\n" +
-		"\tdefer resp.Body.Close()" + "\n" +
-		"\tanswer, _ := io.ReadAll(resp.Body)" + "\n" +
-		"\tfmt.Println(resp.Status, string(answer))" + "\n" +
-		"}")
+	w(goSendAndPrint("client"))
 	return b.String()
 }
 
@@ -320,23 +297,7 @@ func goStdlibCode(m *model) string {
 	switch {
 	case m.rsa():
 		w("\t// RSASSA-PKCS1-v1_5 with the private key (section 3.4.3).")
-		w("\tpemBytes, err := os.ReadFile(os.Getenv(", goStr(EnvPrivateKeyFile), "))")
-		w("\tif err != nil {" + "\n" +
-			"\t\tlog.Fatal(err)" + "\n" +
-			"\t}" + "\n" +
-			"\tblock, _ := pem.Decode(pemBytes)" + "\n" +
-			"\tif block == nil {" + "\n" +
-			"\t\tlog.Fatal(\"no PEM block in the key file\")" + "\n" +
-			"\t}" + "\n" +
-			"\tvar key *rsa.PrivateKey" + "\n" +
-			"\tif k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {" + "\n" +
-			"\t\tkey = k" + "\n" +
-			"\t} else if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {" + "\n" +
-			"\t\tkey, _ = k.(*rsa.PrivateKey)" + "\n" +
-			"\t}" + "\n" +
-			"\tif key == nil {" + "\n" +
-			"\t\tlog.Fatal(\"the key file holds no RSA private key\")" + "\n" +
-			"\t}")
+		w(goReadRSAKey)
 		w("\tdigest := ", hashNew, "()")
 		w("\tdigest.Write([]byte(baseString))")
 		w("\tsig, err := rsa.SignPKCS1v15(nil, key, crypto.", strings.ToUpper(strings.Replace(m.hashName(), "sha", "SHA", 1)), ", digest.Sum(nil))")
@@ -389,15 +350,41 @@ func goStdlibCode(m *model) string {
 		}
 		w("\treq.Header.Set(\"Content-Type\", ", goStr(ct), ")")
 	}
-	w("\tresp, err := http.DefaultClient.Do(req)" + "\n" +
+	w(goSendAndPrint("http.DefaultClient"))
+	return b.String()
+}
+
+// goReadRSAKey is the Go, in both snippets, that reads the PEM file the
+// environment names into key, an *rsa.PrivateKey (PKCS #1 or PKCS #8).
+var goReadRSAKey = "\tpemBytes, err := os.ReadFile(os.Getenv(" + goStr(EnvPrivateKeyFile) + "))" + "\n" +
+	"\tif err != nil {" + "\n" +
+	"\t\tlog.Fatal(err)" + "\n" +
+	"\t}" + "\n" +
+	"\tblock, _ := pem.Decode(pemBytes)" + "\n" +
+	"\tif block == nil {" + "\n" +
+	"\t\tlog.Fatal(\"no PEM block in the key file\")" + "\n" +
+	"\t}" + "\n" +
+	"\tvar key *rsa.PrivateKey" + "\n" +
+	"\tif k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {" + "\n" +
+	"\t\tkey = k" + "\n" +
+	"\t} else if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {" + "\n" +
+	"\t\tkey, _ = k.(*rsa.PrivateKey)" + "\n" +
+	"\t}" + "\n" +
+	"\tif key == nil {" + "\n" +
+	"\t\tlog.Fatal(\"the key file holds no RSA private key\")" + "\n" +
+	"\t}"
+
+// goSendAndPrint is the Go, in both snippets, that sends req with client
+// and prints the answer, closing main.
+func goSendAndPrint(client string) string {
+	return "\tresp, err := " + client + ".Do(req)" + "\n" +
 		"\tif err != nil {" + "\n" +
 		"\t\tlog.Fatal(err)" + "\n" +
 		"\t}" + "\n" +
 		"\tdefer resp.Body.Close()" + "\n" +
 		"\tanswer, _ := io.ReadAll(resp.Body)" + "\n" +
 		"\tfmt.Println(resp.Status, string(answer))" + "\n" +
-		"}")
-	return b.String()
+		"}"
 }
 
 // goTokenSecret is the Go expression of the token secret.

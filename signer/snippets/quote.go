@@ -10,13 +10,24 @@ import (
 // the library exactly as the signer read it. Values are valid UTF-8 here
 // (Snippets refuses the others).
 
-// pyStr is a Python 3 string literal.
-func pyStr(s string) string {
+// A literal is one language's double- or single-quoted string literal:
+// its quote, the characters a backslash escapes (the quote, the backslash
+// and whatever would interpolate), and whether U+2028, U+2029 and U+FEFF
+// are written as \u escapes.
+type literal struct {
+	quote    byte
+	escaped  string
+	lineSeps bool
+}
+
+// write is s as l's literal: escaped characters after a backslash,
+// \n \r \t, other control characters as \xHH, the rest as they are.
+func (l literal) write(s string) string {
 	var b strings.Builder
-	b.WriteByte('"')
+	b.WriteByte(l.quote)
 	for _, c := range s {
 		switch {
-		case c == '\\' || c == '"':
+		case c == '\\' || strings.ContainsRune(l.escaped, c):
 			b.WriteByte('\\')
 			b.WriteRune(c)
 		case c == '\n':
@@ -27,97 +38,32 @@ func pyStr(s string) string {
 			b.WriteString(`\t`)
 		case c < 0x20 || c == 0x7f:
 			writeEscape(&b, `\x`, uint32(c), 2)
-		case c == 0x2028 || c == 0x2029 || c == 0xfeff:
+		case l.lineSeps && (c == 0x2028 || c == 0x2029 || c == 0xfeff):
 			writeEscape(&b, `\u`, uint32(c), 4)
 		default:
 			b.WriteRune(c)
 		}
 	}
-	b.WriteByte('"')
+	b.WriteByte(l.quote)
 	return b.String()
 }
 
+// pyStr is a Python 3 string literal.
+func pyStr(s string) string { return literal{'"', `"`, true}.write(s) }
+
 // jsStr is a JavaScript string literal in single quotes.
-func jsStr(s string) string {
-	var b strings.Builder
-	b.WriteByte('\'')
-	for _, c := range s {
-		switch {
-		case c == '\\' || c == '\'':
-			b.WriteByte('\\')
-			b.WriteRune(c)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < 0x20 || c == 0x7f:
-			writeEscape(&b, `\x`, uint32(c), 2)
-		case c == 0x2028 || c == 0x2029 || c == 0xfeff:
-			writeEscape(&b, `\u`, uint32(c), 4)
-		default:
-			b.WriteRune(c)
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
-}
+func jsStr(s string) string { return literal{'\'', `'`, true}.write(s) }
 
 // goStr is a Go string literal.
 func goStr(s string) string { return strconv.Quote(s) }
 
-// phpStr is a PHP double-quoted string literal: "$" and "{" are escaped
-// so nothing is interpolated.
-func phpStr(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, c := range s {
-		switch {
-		case c == '\\' || c == '"' || c == '$':
-			b.WriteByte('\\')
-			b.WriteRune(c)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < 0x20 || c == 0x7f:
-			writeEscape(&b, `\x`, uint32(c), 2)
-		default:
-			b.WriteRune(c)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// phpStr is a PHP double-quoted string literal: "$" is escaped so nothing
+// is interpolated.
+func phpStr(s string) string { return literal{'"', `"$`, false}.write(s) }
 
 // rbStr is a Ruby double-quoted string literal: "#" is escaped so nothing
 // is interpolated.
-func rbStr(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, c := range s {
-		switch {
-		case c == '\\' || c == '"' || c == '#':
-			b.WriteByte('\\')
-			b.WriteRune(c)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < 0x20 || c == 0x7f:
-			writeEscape(&b, `\x`, uint32(c), 2)
-		default:
-			b.WriteRune(c)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func rbStr(s string) string { return literal{'"', `"#`, false}.write(s) }
 
 // writeEscape writes prefix and c as digits lower-case hex digits, without
 // fmt, which would add half a megabyte to the wasm build.

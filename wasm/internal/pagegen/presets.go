@@ -6,32 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/oauth1-playground/oauth1-playground/signer/signertest"
 )
 
-// Request is a request as the JS API's oauth1.sign takes it, with the
-// same field names; empty fields are left out of its JSON, as a JS caller
-// leaves them out. Params are [name, value] or [name, value, where].
-type Request struct {
-	Method          string     `json:"method,omitempty"`
-	URL             string     `json:"url,omitempty"`
-	Body            string     `json:"body,omitempty"`
-	ContentType     string     `json:"contentType,omitempty"`
-	ConsumerKey     string     `json:"consumerKey,omitempty"`
-	ConsumerSecret  string     `json:"consumerSecret,omitempty"`
-	Token           string     `json:"token,omitempty"`
-	TokenSecret     string     `json:"tokenSecret,omitempty"`
-	PrivateKey      string     `json:"privateKey,omitempty"`
-	SignatureMethod string     `json:"signatureMethod,omitempty"`
-	Nonce           string     `json:"nonce,omitempty"`
-	Timestamp       string     `json:"timestamp,omitempty"`
-	Version         string     `json:"version,omitempty"`
-	Realm           string     `json:"realm,omitempty"`
-	Callback        string     `json:"callback,omitempty"`
-	Verifier        string     `json:"verifier,omitempty"`
-	BodyHash        bool       `json:"bodyHash,omitempty"`
-	Transport       string     `json:"transport,omitempty"`
-	Params          [][]string `json:"params,omitempty"`
-}
+// Request is a request as the JS API's oauth1.sign takes it: the
+// vectors' own request type, so a preset and the vector it names cannot
+// read the same JSON differently. Preset params may also be
+// [name, value, where] (see [FormRequest]).
+type Request = signertest.Request
 
 // A Preset is one entry of the preset menu, resolved: the shape
 // site/presets.js exports (id, group, label, source, request, params,
@@ -70,13 +53,7 @@ type entry struct {
 }
 
 // vector is one published vector, with the fields a preset takes.
-type vector struct {
-	Name      string            `json:"name"`
-	Source    string            `json:"source"`
-	Published string            `json:"published"`
-	Request   Request           `json:"request"`
-	Want      map[string]string `json:"want"`
-}
+type vector = signertest.Vector
 
 // groups are the menu's groups, in order (site/presets.js groups).
 var groups = []string{"x", "rfc", "oauthnet", "bodyhash", "services"}
