@@ -19,7 +19,10 @@
 //   embed.html#preset=ID | share=STATE
 //             [&theme=light|dark|auto][&readonly=1|0][&steps=ID,ID,…][&id=NAME]
 //             [&origin=https://docs.example.org]
-//
+//   embed.html#view=tokens[&flow=FLOW][&leg=LEG][&theme=…][&id=NAME][&origin=…]
+//             a leg of the Tokens view with the demo app (embed-tokens.js),
+//             its signer started when seen or focused, as an editable frame's
+////
 // Messages to window.parent, posted with the declared origin= as
 // targetOrigin and only when targetOrigin (below) accepts it; without it
 // the frame posts nothing:
@@ -47,6 +50,8 @@ import { el, fillText, setText, testid } from './dom.js';
 import { setupForm, readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
 import { paintGenerated, editedBeforeReady } from './first-paint.js';
+import { setupEmbedTokens, want, wantedLeg, openLeg, forget as forgetTokens } from './embed-tokens.js';
+import { tokens as tokensText } from './strings-tokens.js';
 import {
   parseEmbedFragment, requestFromState, shareState, encodeShare, secretProblem, isOrigin,
 } from './share.js';
@@ -70,10 +75,12 @@ const ui = {
   edit: $('embed-edit'),
   fields: $('fields'),
   warningSlot: $('real-warning-slot'),
+  tokens: $('embed-tokens'),
 };
 
 const state = {
   id: '', // the fragment's id=, echoed in every message
+  tokens: false, // view=tokens: the frame shows a leg of the Tokens view (embed-tokens.js)
   readonly: false,
   steps: null, // Set of step ids to show, or null for all
   base: null, // the request from the fragment: every allow-listed field, no secret
@@ -121,13 +128,21 @@ function init() {
   setupForm();
   ui.openFull.setAttribute('aria-label', text.openFullLabel);
   reserveWarningSlot();
+  setupEmbedTokens(ui.tokens, (flow, leg) => {
+    if (state.tokens) tokensLink(flow, leg);
+  });
 
   applyFragment();
   ui.fields.addEventListener('input', onEdit);
   ui.fields.addEventListener('change', onEdit);
   window.addEventListener('hashchange', () => {
+    const was = state.tokens;
     applyFragment();
-    schedule();
+    // Between the Sign cards and a Tokens leg the frame starts afresh.
+    if (was !== state.tokens) location.reload();
+    else if (state.tokens) {
+      if (state.starting) openLeg();
+    } else schedule();
   });
   window.addEventListener('pagehide', onPageHide);
   window.addEventListener('pageshow', (event) => {
@@ -141,6 +156,12 @@ function init() {
   // A read-only frame showing an example shows make build's result and
   // never loads the signer; any other starts it when it is first seen or
   // focused (startWhenNeeded).
+  // A Tokens leg needs the provider, in the full signer: always started
+  // when seen or focused, whatever readonly says.
+  if (state.tokens) {
+    startWhenNeeded();
+    return;
+  }
   const painted = paintFirst(readRequest());
   if (!(painted && state.readonly)) startWhenNeeded();
 }
@@ -191,7 +212,8 @@ function startSigner() {
     };
     ui.status.dataset.engine = 'starting';
     ui.status.dataset.engineStartAt = String(performance.timeOrigin + performance.now());
-    start(() => state.releaseStart());
+    if (state.tokens) openLeg().finally(() => state.releaseStart());
+    else start(() => state.releaseStart());
   });
   if (navigator.locks && typeof navigator.locks.request === 'function') navigator.locks.request(LOCK, run).catch(run);
   else run();
@@ -246,7 +268,31 @@ function applyFragment() {
   state.previous = new Map();
   state.rendered = false;
   state.paused = false;
+
+  // view=tokens: the leg, with the demo app; the Sign cards are hidden.
+  state.tokens = parsed.options.view === 'tokens';
+  document.body.classList.toggle('embed-tokens-view', state.tokens);
+  ui.tokens.hidden = !state.tokens;
+  if (state.tokens) {
+    want(parsed.options.flow, parsed.options.leg);
+    const { flow, leg } = wantedLeg();
+    setText(ui.subject, tokensText.embed.subject(tokensText.flows[flow]));
+    fillText(document, { embed: { title: tokensText.embed.title } });
+    tokensLink(flow, leg);
+    return;
+  }
+  fillText(document, { embed: { title: text.title } });
+  ui.openFull.setAttribute('aria-label', text.openFullLabel);
   updateOpenLink(state.base);
+}
+
+// tokensLink points "Open in the full playground" at the Tokens view at
+// the leg shown: the view, the flow and the leg, never a token.
+function tokensLink(flow, leg) {
+  const url = new URL('index.html', location.href);
+  url.hash = `view=tokens&flow=${encodeURIComponent(flow)}${leg ? `&leg=${encodeURIComponent(leg)}` : ''}`;
+  ui.openFull.href = url.href;
+  ui.openFull.setAttribute('aria-label', tokensText.embed.openFullLabel);
 }
 
 function onEdit(event) {
@@ -308,6 +354,7 @@ function onPageHide() {
   setHeld(false);
   writeSecrets(state.secrets);
   clearOutputs(ui, state);
+  forgetTokens();
   setText(ui.status, statusText.pagehide);
   forgetSecrets(); // the signer and all it was given, as the full page does
 }

@@ -81,10 +81,13 @@ export function httpRequestText(r) {
 // focus and reveal state inside them survive a re-sign; rebuilt cards are
 // marked .changed and their changed text wrapped in <mark class="delta">.
 // ctx: {family, method, transport, url, result, reveal: Set, onReveal, previous: Map,
-//       highlight: boolean}
+//       highlight: boolean, idPrefix?: string}; idPrefix goes before every id
+// the cards set, so two views' cards can share one document.
 const fingerprints = new WeakMap(); // <li> → what it shows ([step, extra])
+let idPrefix = ''; // ctx.idPrefix of the render under way (rendering is synchronous)
 
 export function renderSteps(list, steps, ctx) {
+  idPrefix = typeof ctx.idPrefix === 'string' ? ctx.idPrefix : '';
   const current = new Map();
   for (const li of list.children) current.set(li.dataset.step, li);
   const byId = new Map(steps.map((s) => [s.id, s]));
@@ -280,7 +283,7 @@ function rfcLink(section) {
 
 function valuePre(id) {
   const pre = el('pre', { className: 'value', dataset: { testid: testid.stepValue(id), empty: stepLabels.empty } });
-  pre.id = `value-${id}`;
+  pre.id = `${idPrefix}value-${id}`;
   return pre;
 }
 

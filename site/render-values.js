@@ -20,12 +20,13 @@ const MASK = '•'.repeat(24);
 // secretBlock shows dots until the user asks. Only the revealed element
 // carries valueTestid, so its textContent is always the real value. The value
 // lives in this closure, never in an attribute. o: {key, value, label,
-// testName, ctx, parts?, valueTestid?, className?}
+// testName, ctx, parts?, valueTestid?, className?}; the pre's id starts with
+// ctx.idPrefix when given.
 export function secretBlock(o) {
   const wrap = el('div', { className: `secret-value ${o.className ?? ''}`.trim() });
   const shown = el('div', { className: 'secret-shown' });
   const pre = el('pre', { className: 'value' });
-  pre.id = `secret-${o.testName}`;
+  pre.id = `${o.ctx?.idPrefix ?? ''}secret-${o.testName}`;
   const button = el('button', { className: 'toggle', dataset: { testid: testid.reveal(o.testName) } });
   button.type = 'button';
   button.setAttribute('aria-controls', pre.id);

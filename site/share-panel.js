@@ -5,7 +5,9 @@
 // dom.js's el), the notice shown after a share link is opened or refused,
 // and keeping the link, the iframe HTML (with the steps= the author ticks)
 // and the script that sizes the frame in step with the inputs while a
-// panel is open (it watches the status line's sign count).
+// panel is open (it watches the status line's sign count); while the
+// Tokens view is shown, the iframe HTML of the leg it shows
+// (embed.html#view=tokens&flow=…&leg=…: names only, never a token).
 // Must never: put a secret into a link or an embed (app.js hands over the
 // request with its secret fields removed, share.js copies only allow-listed
 // fields, and a state whose URL has userinfo or whose value holds what a
@@ -23,6 +25,7 @@ import {
   shareState, encodeShare, decodeShare, requestFromState, shareFragment, embedFragment, secretProblem, isOrigin,
   STEP_IDS,
 } from './share.js';
+import { flowState } from './tokens-flow.js';
 
 // FRAME_ID is the id of the iframe in the HTML to paste, and the id= of its
 // fragment: the embed echoes it in its messages, so a page with several
@@ -117,7 +120,15 @@ export function setupSharing({ read, apply }) {
       if (problem) shareOut.set('', text.refused(reasonText(problem)));
       else shareOut.set(encoded === null ? '' : linkTo(encoded), encoded === null ? text.tooLong : '');
     }
-    if (!ui.embedPanel.hidden) {
+    if (!ui.embedPanel.hidden && tokensShown()) {
+      // The Tokens view: an embed of the leg shown, with the demo app; no
+      // request, no token, nothing typed.
+      const { flow, shown } = flowState();
+      const fragment = embedFragment({ state: {}, view: 'tokens', flow, leg: shown, theme: theme.value, id: FRAME_ID, origin: origin.input.value.trim() });
+      origin.check();
+      embedOut.set(fragment === null ? '' : iframeHTML(fragment), '');
+      listenerOut.set(embedOut.area.value === '' ? '' : listenerScript(), '');
+    } else if (!ui.embedPanel.hidden) {
       const state = shareState(request, { preset, includeIdentifiers: embedIds.input.checked });
       const problem = secretProblem(state, secretInputs());
       const chosen = steps.chosen();
@@ -145,6 +156,12 @@ export function setupSharing({ read, apply }) {
 
   // Every sign (after any edit, example or button) bumps data-sign-count.
   new MutationObserver(refresh).observe(ui.status, { attributes: true, attributeFilter: ['data-sign-count'] });
+  // The Tokens view shown or hidden, or another of its legs shown.
+  const tokensView = $('view-tokens');
+  if (tokensView) new MutationObserver(refresh).observe(tokensView, { attributes: true, attributeFilter: ['hidden', 'data-state'], subtree: true });
+  function tokensShown() {
+    return Boolean(tokensView && !tokensView.hidden);
+  }
 
   // Clear and leaving the page close the panels and empty them, like every
   // other output.

@@ -435,13 +435,20 @@ export function isOrigin(value) {
 // embedFragment writes the fragment (without "#") of an embed showing state:
 // preset=ID when state is a preset as published, share=… otherwise. It
 // returns null when the state is too long for a link. o: { state, theme,
-// readonly, steps, id, origin }: origin, the docs page's own origin, is
+// readonly, steps, id, origin, view?, flow?, leg? }: view 'tokens' writes
+// view=tokens&flow=…&leg=… (names on FLOW_IDS/LEG_IDS) instead of any
+// state; origin, the docs page's own origin, is
 // where the embed may post its messages (embed.js); it is written only when
 // isOrigin accepts it.
 export function embedFragment(o) {
   const params = new URLSearchParams();
   const preset = o.state.preset ? findPreset(o.state.preset) : null;
-  if (preset && sameState(o.state, presetState(preset))) {
+  if (o.view === 'tokens') {
+    // A Tokens leg (the demo app's): the view, flow and leg, no request.
+    params.set('view', 'tokens');
+    if (FLOW_IDS.includes(o.flow)) params.set('flow', o.flow);
+    if (LEG_IDS.includes(o.leg)) params.set('leg', o.leg);
+  } else if (preset && sameState(o.state, presetState(preset))) {
     params.set('preset', preset.id);
   } else {
     const encoded = encodeShare(o.state);

@@ -54,6 +54,16 @@ export const tokens = Object.freeze({
   notStarted: 'Press "Start the flow": the provider starts with your app registered.',
   needsConsumer: 'The consumer key and the consumer secret are both needed.',
   legsLabel: 'Legs of the flow',
+  // embed.html#view=tokens&flow=…&leg=… (embed-tokens.js).
+  embed: {
+    title: 'OAuth 1.0a tokens:',
+    subject: (flow) => `the demo app, ${flow}`,
+    openFullLabel: 'Open in the full playground: this leg, in a new tab',
+    waiting: 'The provider starts when this frame is seen or focused.',
+    intro:
+      "With the page's published demo app: the legs before this one were sent the right way by the in-page " +
+      'provider. Nothing leaves this frame.',
+  },
   legs: {
     request_token: { name: '1. Request token', title: 'Leg 1: POST oauth/request_token' },
     authorize: { name: '2. Authorize', title: 'Leg 2: the user authorizes (GET oauth/authorize)' },

@@ -53,7 +53,10 @@ let state = newState(0);
 let ui = null;
 let hooks = null;
 
+// idPrefix keeps the ids of the cards (render-steps.js, render-values.js)
+// apart from the Sign view's: both views are in one document.
 const ctx = () => ({
+  idPrefix: 'tokens-',
   reveal: state.reveal,
   onReveal: (key, on) => { if (on) state.reveal.add(key); else state.reveal.delete(key); },
 });

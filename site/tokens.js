@@ -18,7 +18,7 @@
 import * as engine from './engine.js';
 import { tokens as text } from './strings-tokens.js';
 import { fillText, el, setText, plainText } from './dom.js';
-import { setupConcealToggles } from './form.js';
+import { setupConcealToggles, updateCredentialWarning } from './form.js';
 import { copyButton } from './render-values.js';
 import { viewFragment } from './share.js';
 import { DEMO, FLOW_IDS, BREAKS, flowOfLeg } from './tokens-legs.js';
@@ -50,6 +50,8 @@ export function setupTokens() {
   });
   ui.start.addEventListener('click', () => { start(); });
   ui.demo.addEventListener('click', useDemo);
+  // The consumer secret gets the real-credential warning, as Sign's does.
+  ui.secret.addEventListener('input', warnAboutSecret);
   ui.brk.addEventListener('change', () => setBreak(ui.brk.value));
   for (const radio of ui.flows) {
     radio.addEventListener('change', () => {
@@ -266,6 +268,11 @@ function useDemo() {
   ui.key.value = DEMO.consumerKey;
   ui.secret.value = DEMO.consumerSecret;
   ui.callback.value = DEMO.callback;
+  warnAboutSecret();
+}
+
+function warnAboutSecret() {
+  updateCredentialWarning(ui.secret, 'consumerSecret');
 }
 
 // clearInputs empties the secret input, and with all every input (Clear).
@@ -277,6 +284,7 @@ function clearInputs(all) {
   }
   ui.brk.value = '';
   setText(ui.link, '');
+  warnAboutSecret();
 }
 
 function status(words, state) {
