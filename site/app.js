@@ -70,7 +70,11 @@ const { schedule, start } = signingView(ui, state, {
   // at build time when the inputs hold exactly its request, else the
   // result on screen dimmed; the edit is signed once ready() runs.
   notReady: (request) => {
-    if (!paintGenerated(ui, state, state.preset?.id, request, { shown: paintedGenerated }) && state.rendered) editedBeforeReady(ui);
+    // Another example's generated result comes with presets-signed.js,
+    // loaded on this first need: ask again once it is here, unless the
+    // signer has signed by then.
+    const later = () => { if (ui.status.dataset.ready === undefined) resign(); };
+    if (!paintGenerated(ui, state, state.preset?.id, request, { shown: paintedGenerated, later }) && state.rendered) editedBeforeReady(ui);
   },
   ready: () => removeStartingNote(),
   shown: (result, request) => {

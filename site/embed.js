@@ -46,7 +46,10 @@ import { SECRET_FIELDS } from './fields.js';
 import { el, fillText, setText, testid } from './dom.js';
 import { setupForm, readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
-import { paintGenerated, editedBeforeReady } from './first-paint.js';
+import { paintGenerated, editedBeforeReady, addSigned } from './first-paint.js';
+// Every preset's generated answer: a frame shows any example without the
+// signer (the full page loads this only on demand).
+import { signedPresets } from './presets-signed.js';
 import {
   parseEmbedFragment, requestFromState, shareState, encodeShare, secretProblem, isOrigin,
 } from './share.js';
@@ -141,6 +144,7 @@ function init() {
   // A read-only frame showing an example shows make build's result and
   // never loads the signer; any other starts it when it is first seen or
   // focused (startWhenNeeded).
+  addSigned(signedPresets);
   const painted = paintFirst(readRequest());
   if (!(painted && state.readonly)) startWhenNeeded();
 }
