@@ -136,7 +136,7 @@ fmt-check:
 ## clean: remove every generated file (the wasm modules, wasm_exec.js,
 ## .build/ and dist/).
 clean:
-	rm -rf $(OUT) dist site/signer.wasm.js site/signer-lite.wasm.js site/signer-sizes.js site/wasm_exec.js site/presets-data.js
+	rm -rf $(OUT) dist site/signer.wasm.js site/signer-lite.wasm.js site/signer-sizes.js site/wasm_exec.js site/presets-data.js site/presets-signed.js
 
 ## fuzz: run every fuzz target of every package, one after another, each
 ## for $(FUZZTIME). Targets are found with `go test -list`, so new ones are

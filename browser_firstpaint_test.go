@@ -104,7 +104,7 @@ func TestBrowserFirstPaintBeforeSigner(t *testing.T) {
 		t.Fatal("the page did not request the signer while painting the example")
 	}
 
-	want := eval[map[string]any](p, `import('./presets-data.js').then((m) => m.signedPresets['x-creating-a-signature'].result)`)
+	want := eval[map[string]any](p, `import('./presets-signed.js').then((m) => m.signedPresets['x-creating-a-signature'].result)`)
 	assert.Equal(t, want["signature"], strings.TrimSpace(p.mustText("signature")))
 	steps := want["steps"].([]any)
 	assert.Equal(t, len(steps), eval[int](p, `document.querySelectorAll('#steps > li').length`), "every step card")
@@ -133,6 +133,32 @@ func TestBrowserFirstPaintBeforeSigner(t *testing.T) {
 	assert.False(t, p.exists(`[data-testid="signer-starting"]`), "the starting note stays after the signer runs")
 }
 
+// TestBrowserFirstPaintOtherExampleLoadsOnDemand holds the signer back:
+// the first paint did not request presets-signed.js (every preset's
+// generated answer; the default's is in presets-data.js), and choosing
+// another example before the signer runs loads it and paints that
+// example's generated result.
+func TestBrowserFirstPaintOtherExampleLoadsOnDemand(t *testing.T) {
+	requireBrowser(t)
+	held := newHeldSigner(t, startServer(t))
+	ctx := newBrowser(t)
+	p := &pageT{t: t, ctx: ctx}
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(held.URL)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('#result[data-source="generated"]') !== null`, chromedp.WithPollingTimeout(15*time.Second)))
+	require.NoError(t, err, "the worked example is not on screen while the signer is held back")
+	loaded := `performance.getEntriesByType('resource').some((e) => e.name.endsWith('/presets-signed.js'))`
+	assert.False(t, eval[bool](p, loaded), "the first paint loaded every preset's answer")
+
+	const id = "x-hmac-sha256"
+	eval[chromedp.Void](p, `(() => { const s = document.getElementById('preset'); s.value = `+jsStr(id)+`; s.dispatchEvent(new Event('change', { bubbles: true })); })()`)
+	want := eval[string](p, `import('./presets-signed.js').then((m) => m.signedPresets[`+jsStr(id)+`].result.signature)`)
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('#result[data-source="generated"]') !== null && document.querySelector('[data-testid="signature"]').textContent.trim() === `+jsStr(want),
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the chosen example's generated result is not on screen before the signer runs")
+	assert.True(t, eval[bool](p, loaded))
+	assert.False(t, p.exists(readySelector), "the status line must not say ready before the signer runs")
+}
+
 // TestBrowserFirstPaintIsTheWasms compares, for every preset, the result
 // make build generated with what the wasm's oauth1.sign returns for the
 // same request (the full build for RSA), and checks that the page's form,
@@ -148,7 +174,7 @@ func TestBrowserFirstPaintIsTheWasms(t *testing.T) {
 			got := eval[[]string](q, `(async () => {
 				const sorted = `+sortedJSON+`;
 				const e = await import('./engine.js');
-				const { signedPresets } = await import('./presets-data.js');
+				const { signedPresets } = await import('./presets-signed.js');
 				const { request, result } = signedPresets[`+jsStr(id)+`];
 				let live;
 				for (let i = 0; i < 400; i++) {
@@ -161,7 +187,7 @@ func TestBrowserFirstPaintIsTheWasms(t *testing.T) {
 			assert.Equal(t, got[0], got[1], "generated and wasm results differ")
 			assert.Contains(t, got[0], `"ok":true`)
 			eval[chromedp.Void](q, `(() => { const s = document.getElementById('preset'); s.value = `+jsStr(id)+`; document.getElementById('load-preset').click(); })()`)
-			assert.True(t, eval[bool](q, `Promise.all([import('./first-paint.js'), import('./form.js')]).then(([fp, f]) => fp.generatedResult(`+jsStr(id)+`, f.readRequest()) !== null)`),
+			assert.True(t, eval[bool](q, `Promise.all([import('./first-paint.js'), import('./form.js')]).then(async ([fp, f]) => { await fp.loadSigned(); return fp.generatedResult(`+jsStr(id)+`, f.readRequest()) !== null; })`),
 				"the page's form does not read the request %s was generated for", id)
 		})
 	}
@@ -178,7 +204,7 @@ func TestBrowserEmbedReadonlyNoSigner(t *testing.T) {
 			ctx := newBrowser(t)
 			l := watchNetwork(ctx, t)
 			p := embedPage(t, ctx, base, "#preset="+id+"&readonly=1")
-			want := eval[string](p, `import('./presets-data.js').then((m) => m.signedPresets[`+jsStr(id)+`].result.signature)`)
+			want := eval[string](p, `import('./presets-signed.js').then((m) => m.signedPresets[`+jsStr(id)+`].result.signature)`)
 			assert.Equal(t, want, strings.TrimSpace(p.mustText("signature")))
 			time.Sleep(1500 * time.Millisecond) // time for a late load to show up
 			requests, _ := l.snapshot()

@@ -70,7 +70,11 @@ const { schedule, start } = signingView(ui, state, {
   // at build time when the inputs hold exactly its request, else the
   // result on screen dimmed; the edit is signed once ready() runs.
   notReady: (request) => {
-    if (!paintGenerated(ui, state, state.preset?.id, request, { shown: paintedGenerated }) && state.rendered) editedBeforeReady(ui);
+    // Another example's generated result comes with presets-signed.js,
+    // loaded on this first need: ask again once it is here, unless the
+    // signer has signed by then.
+    const later = () => { if (ui.status.dataset.ready === undefined) resign(); };
+    if (!paintGenerated(ui, state, state.preset?.id, request, { shown: paintedGenerated, later }) && state.rendered) editedBeforeReady(ui);
   },
   ready: () => removeStartingNote(),
   shown: (result, request) => {
@@ -109,25 +113,32 @@ function init() {
   setupTheme();
   setupBanner();
   setupViewFollowers();
-  setupVerify({ readSignRequest: readRequest, importRequest });
-  setupTokens();
   loadPreset(defaultPreset);
   setupSharing({ read: readShareable, apply: applyShared });
 
-  // After every other Clear handler (the Verify view's wipe among them), so
-  // nothing they do reaches the discarded signer's successor.
-  ui.clear.addEventListener('click', forgetSecrets);
-
   ui.fields.addEventListener('input', onEdit);
   ui.fields.addEventListener('change', onEdit);
-  window.addEventListener('pagehide', onPageHide);
-  window.addEventListener('pageshow', onPageShow);
 
   start((message) => setText(ui.placeholder, message));
   // The worked example at once, from make build's native signing, while the
   // wasm (already requested) starts.
   removeStartingNote = startingNote(ui.fields);
   paintGenerated(ui, state, state.preset?.id, readRequest(), { shown: paintedGenerated });
+  // The Verify and Tokens views (hidden at first) in the next task, so the
+  // frame with the worked example is not held back by building them.
+  setTimeout(initHidden, 0);
+}
+
+// initHidden sets up what the first view does not show, then the Clear
+// and pagehide handlers that must run after theirs.
+function initHidden() {
+  setupVerify({ readSignRequest: readRequest, importRequest });
+  setupTokens();
+  // After every other Clear handler (the Verify view's wipe among them), so
+  // nothing they do reaches the discarded signer's successor.
+  ui.clear.addEventListener('click', forgetSecrets);
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('pageshow', onPageShow);
 }
 
 // removeStartingNote takes first-paint.js's "the signer is starting" note away.

@@ -49,9 +49,12 @@ import { SECRET_FIELDS } from './fields.js';
 import { el, fillText, setText, testid } from './dom.js';
 import { setupForm, readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
-import { paintGenerated, editedBeforeReady } from './first-paint.js';
+import { paintGenerated, editedBeforeReady, addSigned } from './first-paint.js';
 import { setupEmbedTokens, want, wantedLeg, openLeg, forget as forgetTokens } from './embed-tokens.js';
 import { tokens as tokensText } from './strings-tokens.js';
+// Every preset's generated answer: a frame shows any example without the
+// signer (the full page loads this only on demand).
+import { signedPresets } from './presets-signed.js';
 import {
   parseEmbedFragment, requestFromState, shareState, encodeShare, secretProblem, isOrigin,
 } from './share.js';
@@ -162,6 +165,7 @@ function init() {
     startWhenNeeded();
     return;
   }
+  addSigned(signedPresets);
   const painted = paintFirst(readRequest());
   if (!(painted && state.readonly)) startWhenNeeded();
 }

@@ -423,13 +423,17 @@ function compiled(path) {
   if (!m) {
     m = (async () => {
       let mod;
-      // The sizes first (a few hundred bytes), so the first stage can say
-      // how big the download is; the page's modulepreload has already
-      // started the signer's download itself.
+      // The import at once (the page's preload link has already started
+      // the download; the import parses it), beside the sizes (a few
+      // hundred bytes), which the first stage waits for so it can say how
+      // big the download is: waiting for them first cost a round trip
+      // before the parse could start.
+      const loading = import(path);
+      loading.catch(() => {}); // awaited below
       await loadSizes();
       progress(path, 'downloading');
       try {
-        mod = await import(path);
+        mod = await loading;
       } catch {
         throw new Error(text.notBuilt);
       }

@@ -2,7 +2,9 @@
 // embed, without) the wasm signer.
 //
 // Owns: finding the result make build computed for a preset with the
-// native Go signer (presets-data.js, wasm/genpage.go) when, and only when,
+// native Go signer (wasm/genpage.go: presets-data.js holds the default
+// preset's, presets-signed.js every preset's, loaded on demand by
+// loadSigned or handed in by addSigned) when, and only when,
 // the view's request is exactly the one it was computed for; painting it
 // with the same render code as a live result; the "signer is starting"
 // note beside the inputs; and saying on the status line where the result
@@ -13,7 +15,7 @@
 // that differs from it in any field, say "Ready" (only the signer can), or
 // touch the engine.
 
-import { signedPresets } from './presets-data.js';
+import { signedPresets as defaultSigned } from './presets-data.js';
 import { FIELDS } from './fields.js';
 import { firstPaint as text, status as statusText } from './strings.js';
 import { renderSigned } from './render.js';
@@ -29,11 +31,31 @@ function normal(request) {
   }));
 }
 
+// signed holds, by preset id, the generated answers known so far: the
+// default preset's at first (all the first paint needs), every preset's
+// once presets-signed.js has come.
+const signed = new Map();
+let all = null; // the one promise of loading presets-signed.js
+
+// addSigned adds a table of generated answers (presets-signed.js's
+// signedPresets), by preset id.
+export function addSigned(table) {
+  for (const [id, entry] of Object.entries(table ?? {})) signed.set(id, entry);
+}
+addSigned(defaultSigned);
+
+// loadSigned loads every preset's generated answer (presets-signed.js)
+// once, and resolves when they are known.
+export function loadSigned() {
+  all ??= import('./presets-signed.js').then((m) => addSigned(m.signedPresets), () => { all = null; });
+  return all;
+}
+
 // generatedResult returns a copy of the result make build computed for
 // preset id, or null when request is not exactly the request it was
-// computed for (or there is none).
+// computed for (or there is none, or it has not been loaded).
 export function generatedResult(id, request) {
-  const entry = typeof id === 'string' && Object.hasOwn(signedPresets, id) ? signedPresets[id] : null;
+  const entry = typeof id === 'string' ? signed.get(id) : undefined;
   if (!entry || normal(entry.request) !== normal(request)) return null;
   return structuredClone(entry.result);
 }
@@ -48,10 +70,14 @@ export function generatedResult(id, request) {
 //
 // final (a read-only embed, which never loads the signer) marks the status
 // line data-ready, as a view that has shown its first result is: nothing
-// will replace it.
-export function paintGenerated(ui, view, id, request, { shown, words = text.precomputed, final = false } = {}) {
+// will replace it. later(), when given, runs once the other presets'
+// answers have loaded, if id's was not known yet: the caller asks again.
+export function paintGenerated(ui, view, id, request, { shown, words = text.precomputed, final = false, later } = {}) {
   const result = generatedResult(id, request);
-  if (!result) return false;
+  if (!result) {
+    if (later && typeof id === 'string' && id !== '' && !signed.has(id)) loadSigned().then(() => { if (signed.has(id)) later(); });
+    return false;
+  }
   renderSigned(ui, view, result, request);
   shown?.(result, request);
   ui.result.dataset.source = 'generated';

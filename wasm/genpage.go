@@ -64,6 +64,13 @@ func write(site, vectorsPath string) error {
 	if err := writeIfChanged(filepath.Join(site, "presets-data.js"), module); err != nil {
 		return err
 	}
+	all, err := pagegen.SignedModule(presets, signed, filepath.ToSlash(presetsPath), filepath.ToSlash(vectorsPath))
+	if err != nil {
+		return err
+	}
+	if err := writeIfChanged(filepath.Join(site, "presets-signed.js"), all); err != nil {
+		return err
+	}
 
 	words, err := pagegen.Words(site)
 	if err != nil {
