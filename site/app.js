@@ -35,6 +35,7 @@ import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
 import { setupTokens } from './tokens.js';
+import { flowState } from './tokens-flow.js';
 import { setupCodeCard } from './code-card.js';
 
 const $ = (id) => document.getElementById(id);
@@ -114,7 +115,7 @@ function init() {
   setupBanner();
   setupViewFollowers();
   loadPreset(defaultPreset);
-  setupSharing({ read: readShareable, apply: applyShared });
+  setupSharing({ read: readShareable, apply: applyShared, tokensLeg: flowState });
 
   ui.fields.addEventListener('input', onEdit);
   ui.fields.addEventListener('change', onEdit);

@@ -50,7 +50,7 @@ import { el, fillText, setText, testid } from './dom.js';
 import { setupForm, readRequest as readForm, writeRequest, writeSecrets, noteEdit } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
 import { paintGenerated, editedBeforeReady, addSigned } from './first-paint.js';
-import { setupEmbedTokens, want, wantedLeg, openLeg, forget as forgetTokens } from './embed-tokens.js';
+import { flowOfLeg } from './tokens-legs.js';
 import { tokens as tokensText } from './strings-tokens.js';
 // Every preset's generated answer: a frame shows any example without the
 // signer (the full page loads this only on demand).
@@ -106,6 +106,11 @@ const state = {
   releaseStart: () => {}, // lets the next frame start its signer
 };
 
+// embed-tokens.js, once a frame showing a Tokens leg has loaded it
+// (tokensModule), and the promise of that load.
+let tokens = null;
+let tokensLoading = null;
+
 const { schedule, start } = signingView(ui, state, {
   read: readRequest,
   shown: showSigned,
@@ -131,10 +136,6 @@ function init() {
   setupForm();
   ui.openFull.setAttribute('aria-label', text.openFullLabel);
   reserveWarningSlot();
-  setupEmbedTokens(ui.tokens, (flow, leg) => {
-    if (state.tokens) tokensLink(flow, leg);
-  });
-
   applyFragment();
   ui.fields.addEventListener('input', onEdit);
   ui.fields.addEventListener('change', onEdit);
@@ -162,6 +163,7 @@ function init() {
   // A Tokens leg needs the provider, in the full signer: always started
   // when seen or focused, whatever readonly says.
   if (state.tokens) {
+    tokensModule();
     startWhenNeeded();
     return;
   }
@@ -278,8 +280,9 @@ function applyFragment() {
   document.body.classList.toggle('embed-tokens-view', state.tokens);
   ui.tokens.hidden = !state.tokens;
   if (state.tokens) {
-    want(parsed.options.flow, parsed.options.leg);
-    const { flow, leg } = wantedLeg();
+    const leg = parsed.options.leg;
+    const flow = leg ? flowOfLeg(leg, parsed.options.flow) : parsed.options.flow || 'callback';
+    state.wanted = { flow, leg };
     setText(ui.subject, tokensText.embed.subject(tokensText.flows[flow]));
     fillText(document, { embed: { title: tokensText.embed.title } });
     tokensLink(flow, leg);
@@ -288,6 +291,29 @@ function applyFragment() {
   fillText(document, { embed: { title: text.title } });
   ui.openFull.setAttribute('aria-label', text.openFullLabel);
   updateOpenLink(state.base);
+}
+
+// tokensModule loads embed-tokens.js (and the Tokens view's modules behind
+// it) once, for a frame that shows a leg: a frame of the Sign cards never
+// downloads them, which keeps a read-only embed small.
+function tokensModule() {
+  tokensLoading ??= import('./embed-tokens.js').then((m) => {
+    m.setupEmbedTokens(ui.tokens, (flow, leg) => {
+      if (state.tokens) tokensLink(flow, leg);
+    });
+    tokens = m;
+    return m;
+  });
+  return tokensLoading;
+}
+
+// openLeg opens the leg the fragment names (state.wanted) with a fresh
+// provider; it resolves once the leg is shown or the provider failed.
+function openLeg() {
+  return tokensModule().then((m) => {
+    m.want(state.wanted.flow, state.wanted.leg);
+    return m.openLeg();
+  });
 }
 
 // tokensLink points "Open in the full playground" at the Tokens view at
@@ -358,7 +384,7 @@ function onPageHide() {
   setHeld(false);
   writeSecrets(state.secrets);
   clearOutputs(ui, state);
-  forgetTokens();
+  tokens?.forget();
   setText(ui.status, statusText.pagehide);
   forgetSecrets(); // the signer and all it was given, as the full page does
 }

@@ -25,7 +25,6 @@ import {
   shareState, encodeShare, decodeShare, requestFromState, shareFragment, embedFragment, secretProblem, isOrigin,
   STEP_IDS,
 } from './share.js';
-import { flowState } from './tokens-flow.js';
 
 // FRAME_ID is the id of the iframe in the HTML to paste, and the id= of its
 // fragment: the embed echoes it in its messages, so a page with several
@@ -41,7 +40,10 @@ const EMBED_STEPS = Object.freeze(['signatureBaseString', 'signingKey', 'signatu
 // secret fields and the id of the example it started from ('' for none).
 // apply(request, preset) writes a share link's request (every allow-listed
 // field, no secret) into the inputs; preset is the example it names, or null.
-export function setupSharing({ read, apply }) {
+// tokensLeg() is the Tokens view's { flow, shown } leg (tokens-flow.js's
+// flowState), passed in so that the embed, which imports this module for
+// reasonText, does not download the Tokens view.
+export function setupSharing({ read, apply, tokensLeg }) {
   const $ = (id) => document.getElementById(id);
   const ui = {
     shareButton: $('share-link'),
@@ -123,7 +125,7 @@ export function setupSharing({ read, apply }) {
     if (!ui.embedPanel.hidden && tokensShown()) {
       // The Tokens view: an embed of the leg shown, with the demo app; no
       // request, no token, nothing typed.
-      const { flow, shown } = flowState();
+      const { flow, shown } = tokensLeg();
       const fragment = embedFragment({ state: {}, view: 'tokens', flow, leg: shown, theme: theme.value, id: FRAME_ID, origin: origin.input.value.trim() });
       origin.check();
       embedOut.set(fragment === null ? '' : iframeHTML(fragment), '');
