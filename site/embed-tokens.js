@@ -17,6 +17,7 @@ import * as engine from './engine.js';
 import { tokens as text } from './strings-tokens.js';
 import { el, setText } from './dom.js';
 import { DEMO, flowOfLeg } from './tokens-legs.js';
+import { legNodes } from './tokens-render.js';
 import { setupFlow, start, runTo, wipe, providerGone, flowState } from './tokens-flow.js';
 
 let ui = null;
@@ -29,21 +30,7 @@ export function setupEmbedTokens(root, shown) {
   onShown = shown;
   const status = el('p', { className: 'status', dataset: { testid: 'tokens-status', state: 'idle' } });
   status.setAttribute('role', 'status');
-  const nodes = {
-    legs: el('ol', { className: 'tokens-legs', dataset: { testid: 'tokens-legs' } }),
-    title: el('h2', { dataset: { testid: 'tokens-leg-title' } }),
-    intro: el('p', { className: 'step-explain', dataset: { testid: 'tokens-leg-intro' } }),
-    changes: el('div', { className: 'tokens-changes-wrap', dataset: { testid: 'tokens-changes' } }),
-    body: el('div', { className: 'tokens-body', dataset: { testid: 'tokens-leg-body' } }),
-    steps: el('ol', { className: 'steps', dataset: { testid: 'tokens-steps' } }),
-    answer: el('div', { className: 'tokens-answer', dataset: { testid: 'tokens-answer' } }),
-    verify: el('div', { className: 'tokens-verify', dataset: { testid: 'tokens-verify' } }),
-    next: el('div', { className: 'tokens-next' }),
-    issued: el('div', { className: 'tokens-issued', dataset: { testid: 'tokens-issued' } }),
-  };
-  nodes.legs.setAttribute('aria-label', text.legsLabel);
-  nodes.steps.setAttribute('translate', 'no');
-  nodes.body.setAttribute('translate', 'no');
+  const nodes = legNodes(el('div', { className: 'tokens-issued', dataset: { testid: 'tokens-issued' } }));
   root.replaceChildren(
     el('p', { className: 'hint', text: text.embed.intro }),
     status,

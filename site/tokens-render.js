@@ -3,8 +3,8 @@
 // it means, the credentials issued so far, and what Verify says about a
 // refused request.
 //
-// Owns: renderLegs, renderChanges, renderAnswer, renderIssued,
-// renderVerifySummary.
+// Owns: legNodes (the nodes a leg is drawn into), renderLegs,
+// renderChanges, renderAnswer, renderIssued, renderVerifySummary.
 // Must never: call the signer or the provider, read an input, log, store,
 // parse strings as HTML, or show an issued secret unmasked before the user
 // asks: token secrets, verifiers, bearer tokens and any answer body that
@@ -15,6 +15,30 @@ import { tokens as text } from './strings-tokens.js';
 import { el } from './dom.js';
 import { secretBlock } from './render-values.js';
 import { answerText, problemOf, formValues, header, STATUS_TEXT } from './tokens-legs.js';
+
+// legNodes builds the nodes tokens-flow.js draws a leg into (the stepper,
+// the leg's title, explanation, changes, request, cards, the provider's
+// answer, what Verify says, the next step), with issued, the list of
+// credentials, which the caller places. The Tokens view and a Tokens
+// embed (embed-tokens.js) both use it.
+export function legNodes(issued) {
+  const nodes = {
+    legs: el('ol', { className: 'tokens-legs', dataset: { testid: 'tokens-legs' } }),
+    title: el('h2', { dataset: { testid: 'tokens-leg-title' } }),
+    intro: el('p', { className: 'step-explain', dataset: { testid: 'tokens-leg-intro' } }),
+    changes: el('div', { className: 'tokens-changes-wrap', dataset: { testid: 'tokens-changes' } }),
+    body: el('div', { className: 'tokens-body', dataset: { testid: 'tokens-leg-body' } }),
+    steps: el('ol', { className: 'steps', dataset: { testid: 'tokens-steps' } }),
+    answer: el('div', { className: 'tokens-answer', dataset: { testid: 'tokens-answer' } }),
+    verify: el('div', { className: 'tokens-verify', dataset: { testid: 'tokens-verify' } }),
+    next: el('div', { className: 'tokens-next' }),
+    issued,
+  };
+  nodes.legs.setAttribute('aria-label', text.legsLabel);
+  nodes.steps.setAttribute('translate', 'no');
+  nodes.body.setAttribute('translate', 'no');
+  return nodes;
+}
 
 // renderLegs draws the stepper: a button per leg of flow, data-state done,
 // current or todo; pick(leg) runs when a done or current leg is chosen.

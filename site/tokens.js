@@ -22,6 +22,7 @@ import { setupConcealToggles, updateCredentialWarning } from './form.js';
 import { copyButton } from './render-values.js';
 import { viewFragment } from './share.js';
 import { DEMO, FLOW_IDS, BREAKS, flowOfLeg } from './tokens-legs.js';
+import { legNodes } from './tokens-render.js';
 import {
   setupFlow, start, runTo, setBreak, wipe, providerGone, flowState,
 } from './tokens-flow.js';
@@ -168,21 +169,7 @@ function build(view) {
   ]);
   inputs.setAttribute('aria-labelledby', heading.id);
 
-  const flowNodes = {
-    legs: el('ol', { className: 'tokens-legs', dataset: { testid: 'tokens-legs' } }),
-    title: el('h2', { dataset: { testid: 'tokens-leg-title' } }),
-    intro: el('p', { className: 'step-explain', dataset: { testid: 'tokens-leg-intro' } }),
-    changes: el('div', { className: 'tokens-changes-wrap', dataset: { testid: 'tokens-changes' } }),
-    body: el('div', { className: 'tokens-body', dataset: { testid: 'tokens-leg-body' } }),
-    steps: el('ol', { className: 'steps', dataset: { testid: 'tokens-steps' } }),
-    answer: el('div', { className: 'tokens-answer', dataset: { testid: 'tokens-answer' } }),
-    verify: el('div', { className: 'tokens-verify', dataset: { testid: 'tokens-verify' } }),
-    next: el('div', { className: 'tokens-next' }),
-    issued,
-  };
-  flowNodes.legs.setAttribute('aria-label', text.legsLabel);
-  flowNodes.steps.setAttribute('translate', 'no');
-  flowNodes.body.setAttribute('translate', 'no');
+  const flowNodes = legNodes(issued);
   const results = el('section', { className: 'panel tokens-results', dataset: { testid: 'tokens-results' } }, [
     flowNodes.legs, flowNodes.title, flowNodes.intro, flowNodes.changes, flowNodes.body, flowNodes.answer, flowNodes.verify, flowNodes.next,
   ]);
