@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -112,4 +113,28 @@ func TestBrowserLoadingFullOnVerify(t *testing.T) {
 	require.NoError(t, chromedp.Do(idle.ctx, chromedp.WaitReady(chromedp.CSS(readySelector))))
 	_, err = chromedp.Run(idle.ctx, chromedp.Poll[bool](`oauth1.build === 'full'`, chromedp.WithPollingTimeout(20*time.Second)))
 	require.NoError(t, err, "an idle page did not load the full signer")
+}
+
+// TestBrowserSignerStartsBeforeApp blocks app.js and checks that the lite
+// signer still starts (its Go program registers oauth1.sign): the page's
+// early signer-start.js starts it as soon as engine.js has come, not once
+// app.js and its imports have run. And the embed, whose read-only frames
+// must never load the signer, does not run signer-start.js.
+func TestBrowserSignerStartsBeforeApp(t *testing.T) {
+	requireBrowser(t)
+	base := startServer(t)
+	ctx := newBrowser(t)
+	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: base + "app.js", Block: true}}})
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base)))
+	p := &pageT{t: t, ctx: ctx}
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`typeof globalThis.oauth1?.sign === 'function'`, chromedp.WithPollingTimeout(30*time.Second)))
+	require.NoError(t, err, "the signer did not start while app.js was blocked")
+	assert.Equal(t, "0", eval[string](p, `document.querySelector('[data-testid=status]').dataset.signCount`), "app.js did not run, so nothing signed")
+
+	embed, err := os.ReadFile(filepath.Join("site", "embed.html"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(embed), "signer-start.js", "a read-only embed must never load the signer")
 }

@@ -15,7 +15,7 @@ type Page struct {
 
 // Pages are the pages make build fills in.
 var Pages = []Page{
-	{Name: "index.html", Entries: []string{"guard.js", "app.js"}},
+	{Name: "index.html", Entries: []string{"signer-start.js", "guard.js", "app.js"}},
 	{Name: "embed.html", Entries: []string{"embed.js"}},
 }
 

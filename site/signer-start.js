@@ -1,0 +1,16 @@
+// signer-start.js: starts the page's signer the moment engine.js has
+// arrived, not when app.js and its ~30 imports have run.
+//
+// Owns: the one early engine.start() of the full page. index.html loads it
+// as an async module script, so it runs as soon as engine.js and
+// strings.js are here, even while the HTML is still parsing; the lite
+// signer's import (its bytes already requested by the page's preload link)
+// then parses, compiles and starts beside the rest of the page's modules
+// instead of after them. app.js's startEngine (signing.js) later gets the
+// same start() promise, with its progress and its failure sentence.
+// Must never: touch the DOM, report anything itself (startEngine does), or
+// run in embed.html (a read-only embed never loads the signer).
+
+import { start } from './engine.js';
+
+start().catch(() => {}); // startEngine (signing.js) reports a failure
