@@ -82,7 +82,7 @@ func TestBench(t *testing.T) {
 	first := benchFirstLoad(t, root, base)
 	tab.add("first page load, compressed", fmt.Sprintf("%s in %d responses (%s)", benchBytes(first.bytes), first.responses, first.wasmEncoding),
 		"≤ 850 KB", benchMet(first.bytes <= 850_000))
-	tab.add("  … then, once idle after the first signature, the full signer", "+"+benchBytes(first.idleBytes), "", "")
+	tab.add("  … then, once idle after the first signature: the full signer and the hidden views", "+"+benchBytes(first.idleBytes), "", "")
 	tab.add("RSA example after that", fmt.Sprintf("+%s; RSA signature rendered %s after Load", benchBytes(first.rsaBytes), benchMs(first.rsaMs)), "", "")
 
 	// 3. Cold loads.
