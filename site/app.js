@@ -31,7 +31,7 @@ import {
 } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
 import {
-  paintGenerated, editedBeforeReady, startingNote, dropPrerendered, typedBefore, restoreTyped,
+  paintGenerated, editedBeforeReady, startingNote, dropPrerendered, typedBefore, restoreTyped, forgetArrived,
 } from './first-paint.js';
 import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
@@ -106,6 +106,7 @@ function init() {
   // The page arrives with the example in its inputs: what was typed into
   // them before this ran is kept, and wins over the example below.
   const typed = typedBefore(ui.fields);
+  forgetArrived(ui.fields);
   document.title = page.title;
   fillText(document, { warning, page, fields, controls, primer });
   setupForm();
@@ -121,8 +122,6 @@ function init() {
   setupViewFollowers();
   loadPreset(defaultPreset);
   setupSharing({ read: readShareable, apply: applyShared, tokensLeg: flowState });
-  // No secret in an attribute, whatever the HTML held.
-  for (const name of SECRET_FIELDS) $(name)?.removeAttribute('value');
 
   ui.fields.addEventListener('input', onEdit);
   ui.fields.addEventListener('change', onEdit);

@@ -14,7 +14,8 @@
 // (wasm/internal/pagegen/prerender.mjs): this module also owns taking that
 // drawing down for the boot to draw it again (dropPrerendered), and
 // finding what the user typed into the arrived inputs before the modules
-// ran (typedBefore, restoreTyped), so the boot keeps it.
+// ran (typedBefore, restoreTyped), so the boot keeps it, then taking the
+// arrived request out of the inputs' HTML (forgetArrived).
 // Must never: compute anything itself (no signing, no OAuth rule: every
 // value shown is the Go signer's), show a generated result for a request
 // that differs from it in any field, say "Ready" (only the signer can), or
@@ -128,6 +129,18 @@ export function typedBefore(root) {
     }
   }
   return kept;
+}
+
+// forgetArrived takes the request the page arrived with out of the HTML
+// of the inputs under root (text inputs' value attributes, textareas'
+// text), once typedBefore has read it: from then on the request lives in
+// the inputs' values only, which the boot writes next, and Clear and
+// pagehide wipe all of it. A secret input never has one; any it had goes.
+export function forgetArrived(root) {
+  for (const node of root.querySelectorAll('input, textarea')) {
+    if (node.tagName === 'TEXTAREA') node.defaultValue = '';
+    else if (node.type !== 'checkbox' && node.type !== 'radio') node.removeAttribute('value');
+  }
 }
 
 // restoreTyped writes what typedBefore found back into its inputs (over an
