@@ -2,13 +2,22 @@
 // the page's own render code in, under Node.
 //
 // Owns: elements, text nodes and fragments with the DOM surface that
-// site/render*.js, site/dom.js and site/first-paint.js use (the list in
-// docs/architecture.md, "The prerendered example"), a selector matcher for
-// the selectors they pass (tag, #id, .class, [attr], [attr="v"],
-// [attr~="v"], compounds of them, descendant and child combinators,
-// :scope), and serialising a node as HTML (text and attribute values
-// escaped, attributes in the order they were set, so the same render gives
-// the same bytes).
+// site/render*.js, site/dom.js and site/first-paint.js use, and no more:
+// document.createElement / createTextNode / createDocumentFragment /
+// getElementById / querySelector(All); append, appendChild,
+// replaceChildren, insertBefore, before, after, replaceWith, remove,
+// normalize; textContent, dataset, className, classList.add / remove /
+// toggle / contains, get/set/remove/toggle/hasAttribute, hidden, id, title,
+// href, target, rel, type, scope, colSpan; children, childNodes,
+// firstChild, lastChild, firstElementChild, lastElementChild,
+// childElementCount, nextSibling, previousSibling, nextElementSibling,
+// previousElementSibling, parentNode, rows, cells; matches, closest,
+// contains, addEventListener (counted, never run). Selectors: tag, #id,
+// .class, [attr], [attr="v"], [attr~="v"], compounds of them, the
+// descendant and child combinators, a leading ":scope >", lists with ",".
+// And serialising a node as HTML (text and attribute values escaped,
+// attributes in the order they were set, so the same render gives the
+// same bytes).
 // Must never: guess. Reading or writing a property or calling a method it
 // does not implement throws, naming it, so a render change that needs more
 // of the DOM fails make build loudly instead of writing a page that differs

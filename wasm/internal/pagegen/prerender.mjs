@@ -47,11 +47,11 @@ async function main() {
     nodes.set(n.id, { node, host });
   }
 
-  const site_ = (f) => pathToFileURL(resolve(site, f)).href;
-  const { signingUi } = await import(site_('signing.js'));
-  const { paintGenerated } = await import(site_('first-paint.js'));
-  const { defaultPreset } = await import(site_('presets.js'));
-  const { signedPresets } = await import(site_('presets-data.js'));
+  const siteURL = (f) => pathToFileURL(resolve(site, f)).href;
+  const { signingUi } = await import(siteURL('signing.js'));
+  const { paintGenerated } = await import(siteURL('first-paint.js'));
+  const { defaultPreset } = await import(siteURL('presets.js'));
+  const { signedPresets } = await import(siteURL('presets-data.js'));
 
   const ui = signingUi();
   for (const [key, value] of Object.entries({ ...ui, ...ui.slots })) {
