@@ -230,4 +230,3 @@ func TestBrowserPrerenderKeepsEarlyTyping(t *testing.T) {
 	// No secret went into an attribute on the way.
 	assert.Equal(t, 0, eval[int](p, `document.querySelectorAll('[data-secret][value]').length`))
 }
-
