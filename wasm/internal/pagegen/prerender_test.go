@@ -193,3 +193,19 @@ func FuzzStartTag(f *testing.F) {
 		assert.Equal(t, page, got.startTag()+"</div>")
 	})
 }
+
+// FuzzFindByID: whatever the page holds, findByID returns an element
+// inside it or an error, never a panic, and an element's parts are in
+// order.
+func FuzzFindByID(f *testing.F) {
+	f.Add(`<section><ol id="steps" class="steps"><li><ol><li>a</li></ol></li></ol></section>`, "steps")
+	f.Add(`<div id="x"><div></div>`, "x")
+	f.Add(`<p id="x" a="`, "x")
+	f.Fuzz(func(t *testing.T, page, id string) {
+		e, err := findByID(page, id)
+		if err != nil {
+			return
+		}
+		require.True(t, 0 <= e.start && e.start < e.openEnd && e.openEnd <= e.closeStart && e.closeStart <= e.end && e.end <= len(page))
+	})
+}
