@@ -25,7 +25,10 @@ var voidTags = map[string]bool{"area": true, "base": true, "br": true, "col": tr
 // findByID finds the one element whose start tag has id="id". Zero or
 // two such elements are an error: the page's ids are unique.
 func findByID(page, id string) (element, error) {
-	re := regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*?)?\sid="` + regexp.QuoteMeta(id) + `"[^<>]*>`)
+	re, err := regexp.Compile(`<([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*?)?\sid="` + regexp.QuoteMeta(id) + `"[^<>]*>`)
+	if err != nil {
+		return element{}, fmt.Errorf("id %q: %w", id, err)
+	}
 	all := re.FindAllStringIndex(page, -1)
 	if len(all) != 1 {
 		return element{}, fmt.Errorf("%d elements with id=%q, want one", len(all), id)
