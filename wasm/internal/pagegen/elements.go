@@ -22,19 +22,29 @@ var attrPattern = regexp.MustCompile(`\s([^\s"'<>/=]+)(?:="([^"]*)")?`)
 
 var voidTags = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
+// idAttr is a start tag with an id attribute; its group 1 is the id.
+var idAttr = regexp.MustCompile(`<[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*?)?\sid="([^"<>]*)"[^<>]*>`)
+
+// startName is a start tag's name.
+var startName = regexp.MustCompile(`^<([a-zA-Z][a-zA-Z0-9]*)`)
+
 // findByID finds the one element whose start tag has id="id". Zero or
 // two such elements are an error: the page's ids are unique.
 func findByID(page, id string) (element, error) {
-	re, err := regexp.Compile(`<([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*?)?\sid="` + regexp.QuoteMeta(id) + `"[^<>]*>`)
-	if err != nil {
-		return element{}, fmt.Errorf("id %q: %w", id, err)
+	var all [][]int
+	for _, m := range idAttr.FindAllStringSubmatchIndex(page, -1) {
+		if html.UnescapeString(page[m[2]:m[3]]) == id {
+			all = append(all, m)
+		}
 	}
-	all := re.FindAllStringIndex(page, -1)
 	if len(all) != 1 {
 		return element{}, fmt.Errorf("%d elements with id=%q, want one", len(all), id)
 	}
 	return elementAt(page, all[0][0])
 }
+
+// anyTag is a start or end tag: group 1 the slash, group 2 the name.
+var anyTag = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>`)
 
 // elementAt reads the element whose start tag begins at start, finding
 // its end tag by counting the same tag's nesting (the pages' text has
@@ -46,7 +56,7 @@ func elementAt(page string, start int) (element, error) {
 	}
 	openEnd += start + 1
 	startTag := page[start:openEnd]
-	name := regexp.MustCompile(`^<([a-zA-Z][a-zA-Z0-9]*)`).FindStringSubmatch(startTag)
+	name := startName.FindStringSubmatch(startTag)
 	if name == nil {
 		return element{}, fmt.Errorf("no start tag at %d", start)
 	}
@@ -58,9 +68,11 @@ func elementAt(page string, start int) (element, error) {
 		e.closeStart, e.end = openEnd, openEnd
 		return e, nil
 	}
-	tags := regexp.MustCompile(`(?i)<(/?)` + e.tag + `\b[^<>]*>`)
 	depth := 1
-	for _, m := range tags.FindAllStringSubmatchIndex(page[openEnd:], -1) {
+	for _, m := range anyTag.FindAllStringSubmatchIndex(page[openEnd:], -1) {
+		if !strings.EqualFold(page[openEnd+m[4]:openEnd+m[5]], e.tag) {
+			continue
+		}
 		if m[3] > m[2] {
 			depth--
 		} else {
