@@ -1,5 +1,6 @@
 # oauth1-playground: build the signer to WebAssembly, serve the page, test
-# everything. `make run` (needs only Go) and `make test` (installs the rest
+# everything. `make run` (needs Go and Node, which it installs when run as
+# root) and `make test` (installs the rest
 # when run as root, else says what to install) are the two commands a fresh
 # clone needs. `make help` lists every target; docs/architecture.md, "Build
 # and test", says how they fit together.
@@ -30,8 +31,12 @@ help:
 ## signer (wasm/genpage.go), which the page and read-only embeds show
 ## before, or without, the wasm; the same step rewrites the committed
 ## site/index.html and site/embed.html in place (their words from
-## strings*.js and a modulepreload per static import): commit them.
+## strings*.js and a modulepreload per static import), and index.html the
+## worked example (its inputs, result and step cards) as the page's own
+## render code draws it, run in Node (wasm/internal/pagegen/prerender.mjs):
+## commit them. Needs Node (.ci/prereqs installs it when run as root).
 build: site/wasm_exec.js
+	@.ci/prereqs node
 	@mkdir -p $(OUT)
 	$(GO) run wasm/genpage.go site signer/signertest/testdata/vectors.json
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(OUT)/signer.wasm ./wasm
@@ -72,7 +77,7 @@ dist-files:
 	@command -v brotli >/dev/null 2>&1 || echo "dist: brotli is not installed, so there are no .br files (apt-get install brotli)"
 	@echo "dist: $$(ls "$(DIST)" | wc -l) files, $$(du -sh "$(DIST)" | cut -f1) in $(DIST)"
 
-## run: build, then serve site/ on $(ADDR). Needs only Go.
+## run: build, then serve site/ on $(ADDR). Needs Go and Node (build's).
 run: build
 	$(GO) run . -addr $(ADDR)
 

@@ -30,7 +30,9 @@ import {
   noteAction, showFault, updateCredentialWarning, signAttempted, markVerdictStale, setupTestKey, setupUndo, offerUndo,
 } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
-import { paintGenerated, editedBeforeReady, startingNote } from './first-paint.js';
+import {
+  paintGenerated, editedBeforeReady, startingNote, dropPrerendered, typedBefore, restoreTyped, forgetArrived,
+} from './first-paint.js';
 import { newNonce, nowSeconds } from './guard.js';
 import { setupSharing } from './share-panel.js';
 import { setupVerify } from './verify.js';
@@ -101,6 +103,10 @@ function resign() {
 }
 
 function init() {
+  // The page arrives with the example in its inputs: what was typed into
+  // them before this ran is kept, and wins over the example below.
+  const typed = typedBefore(ui.fields);
+  forgetArrived(ui.fields);
   document.title = page.title;
   fillText(document, { warning, page, fields, controls, primer });
   setupForm();
@@ -124,7 +130,13 @@ function init() {
   // The worked example at once, from make build's native signing, while the
   // wasm (already requested) starts.
   removeStartingNote = startingNote(ui.fields);
+  // index.html's own drawing of the example goes, in the same task as it
+  // is drawn again here, listeners and all (or not, for another request).
+  dropPrerendered(ui, ui.placeholder);
   paintGenerated(ui, state, state.preset?.id, readRequest(), { shown: paintedGenerated });
+  // Then the early edits: the example's result dims, they are signed
+  // once the signer runs.
+  for (const node of restoreTyped(typed)) onEdit({ target: node });
   // The Verify and Tokens views (hidden at first) in the next task, so the
   // frame with the worked example is not held back by building them.
   setTimeout(initHidden, 0);

@@ -9,7 +9,13 @@
 // with the same render code as a live result; the "signer is starting"
 // note beside the inputs; and saying on the status line where the result
 // came from. So the worked example, its steps and their explanations are
-// on screen as soon as the first modules have run.
+// on screen as soon as the first modules have run. index.html even
+// arrives with it, drawn by this same code at build time
+// (wasm/internal/pagegen/prerender.mjs): this module also owns taking that
+// drawing down for the boot to draw it again (dropPrerendered), and
+// finding what the user typed into the arrived inputs before the modules
+// ran (typedBefore, restoreTyped), so the boot keeps it, then taking the
+// arrived request out of the inputs' HTML (forgetArrived).
 // Must never: compute anything itself (no signing, no OAuth rule: every
 // value shown is the Go signer's), show a generated result for a request
 // that differs from it in any field, say "Ready" (only the signer can), or
@@ -86,6 +92,65 @@ export function paintGenerated(ui, view, id, request, { shown, words = text.prec
   ui.status.dataset.state = 'generated';
   setText(ui.status, words === null ? statusText.loading : words);
   return true;
+}
+
+// dropPrerendered empties what make build drew into the page (the result
+// slots, request card, steps and example check of index.html's worked
+// example): the boot draws it again at once with the same code, with its
+// copy and reveal buttons' listeners, or not at all when the inputs hold
+// another request (a share link), so no result shows for a request it is
+// not for. placeholder (the steps placeholder) comes back meanwhile.
+export function dropPrerendered(ui, placeholder) {
+  if (ui.result.dataset.source !== 'generated') return;
+  const { signature, baseString, authorization, chosen } = ui.slots;
+  for (const node of [signature, baseString, authorization, chosen, ui.requestCard, ui.steps, ui.presetCheck]) node.replaceChildren();
+  ui.presetCheck.hidden = true;
+  delete ui.presetCheck.dataset.match;
+  ui.result.hidden = true;
+  delete ui.result.dataset.source;
+  delete ui.status.dataset.state;
+  if (placeholder) placeholder.hidden = false;
+}
+
+// typedBefore lists what the user changed in the inputs under root before
+// the page's modules ran (the page arrives with the example's request in
+// its inputs): every input, textarea and select whose value, checked state
+// or chosen option is not the one the HTML gave it. Call it before any
+// script writes an input.
+export function typedBefore(root) {
+  const kept = [];
+  for (const node of root.querySelectorAll('input, textarea, select')) {
+    if (node.type === 'checkbox' || node.type === 'radio') {
+      if (node.checked !== node.defaultChecked) kept.push({ node, checked: node.checked });
+    } else if (node.tagName === 'SELECT') {
+      if ([...node.options].some((o) => o.selected !== o.defaultSelected)) kept.push({ node, value: node.value });
+    } else if (node.value !== node.defaultValue) {
+      kept.push({ node, value: node.value });
+    }
+  }
+  return kept;
+}
+
+// forgetArrived takes the request the page arrived with out of the HTML
+// of the inputs under root (text inputs' value attributes, textareas'
+// text), once typedBefore has read it: from then on the request lives in
+// the inputs' values only, which the boot writes next, and Clear and
+// pagehide wipe all of it. A secret input never has one; any it had goes.
+export function forgetArrived(root) {
+  for (const node of root.querySelectorAll('input, textarea')) {
+    if (node.tagName === 'TEXTAREA') node.defaultValue = '';
+    else if (node.type !== 'checkbox' && node.type !== 'radio') node.removeAttribute('value');
+  }
+}
+
+// restoreTyped writes what typedBefore found back into its inputs (over an
+// example or a share link the boot loaded) and returns those inputs.
+export function restoreTyped(kept) {
+  for (const k of kept) {
+    if ('checked' in k) k.node.checked = k.checked;
+    else k.node.value = k.value;
+  }
+  return kept.map((k) => k.node);
 }
 
 // markLive records that what is on screen now came from the running signer.

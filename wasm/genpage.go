@@ -81,6 +81,12 @@ func write(site, vectorsPath string) error {
 		if err != nil {
 			return err
 		}
+		if page.Prerender {
+			html, err = pagegen.Prerendered(html, site, pagegen.PrerenderScript, presets, words)
+			if err != nil {
+				return err
+			}
+		}
 		if len(missing) > 0 {
 			fmt.Fprintf(os.Stderr, "genpage: %s: data-text names no string of strings*.js (left empty): %s\n", page.Name, strings.Join(missing, ", "))
 		}

@@ -9,13 +9,14 @@ import (
 
 // A Page is an HTML page of site/ and the module scripts it loads.
 type Page struct {
-	Name    string   // index.html
-	Entries []string // the modules of its <script type="module"> tags
+	Name      string   // index.html
+	Entries   []string // the modules of its <script type="module"> tags
+	Prerender bool     // it arrives holding the worked example (Prerendered)
 }
 
 // Pages are the pages make build fills in.
 var Pages = []Page{
-	{Name: "index.html", Entries: []string{"signer-start.js", "guard.js", "app.js"}},
+	{Name: "index.html", Entries: []string{"signer-start.js", "guard.js", "app.js"}, Prerender: true},
 	{Name: "embed.html", Entries: []string{"embed.js"}},
 }
 
@@ -68,4 +69,23 @@ func Render(siteDir string, page Page, words map[string]any) (html string, missi
 	}
 	html, missing = FillText(html, words)
 	return html, missing, nil
+}
+
+// PrerenderScript is prerender.mjs's path from the repository's root.
+const PrerenderScript = "wasm/internal/pagegen/prerender.mjs"
+
+// Prerendered is html (a Render of a page with Prerender set) holding the
+// worked example: the default preset (presets[0]) in its inputs (FillForm)
+// and its result, request card and step cards as the page's own render
+// code draws them (Prerender, node running script on siteDir, whose
+// presets-data.js must be the one make build writes for presets).
+func Prerendered(html, siteDir, script string, presets []Preset, words map[string]any) (string, error) {
+	if len(presets) == 0 {
+		return "", fmt.Errorf("prerender: no presets")
+	}
+	html, err := FillForm(html, presets[0], words)
+	if err != nil {
+		return "", err
+	}
+	return Prerender(html, siteDir, script)
 }

@@ -15,8 +15,9 @@ const siteDir = "../../../site"
 // TestPagesAreCurrent checks, like a fmt check, that the committed
 // index.html and embed.html are what make build writes: the modulepreload
 // block lists every module their scripts import statically and every
-// data-text element holds its words from strings*.js. Run make build when
-// it fails.
+// data-text element holds its words from strings*.js, and index.html holds
+// the worked example as the prerender writes it (which needs Node: a
+// -short run without it skips). Run make build when it fails.
 func TestPagesAreCurrent(t *testing.T) {
 	words, err := Words(siteDir)
 	require.NoError(t, err)
@@ -25,6 +26,12 @@ func TestPagesAreCurrent(t *testing.T) {
 			want, missing, err := Render(siteDir, page, words)
 			require.NoError(t, err)
 			assert.Empty(t, missing, "data-text keys that name no string")
+			if page.Prerender {
+				needNode(t)
+				presets := loadRepoPresets(t)
+				want, err = Prerendered(want, prerenderSite(t, presets), "prerender.mjs", presets, words)
+				require.NoError(t, err)
+			}
 			got, err := os.ReadFile(filepath.Join(siteDir, page.Name))
 			require.NoError(t, err)
 			assert.True(t, string(got) == want, "site/%s is not what make build writes: run make build", page.Name)
