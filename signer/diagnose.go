@@ -167,8 +167,9 @@ func (dg *Diagnosis) search(r Request, correct *draft, match func(d *draft, pl p
 	}
 
 	var singles []tried
-	for i := range catalogue {
-		m := &catalogue[i]
+	cat := catalogue()
+	for i := range cat {
+		m := &cat[i]
 		for _, form := range m.forms() {
 			rr, pl := r, quietPipeline
 			rr.Params = append([]Param(nil), r.Params...)
