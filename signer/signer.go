@@ -576,7 +576,7 @@ func checkMethod(m string) (string, error) {
 			return "", fieldErr("method", "may hold only letters, digits and !#$%&'*+-.^_`|~", ErrMalformed)
 		}
 	}
-	return strings.ToUpper(m), nil
+	return upperASCII(m), nil // the loop above let only ASCII through
 }
 
 // nonceAndTimestamp returns the request's nonce and timestamp, generating
@@ -619,7 +619,7 @@ func fillRandom(b []byte) (int, error) {
 // whatever its case and parameters (such as charset).
 func isFormContentType(ct string) bool {
 	mt, _, _ := strings.Cut(ct, ";")
-	return strings.EqualFold(strings.TrimSpace(mt), "application/x-www-form-urlencoded")
+	return equalFoldASCII(strings.TrimSpace(mt), "application/x-www-form-urlencoded")
 }
 
 // collectParameters gathers the request parameters of RFC 5849 section
@@ -680,7 +680,7 @@ func paramLines(params []Param) string {
 // spacedHex writes b as upper-case hex octets separated by spaces, the way
 // the X documentation prints its HMAC output.
 func spacedHex(b []byte) string {
-	h := strings.ToUpper(hex.EncodeToString(b))
+	h := upperASCII(hex.EncodeToString(b))
 	out := make([]byte, 0, len(b)*3)
 	for i := 0; i < len(h); i += 2 {
 		if i > 0 {
