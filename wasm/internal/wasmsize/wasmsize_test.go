@@ -1,6 +1,8 @@
 package wasmsize
 
 import (
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,4 +47,13 @@ func TestRead(t *testing.T) {
 
 	_, err = Read([]byte("nope"))
 	assert.Error(t, err)
+}
+
+func TestWhy(t *testing.T) {
+	dump := "# example\n_ -> main.main\nmain.main -> a.F\na.F -> type:b.T <UsedInIface>\ntype:b.T <UsedInIface> -> b.T.String\nmain.main -> b.T.String\nb.T.String -> a.F\n"
+	g, err := ReadDumpdep(strings.NewReader(dump))
+	require.NoError(t, err)
+	assert.Equal(t, [][]string{{"b.T.String", "type:b.T", "a.F", "main.main", "_"}}, g.Why(regexp.MustCompile(`String$`), 5))
+	assert.Empty(t, g.Why(regexp.MustCompile(`nothing`), 5))
+	assert.Len(t, g.Why(regexp.MustCompile(`.`), 2), 2)
 }

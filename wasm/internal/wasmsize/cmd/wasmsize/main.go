@@ -12,6 +12,13 @@
 // context), "drop" is how much the whole code section shrinks when the
 // package's bodies are left out (a lower bound: what it costs in context).
 //
+// Why is X linked? Give the linker's reachability edges and a pattern:
+//
+//	GOOS=js GOARCH=wasm go build -tags oauth1_lite -ldflags=-dumpdep -o /dev/null ./wasm 2>/tmp/dumpdep.txt
+//	go run ./wasm/internal/wasmsize/cmd/wasmsize -why 'net/netip\.ParseAddr$' /tmp/dumpdep.txt
+//
+// prints, for each matching symbol, the chain back to the root.
+//
 // Owns: the size report. Must never: be linked into the signer.
 package main
 
@@ -21,6 +28,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 
 	"github.com/oauth1-playground/oauth1-playground/wasm/internal/wasmsize"
@@ -31,9 +39,23 @@ func main() {
 	drop := flag.Int("drop", 15, "largest packages to remove-and-measure with brotli (0: none)")
 	prefix := flag.String("pkg", "", "list only functions whose package starts with this")
 	base := flag.String("base", "", "a module (e.g. an empty safejs program) whose functions, by name, are left out of the report")
+	why := flag.String("why", "", "read FILE as -ldflags=-dumpdep output and print why the symbols matching this pattern are linked")
 	flag.Parse()
+	if *why != "" && flag.NArg() == 1 {
+		re, err := regexp.Compile(*why)
+		check(err)
+		f, err := os.Open(flag.Arg(0))
+		check(err)
+		g, err := wasmsize.ReadDumpdep(f)
+		check(err)
+		for _, chain := range g.Why(re, *top) {
+			fmt.Println(strings.Join(chain, "\n  <- "))
+			fmt.Println()
+		}
+		return
+	}
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: wasmsize [-top N] [-drop N] [-pkg PREFIX] MODULE.wasm")
+		fmt.Fprintln(os.Stderr, "usage: wasmsize [-top N] [-drop N] [-pkg PREFIX] [-base MODULE.wasm] MODULE.wasm | -why PATTERN DUMPDEP.txt")
 		os.Exit(2)
 	}
 	b, err := os.ReadFile(flag.Arg(0))
