@@ -48,7 +48,7 @@ func AuthorizationHeader(realm string, params []Param) string {
 	b.WriteString("OAuth ")
 	sep := ""
 	if realm != "" {
-		b.WriteString(`realm="` + quoteEscaper.Replace(realm) + `"`)
+		b.WriteString(`realm="` + quoteEscape(realm) + `"`)
 		sep = ", "
 	}
 	for _, p := range enc {
@@ -58,7 +58,24 @@ func AuthorizationHeader(realm string, params []Param) string {
 	return b.String()
 }
 
-var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+// quoteEscape puts a backslash before each backslash and double quote of
+// s, as strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace does
+// (TestQuoteEscape), without the Replacer's machinery (~2 KB of brotli in
+// the wasm).
+func quoteEscape(s string) string {
+	n := strings.Count(s, `\`) + strings.Count(s, `"`)
+	if n == 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s)+n)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' || s[i] == '"' {
+			b = append(b, '\\')
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
 
 // ParseAuthorizationHeader parses the value of an HTTP Authorization header
 // that uses the OAuth scheme, as a client sent it, and returns its realm and

@@ -128,7 +128,7 @@ func normalizePath(p string) (string, bool) {
 		c := p[i]
 		switch {
 		case c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]):
-			esc := strings.ToUpper(p[i : i+3])
+			esc := upperASCII(p[i : i+3])
 			if esc != p[i:i+3] {
 				changed = true
 			}

@@ -58,7 +58,7 @@ func DiagnoseSignature(r Request, signature, publicKeyPEM string) (*Diagnosis, e
 	if check != nil {
 		verified := map[string]bool{} // base string, hash and signature octets → verified
 		match = func(d *draft, pl pipeline) bool {
-			sig, ok := pl.readOutput(received)
+			sig, ok := pl.decodeOutput(received)
 			if !ok {
 				return false
 			}
@@ -83,7 +83,7 @@ func DiagnoseSignature(r Request, signature, publicKeyPEM string) (*Diagnosis, e
 			if d.digest == nil { // PLAINTEXT
 				return d.res.Signature == received
 			}
-			got, ok := pl.readOutput(received)
+			got, ok := pl.decodeOutput(received)
 			return ok && hmac.Equal(got, d.digest)
 		}
 	}
@@ -167,8 +167,9 @@ func (dg *Diagnosis) search(r Request, correct *draft, match func(d *draft, pl p
 	}
 
 	var singles []tried
-	for i := range catalogue {
-		m := &catalogue[i]
+	cat := catalogue()
+	for i := range cat {
+		m := &cat[i]
 		for _, form := range m.forms() {
 			rr, pl := r, quietPipeline
 			rr.Params = append([]Param(nil), r.Params...)

@@ -35,7 +35,7 @@ func TestDiagnosePairOfMistakes(t *testing.T) {
 	r := xExample("https://api.twitter.com/1.1/statuses/update.json?include_entities=true")
 	rr, pl := r, defaultPipeline
 	for _, id := range []string{"plus-for-space", "key-no-token-secret"} {
-		for _, m := range catalogue {
+		for _, m := range catalogue() {
 			if m.ID == id {
 				require.True(t, m.forms()[0](&rr, &pl))
 			}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // A Mistake is one known way of getting an OAuth 1.0a signature wrong,
@@ -82,15 +83,28 @@ func (m Mistake) forms() []func(r *Request, pl *pipeline) bool {
 
 // Mistakes returns the catalogue the diagnosis tries, one by one and in pairs.
 func Mistakes() []Mistake {
-	out := make([]Mistake, len(catalogue))
-	copy(out, catalogue)
+	out := make([]Mistake, len(catalogue()))
+	copy(out, catalogue())
 	return out
+}
+
+// MistakeTitle is a catalogued mistake's id and title.
+type MistakeTitle struct {
+	ID, Title string
+}
+
+// MistakeTitles returns the ids and titles of [Mistakes], in the same
+// order, from a static copy (mistakes_titles.go): calling it does not
+// link the catalogue's forms into a binary, so a build that never
+// diagnoses stays without them.
+func MistakeTitles() []MistakeTitle {
+	return append([]MistakeTitle(nil), mistakeTitles[:]...)
 }
 
 // mistakeByID returns the catalogue's mistake id; it panics on an id that
 // is not in it, which is a bug in this package.
 func mistakeByID(id string) Mistake {
-	for _, m := range catalogue {
+	for _, m := range catalogue() {
 		if m.ID == id {
 			return m
 		}
@@ -101,14 +115,28 @@ func mistakeByID(id string) Mistake {
 // catalogue is the list of mistakes, in the order a diagnosis reports
 // them (and applies them in pairs): encoding, parameter collection, the
 // base string URI and method, the key, protocol parameters and output, the
-// body hash, and last one "hashed with the wrong hash" per hash.
-var catalogue = func() []Mistake {
+// body hash, and last one "hashed with the wrong hash" per hash. It is
+// built on first use, and each family is a function, not a package
+// variable: a variable initialised by code keeps everything it reaches
+// linked into every binary (the linker cannot drop an init), and the
+// forms cost the signing-only wasm build ~34 KB of brotli.
+func catalogue() []Mistake {
+	catalogueOnce.Do(func() { catalogueList = buildCatalogue() })
+	return catalogueList
+}
+
+var (
+	catalogueOnce sync.Once
+	catalogueList []Mistake
+)
+
+func buildCatalogue() []Mistake {
 	var out []Mistake
-	for _, family := range [][]Mistake{encodingMistakes, paramMistakes, uriMistakes, keyMistakes, {bodyHashSHA1}, hashMistakes()} {
+	for _, family := range [][]Mistake{encodingMistakes(), paramMistakes(), uriMistakes(), keyMistakes(), {bodyHashSHA1()}, hashMistakes()} {
 		out = append(out, family...)
 	}
 	return out
-}()
+}
 
 func sortedCopy(ps []Param) []Param {
 	out := append([]Param(nil), ps...)

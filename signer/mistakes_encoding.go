@@ -5,54 +5,56 @@ import (
 	"unicode/utf8"
 )
 
-// encodingMistakes are the percent-encoders that differ from RFC 5849
+// encodingMistakes returns the percent-encoders that differ from RFC 5849
 // section 3.6. Each replaces the encoder of names and values, so no two
 // of them make a pair.
-var encodingMistakes = []Mistake{
-	{ID: "plus-for-space", Title: "Spaces encoded as +",
-		Explanation: "It is what you get when spaces are encoded as \"+\" (form encoding, as Java's URLEncoder, Python's quote_plus or Go's url.QueryEscape do).",
-		Fix:         "Encode a space as %20: RFC 5849 section 3.6 allows only A-Z a-z 0-9 - . _ ~ bare and needs %XX for everything else.",
-		apply:       encodedWith(func(s string) string { return strings.ReplaceAll(PercentEncode(s), "%20", "+") }),
-		replaces:    stageEncode},
-	{ID: "encode-uri-component", Title: "! * ' ( ) left unencoded",
-		Explanation: "It is what you get when ! * ' ( ) are left bare, as JavaScript's encodeURIComponent does.",
-		Fix:         "Encode those five too: in JavaScript, encodeURIComponent(s).replace(/[!'()*]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase()).",
-		apply:       encodedWith(unescape("%21", "!", "%2A", "*", "%27", "'", "%28", "(", "%29", ")")),
-		replaces:    stageEncode},
-	{ID: "lower-case-hex", Title: "Lower-case hex in escapes",
-		Explanation: "It is what you get when percent-escapes use lower-case hex (%2c instead of %2C).",
-		Fix:         "Use upper-case hex digits in every %XX, as RFC 5849 section 3.6 requires.",
-		apply: func(r *Request, pl *pipeline) bool {
-			pl.encodeName, pl.encodeValue = lowerHexEncode, lowerHexEncode
-			return true
-		},
-		replaces: stageEncode},
-	{ID: "tilde-encoded", Title: "~ encoded as %7E",
-		Explanation: "It is what you get when \"~\" is encoded as %7E (older PHP rawurlencode, Java URLEncoder, JavaScript escape).",
-		Fix:         "Leave ~ bare: it is one of RFC 3986's unreserved characters.",
-		apply:       encodedWith(func(s string) string { return strings.ReplaceAll(PercentEncode(s), "~", "%7E") }),
-		replaces:    stageEncode},
-	{ID: "not-utf8", Title: "Text not UTF-8-encoded first",
-		Explanation: "It is what you get when non-ASCII characters are encoded as Latin-1 bytes instead of UTF-8.",
-		Fix:         "Convert text to UTF-8 bytes first, then percent-encode each byte.",
-		apply: func(r *Request, pl *pipeline) bool {
-			pl.encodeName, pl.encodeValue = latin1Encode, latin1Encode
-			return hasNonASCII(requestText(r)...)
-		},
-		replaces: stageEncode},
-	{ID: "utf8-twice", Title: "Text UTF-8-encoded twice",
-		Explanation: "It is what you get when text that is already UTF-8 is taken for Latin-1 and encoded as UTF-8 again, so \"é\" (C3 A9) is signed as \"Ã©\" (%C3%83%C2%A9): PHP's utf8_encode() does this to a UTF-8 string, and so does decoding UTF-8 bytes as ISO-8859-1 before encoding them.",
-		Fix:         "Encode text as UTF-8 exactly once: percent-encode the UTF-8 bytes of the text as it was typed (RFC 5849 section 3.6).",
-		apply:       encodedWith(utf8TwiceEncode),
-		replaces:    stageEncode},
-	{ID: "values-double-encoded", Title: "Values encoded twice",
-		Explanation: "It is what you get when parameter values are percent-encoded twice, e.g. a value taken already encoded from a URL and encoded again.",
-		Fix:         "Decode values taken from a URL or body first; encode each value exactly once when building the parameter string.",
-		apply: func(r *Request, pl *pipeline) bool {
-			pl.encodeValue = func(s string) string { return PercentEncode(PercentEncode(s)) }
-			return true
-		},
-		replaces: stageEncode},
+func encodingMistakes() []Mistake {
+	return []Mistake{
+		{ID: "plus-for-space", Title: "Spaces encoded as +",
+			Explanation: "It is what you get when spaces are encoded as \"+\" (form encoding, as Java's URLEncoder, Python's quote_plus or Go's url.QueryEscape do).",
+			Fix:         "Encode a space as %20: RFC 5849 section 3.6 allows only A-Z a-z 0-9 - . _ ~ bare and needs %XX for everything else.",
+			apply:       encodedWith(func(s string) string { return strings.ReplaceAll(PercentEncode(s), "%20", "+") }),
+			replaces:    stageEncode},
+		{ID: "encode-uri-component", Title: "! * ' ( ) left unencoded",
+			Explanation: "It is what you get when ! * ' ( ) are left bare, as JavaScript's encodeURIComponent does.",
+			Fix:         "Encode those five too: in JavaScript, encodeURIComponent(s).replace(/[!'()*]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase()).",
+			apply:       encodedWith(unescape("%21", "!", "%2A", "*", "%27", "'", "%28", "(", "%29", ")")),
+			replaces:    stageEncode},
+		{ID: "lower-case-hex", Title: "Lower-case hex in escapes",
+			Explanation: "It is what you get when percent-escapes use lower-case hex (%2c instead of %2C).",
+			Fix:         "Use upper-case hex digits in every %XX, as RFC 5849 section 3.6 requires.",
+			apply: func(r *Request, pl *pipeline) bool {
+				pl.encodeName, pl.encodeValue = lowerHexEncode, lowerHexEncode
+				return true
+			},
+			replaces: stageEncode},
+		{ID: "tilde-encoded", Title: "~ encoded as %7E",
+			Explanation: "It is what you get when \"~\" is encoded as %7E (older PHP rawurlencode, Java URLEncoder, JavaScript escape).",
+			Fix:         "Leave ~ bare: it is one of RFC 3986's unreserved characters.",
+			apply:       encodedWith(func(s string) string { return strings.ReplaceAll(PercentEncode(s), "~", "%7E") }),
+			replaces:    stageEncode},
+		{ID: "not-utf8", Title: "Text not UTF-8-encoded first",
+			Explanation: "It is what you get when non-ASCII characters are encoded as Latin-1 bytes instead of UTF-8.",
+			Fix:         "Convert text to UTF-8 bytes first, then percent-encode each byte.",
+			apply: func(r *Request, pl *pipeline) bool {
+				pl.encodeName, pl.encodeValue = latin1Encode, latin1Encode
+				return hasNonASCII(requestText(r)...)
+			},
+			replaces: stageEncode},
+		{ID: "utf8-twice", Title: "Text UTF-8-encoded twice",
+			Explanation: "It is what you get when text that is already UTF-8 is taken for Latin-1 and encoded as UTF-8 again, so \"é\" (C3 A9) is signed as \"Ã©\" (%C3%83%C2%A9): PHP's utf8_encode() does this to a UTF-8 string, and so does decoding UTF-8 bytes as ISO-8859-1 before encoding them.",
+			Fix:         "Encode text as UTF-8 exactly once: percent-encode the UTF-8 bytes of the text as it was typed (RFC 5849 section 3.6).",
+			apply:       encodedWith(utf8TwiceEncode),
+			replaces:    stageEncode},
+		{ID: "values-double-encoded", Title: "Values encoded twice",
+			Explanation: "It is what you get when parameter values are percent-encoded twice, e.g. a value taken already encoded from a URL and encoded again.",
+			Fix:         "Decode values taken from a URL or body first; encode each value exactly once when building the parameter string.",
+			apply: func(r *Request, pl *pipeline) bool {
+				pl.encodeValue = func(s string) string { return PercentEncode(PercentEncode(s)) }
+				return true
+			},
+			replaces: stageEncode},
+	}
 }
 
 // encodedWith is the form of a mistake of encoding: every name and value

@@ -30,7 +30,7 @@ func TestMistakeStages(t *testing.T) {
 	withRealm := requests["x"]
 	withRealm.Realm, withRealm.URL = "r", "HTTPS://API.X.COM/a%20b?x=1&x=2+3"
 	requests["upper"] = withRealm
-	for _, m := range catalogue {
+	for _, m := range catalogue() {
 		declared := m.replaces | m.wraps
 		for fi, form := range m.forms() {
 			for name, r := range requests {

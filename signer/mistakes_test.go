@@ -80,7 +80,7 @@ func TestDiagnoseEveryMistakeElsewhere(t *testing.T) {
 		correct, err := Sign(r)
 		require.NoError(t, err)
 		seen := map[string]string{}
-		for _, m := range catalogue {
+		for _, m := range catalogue() {
 			rr, pl := r, defaultPipeline
 			rr.Params = append([]Param(nil), r.Params...)
 			if !m.forms()[0](&rr, &pl) {
@@ -112,7 +112,7 @@ func TestDiagnoseEveryMistakeElsewhere(t *testing.T) {
 // and Mistakes returning a copy.
 func TestMistakes(t *testing.T) {
 	ms := Mistakes()
-	require.Len(t, ms, len(catalogue))
+	require.Len(t, ms, len(catalogue()))
 	seen := map[string]bool{}
 	for _, m := range ms {
 		assert.False(t, seen[m.ID], "%s is in the catalogue twice", m.ID)

@@ -203,7 +203,7 @@ type pipeline struct {
 	hash        func(methodSpec) methodSpec                                                 // the hash actually used
 	bodyHash    func(methodSpec) methodSpec                                                 // the hash of oauth_body_hash (draft-eaton-oauth-bodyhash section 3.1)
 	output      func(digest []byte) string                                                  // digest octets to oauth_signature (section 3.4.2)
-	readOutput  func(string) ([]byte, bool)                                                 // a received oauth_signature back to octets: output's inverse
+	readOutput  func(string) ([]byte, bool)                                                 // a received oauth_signature back to octets: output's inverse (nil: readBase64)
 
 	quiet bool // leave out the steps' parameter tables and hex digest, which a diagnosis never shows
 }
@@ -222,7 +222,18 @@ var defaultPipeline = pipeline{
 	hash:        func(s methodSpec) methodSpec { return s },
 	bodyHash:    func(s methodSpec) methodSpec { return s },
 	output:      base64.StdEncoding.EncodeToString,
-	readOutput:  readBase64,
+	// readOutput is left nil, meaning readBase64 (decodeOutput): only
+	// the diagnosis reads a signature back, and a stage set here would
+	// link base64 decoding into the signing-only wasm build.
+}
+
+// decodeOutput turns a received oauth_signature back into octets with
+// pl.readOutput, or readBase64 when that is nil.
+func (pl *pipeline) decodeOutput(s string) ([]byte, bool) {
+	if pl.readOutput == nil {
+		return readBase64(s)
+	}
+	return pl.readOutput(s)
 }
 
 // readBase64 decodes a base64 oauth_signature (RFC 5849 section 3.4.2).
@@ -576,7 +587,7 @@ func checkMethod(m string) (string, error) {
 			return "", fieldErr("method", "may hold only letters, digits and !#$%&'*+-.^_`|~", ErrMalformed)
 		}
 	}
-	return strings.ToUpper(m), nil
+	return upperASCII(m), nil // the loop above let only ASCII through
 }
 
 // nonceAndTimestamp returns the request's nonce and timestamp, generating
@@ -619,7 +630,7 @@ func fillRandom(b []byte) (int, error) {
 // whatever its case and parameters (such as charset).
 func isFormContentType(ct string) bool {
 	mt, _, _ := strings.Cut(ct, ";")
-	return strings.EqualFold(strings.TrimSpace(mt), "application/x-www-form-urlencoded")
+	return equalFoldASCII(strings.TrimSpace(mt), "application/x-www-form-urlencoded")
 }
 
 // collectParameters gathers the request parameters of RFC 5849 section
@@ -680,7 +691,7 @@ func paramLines(params []Param) string {
 // spacedHex writes b as upper-case hex octets separated by spaces, the way
 // the X documentation prints its HMAC output.
 func spacedHex(b []byte) string {
-	h := strings.ToUpper(hex.EncodeToString(b))
+	h := upperASCII(hex.EncodeToString(b))
 	out := make([]byte, 0, len(b)*3)
 	for i := 0; i < len(h); i += 2 {
 		if i > 0 {

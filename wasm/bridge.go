@@ -98,7 +98,7 @@ func constants() map[string]any {
 		build = "lite"
 	}
 	var mistakes []any
-	for _, m := range signer.Mistakes() {
+	for _, m := range signer.MistakeTitles() {
 		mistakes = append(mistakes, map[string]any{"id": m.ID, "title": m.Title})
 	}
 	return map[string]any{"version": Version, "build": build, "mistakes": mistakes,

@@ -46,8 +46,7 @@ func check(args []safejs.Value) any {
 	if t, ok := typeOf(compare); !ok || t != safejs.TypeUndefined && t != safejs.TypeNull {
 		r, err := readRequest([]safejs.Value{compare})
 		if err != nil {
-			var fe *signer.FieldError
-			if errors.As(err, &fe) && fe.Field == "request" {
+			if fe, ok := asFieldError(err); ok && fe.Field == "request" {
 				fe.Field = "compareWith"
 			}
 			return errorResult(err)

@@ -48,8 +48,8 @@ var causes = []struct {
 // message, detail } }. Only a signer.FieldError's own words are shown:
 // other errors could quote an input.
 func errorResult(err error) map[string]any {
-	var fe *signer.FieldError
-	if !errors.As(err, &fe) {
+	fe, ok := asFieldError(err)
+	if !ok {
 		return errorObject("", codeInternal, "the request could not be signed")
 	}
 	code := codeInvalid
@@ -60,6 +60,39 @@ func errorResult(err error) map[string]any {
 		}
 	}
 	return errorObject(fe.Field, code, fe.Reason)
+}
+
+// asFieldError is errors.As(err, &fe) for fe a *signer.FieldError, the
+// same walk of the tree (err first, then an As method, then Unwrap's
+// error or errors, depth first), by type assertion: errors.As's
+// reflection (internal/reflectlite's assignability checks) cost the wasm
+// ~4 KB of brotli. TestAsFieldError holds it to errors.As.
+func asFieldError(err error) (*signer.FieldError, bool) {
+	for err != nil {
+		if fe, ok := err.(*signer.FieldError); ok {
+			return fe, true
+		}
+		if x, ok := err.(interface{ As(any) bool }); ok {
+			var fe *signer.FieldError
+			if x.As(&fe) {
+				return fe, true
+			}
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, e := range x.Unwrap() {
+				if fe, ok := asFieldError(e); ok {
+					return fe, true
+				}
+			}
+			return nil, false
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
 }
 
 // errorObject builds the error result: detail is the reason alone ("is
