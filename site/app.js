@@ -5,9 +5,10 @@
 // collapse (in memory only), the jump link and the Sign status line
 // following the shown view, Clear and the pagehide wipe, and handing the Sign view's form (form.js) to the signing loop
 // (signing.js), the Verify view (verify.js) and share links
-// (share-panel.js), which lazy.js loads when they are first needed. Its one state object holds no secret: the reveal choices
-// and the memory of previous values (for "what changed") are built from
-// non-secret outputs only, and Clear drops them.
+// (share-panel.js), which lazy.js loads when they are first needed. Its
+// one state object holds no secret: the reveal choices and the memory of
+// previous values (for "what changed") are built from non-secret outputs
+// only, and Clear drops them.
 // Must never: build nodes from HTML strings, write to any storage, log, open a
 // network connection, put an input value into the URL (share links are
 // share-panel.js's, built only on request and from share.js's allow-list,

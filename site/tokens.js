@@ -5,9 +5,10 @@
 //
 // Owns: setupTokens (lazy.js calls it once, when the view is first
 // chosen or a fragment names it; the tab bar and its keys are views.js's),
-// what the view does when it is shown, the inputs of the view, Clear and pagehide for the view (the issued credentials, the
-// inputs' secret), and "Open in Verify" (which fills the Verify view's
-// paste box, base string and secrets, and selects it).
+// what the view does when it is shown, the inputs of the view, Clear and
+// pagehide for the view (the issued credentials, the inputs' secret), and
+// "Open in Verify" (which fills the Verify view's paste box, base string
+// and secrets, and selects it).
 // Must never: start the provider (it is in the full build) before the user
 // opens the view; put a consumer secret or an issued credential into the
 // URL, an attribute, a copy button or the Sign view; build nodes from HTML
