@@ -71,9 +71,29 @@ func builtSize(t *testing.T, build string) string {
 	return fmt.Sprintf(" (up to %d KB)", (n+500)/1000)
 }
 
+// slowLite holds back the first signer's module by ms, so a module the page
+// loads on demand (site/lazy.js) is there while the signer still downloads.
+func slowLite(ms float64) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
+			return chromedp.Void{}, err
+		}
+		_, err := cdp.Call(ctx, tg, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+			MatchedNetworkConditions: []*network.Conditions{{URLPattern: "*://*:*/signer-lite.wasm.js", Latency: ms, DownloadThroughput: -1, UploadThroughput: -1}},
+		})
+		return chromedp.Void{}, err
+	}
+}
+
 func TestBrowserLoadingProgress(t *testing.T) {
-	p := openPage(t, loadingRecorder(true))
-	require.NoError(t, chromedp.Do(p.ctx, chromedp.WaitReady(chromedp.CSS(readySelector))))
+	// The Verify view, opened by the address (its module loads at once),
+	// has a status line no painted result speaks over.
+	requireBrowser(t)
+	base := startServer(t)
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, loadingRecorder(true), slowLite(800)))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"#view=verify"), chromedp.WaitReady(chromedp.CSS(readySelector))))
+	p := &pageT{t: t, ctx: ctx}
 	verify := eval[[]string](p, `globalThis.__loading.verify`)
 	stages := eval[[]string](p, `globalThis.__loading.stages`)
 	assert.Contains(t, verify, "Downloading the signer"+builtSize(t, "lite")+"…", "the status said how big the signer is: %q", verify)
@@ -81,6 +101,10 @@ func TestBrowserLoadingProgress(t *testing.T) {
 	assert.Equal(t, []string{"downloading", "starting", "ready"}, stages, "the Sign view's status followed every stage")
 	texts := eval[[]string](p, `globalThis.__loading.texts`)
 	assert.NotContains(t, texts, "Starting the signer…", "the Sign view's status keeps speaking of the example painted before the signer: %q", texts)
+
+	// A fresh page in the Sign view: nothing asks for the full signer yet.
+	p = openPage(t, loadingRecorder(true))
+	require.NoError(t, chromedp.Do(p.ctx, chromedp.WaitReady(chromedp.CSS(readySelector))))
 	assert.Equal(t, "lite", eval[string](p, `oauth1.build`), "nothing asked for the full signer yet")
 
 	// The first RSA use says what it loads and how big, then signs.

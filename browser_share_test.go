@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -189,6 +190,7 @@ func TestBrowserShareLinkRoundTrip(t *testing.T) {
 				chromedp.Navigate(link),
 				chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
 			))
+			waitShareOpened(t, pt, wantBaseString)
 			assert.Equal(t, want, readShareFields(pt), "every non-secret field is restored")
 			assert.Equal(t, wantBaseString, pt.mustText("step-signatureBaseString-value"), "the same request, so the same base string")
 			assert.Equal(t, xConsumerSecret, pt.value("consumerSecret"),
@@ -206,6 +208,7 @@ func TestBrowserShareLinkRoundTrip(t *testing.T) {
 				chromedp.Navigate(without),
 				chromedp.WaitReady(chromedp.CSS(`[data-testid="status"]:not([data-sign-count="0"])`)),
 			))
+			waitShareOpened(t, pt, "")
 			got := readShareFields(pt)
 			assert.Equal(t, "", got["consumerKey"])
 			assert.Equal(t, "", got["token"])
@@ -240,6 +243,7 @@ func TestBrowserShareLinkMalformed(t *testing.T) {
 				chromedp.Navigate(startURL(t, pt)+"#share="+c.payload),
 				chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
 			))
+			waitShareOpened(t, pt, "")
 			notice := pt.mustText("share-notice")
 			assert.Contains(t, notice, "could not be loaded")
 			assert.Contains(t, notice, c.says)
@@ -504,4 +508,21 @@ func TestBrowserShareEmbedOpenFullNoSecret(t *testing.T) {
 	_, decoded := decodeShareFragment(t, href)
 	assert.Contains(t, decoded, "status=hello", "the request again")
 	assertNoCanary(t, href+decoded, "the open-in-full link")
+}
+
+// waitShareOpened waits until the page has opened its share link: the
+// share module comes on demand (site/lazy.js), and the notice says what it
+// did; then, when baseString is given, until the request it restored is
+// signed.
+func waitShareOpened(t *testing.T, p *pageT, baseString string) {
+	t.Helper()
+	require.NoError(t, waitLazy(p.ctx))
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.getElementById('share-notice').textContent !== ''`, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the share link was not opened")
+	if baseString == "" {
+		return
+	}
+	_, err = chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelector('[data-testid="step-signatureBaseString-value"]')?.textContent === `+jsStr(baseString),
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the restored request was not signed")
 }

@@ -130,11 +130,21 @@ func testid(id string) chromedp.CSS { return chromedp.CSS(`[data-testid="` + id 
 // fragment-only change still reloads) and waits for the page's first
 // signature.
 func navigateReady(ctx context.Context, url string) error {
-	return chromedp.Do(ctx,
+	if err := chromedp.Do(ctx,
 		chromedp.Navigate("about:blank"),
 		chromedp.Navigate(url),
 		chromedp.WaitReady(chromedp.CSS(readySelector)),
-	)
+	); err != nil {
+		return err
+	}
+	return waitLazy(ctx)
+}
+
+// waitLazy waits until no view or panel the page loads on demand (site/lazy.js,
+// which names them in <html data-lazy-loading>) is still loading.
+func waitLazy(ctx context.Context) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.documentElement.hasAttribute('data-lazy-loading')`, chromedp.WithPollingTimeout(20*time.Second)))
+	return err
 }
 
 // pageT is one loaded page in one browser.
@@ -157,6 +167,7 @@ func openPage(t *testing.T, setup ...chromedp.Action[chromedp.Void]) *pageT {
 	p := &pageT{t: t, ctx: ctx}
 	if len(setup) == 0 {
 		require.NoError(t, chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(readySelector))))
+		require.NoError(t, waitLazy(ctx))
 	}
 	return p
 }
@@ -244,6 +255,7 @@ func (p *pageT) setField(id, value string) {
 func (p *pageT) click(id string) {
 	p.t.Helper()
 	require.NoError(p.t, chromedp.Do(p.ctx, chromedp.Click(testid(id))))
+	require.NoError(p.t, waitLazy(p.ctx), "a part the click loads did not finish loading")
 }
 
 // reveal presses the reveal button of a masked value, if it is masked.

@@ -5,9 +5,10 @@
 // collapse (in memory only), the jump link and the Sign status line
 // following the shown view, Clear and the pagehide wipe, and handing the Sign view's form (form.js) to the signing loop
 // (signing.js), the Verify view (verify.js) and share links
-// (share-panel.js). Its one state object holds no secret: the reveal choices
-// and the memory of previous values (for "what changed") are built from
-// non-secret outputs only, and Clear drops them.
+// (share-panel.js), which lazy.js loads when they are first needed. Its
+// one state object holds no secret: the reveal choices and the memory of
+// previous values (for "what changed") are built from non-secret outputs
+// only, and Clear drops them.
 // Must never: build nodes from HTML strings, write to any storage, log, open a
 // network connection, put an input value into the URL (share links are
 // share-panel.js's, built only on request and from share.js's allow-list,
@@ -18,10 +19,9 @@
 
 import './nortc.js'; // first: no WebRTC for any code after it
 import {
-  warning, page, fields, controls, status as statusText, generated,
+  warning, page, fields, controls, status as statusText, generated, imported,
 } from './strings.js';
 import { presetGroups, presetText, presetNotes, primer } from './strings-sign.js';
-import { verify as verifyText } from './strings-verify.js';
 import { presets, groups, defaultPreset, findPreset } from './presets.js';
 import { SECRET_FIELDS } from './fields.js';
 import { fillText, setText, el } from './dom.js';
@@ -34,11 +34,7 @@ import {
   paintGenerated, editedBeforeReady, startingNote, dropPrerendered, typedBefore, restoreTyped, forgetArrived,
 } from './first-paint.js';
 import { newNonce, nowSeconds } from './guard.js';
-import { setupSharing } from './share-panel.js';
-import { setupVerify } from './verify.js';
-import { setupTokens } from './tokens.js';
-import { flowState } from './tokens-flow.js';
-import { setupCodeCard } from './code-card.js';
+import { setupLazy, lazyCodeCard, preloadWhenIdle } from './lazy.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -65,7 +61,8 @@ const state = {
   theme: null, // 'dark' | 'light' while the user picks one, null for the system's; never persisted
 };
 
-const codeCard = setupCodeCard(document, readRequest);
+// The Code card's module (code-card.js) comes when the card is first opened.
+const codeCard = lazyCodeCard(document, readRequest);
 
 const { schedule, start } = signingView(ui, state, {
   read: readRequest,
@@ -85,6 +82,7 @@ const { schedule, start } = signingView(ui, state, {
     codeCard.update();
     ui.placeholder.hidden = true;
     markVerdictStale(ui.presetCheck, false);
+    preloadWhenIdle(); // the views and panels not shown yet, once idle after the first live signature
   },
   // An error after the user's own action (a method chosen, say) takes the
   // focus to its field; the example's verdict is out of date with the result.
@@ -121,7 +119,9 @@ function init() {
   setupBanner();
   setupViewFollowers();
   loadPreset(defaultPreset);
-  setupSharing({ read: readShareable, apply: applyShared, tokensLeg: flowState });
+  // The tab bar, and what loads the Verify and Tokens views, the share and
+  // embed panels when first needed (lazy.js).
+  hidden = setupLazy({ readSignRequest: readRequest, importRequest, readShareable, applyShared });
 
   ui.fields.addEventListener('input', onEdit);
   ui.fields.addEventListener('change', onEdit);
@@ -137,20 +137,26 @@ function init() {
   // Then the early edits: the example's result dims, they are signed
   // once the signer runs.
   for (const node of restoreTyped(typed)) onEdit({ target: node });
-  // The Verify and Tokens views (hidden at first) in the next task, so the
-  // frame with the worked example is not held back by building them.
+  // The Clear and pagehide handlers that must run last, in the next task.
   setTimeout(initHidden, 0);
 }
 
-// initHidden sets up what the first view does not show, then the Clear
-// and pagehide handlers that must run after theirs.
+// hidden wipes the views and panels lazy.js loaded (none at first).
+let hidden = { clear() {}, pageHide() {} };
+
+// initHidden adds the Clear and pagehide handlers that must run after
+// every other: the views lazy.js loaded late wipe first (the Verify view's
+// wipe among them), so nothing they do reaches the discarded signer's
+// successor.
 function initHidden() {
-  setupVerify({ readSignRequest: readRequest, importRequest });
-  setupTokens();
-  // After every other Clear handler (the Verify view's wipe among them), so
-  // nothing they do reaches the discarded signer's successor.
-  ui.clear.addEventListener('click', forgetSecrets);
-  window.addEventListener('pagehide', onPageHide);
+  ui.clear.addEventListener('click', () => {
+    hidden.clear();
+    forgetSecrets();
+  });
+  window.addEventListener('pagehide', () => {
+    hidden.pageHide();
+    onPageHide();
+  });
   window.addEventListener('pageshow', onPageShow);
 }
 
@@ -231,7 +237,7 @@ function importRequest(r, secrets = {}, brought = false) {
   writeSecrets(secrets);
   state.preset = null;
   showPresetInfo(null);
-  setText(ui.presetNote, brought ? verifyText.read.importedWithSecrets : verifyText.read.importedNoSecrets);
+  setText(ui.presetNote, brought ? imported.withSecrets : imported.noSecrets);
   resign();
 }
 

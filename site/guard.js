@@ -20,7 +20,7 @@
 // made to be framed.
 
 import './nortc.js'; // first: no WebRTC for any code after it, this module's included
-import { frame as frameText } from './strings-share.js';
+import { frame as frameText } from './strings.js';
 
 // foreignFrame says whether win is inside a frame and some ancestor is not
 // of win's own origin: reading another origin's location throws, and

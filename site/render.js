@@ -15,9 +15,8 @@
 // input, log, or put a secret into an attribute or into ctx.previous (the
 // caller's memory of previous values, which never holds a secret).
 
-import { status as statusText, errorNames, errorCodes, errors } from './strings.js';
+import { status as statusText, errorNames, errorCodes, errors, warningWords } from './strings.js';
 import { presetText } from './strings-sign.js';
-import { verify as verifyText } from './strings-verify.js';
 import { stepLabels } from './strings-steps.js';
 import { methodFamily } from './fields.js';
 import { el, setText, setStale, addToken, removeToken, testid } from './dom.js';
@@ -124,7 +123,7 @@ function renderSignWarnings(status, warnings) {
   node.hidden = list.length === 0;
   if (list.length === 0 && node.childElementCount === 0) return; // nothing then, nothing now
   node.replaceChildren(...list.map((w) => el('li', { dataset: { warning: String(w.id ?? '') } }, [
-    el('strong', { text: verifyText.warnings.ids[w.id] ?? '' }), ' ', String(w.text ?? ''),
+    el('strong', { text: warningWords[w.id] ?? '' }), ' ', String(w.text ?? ''),
   ])));
 }
 

@@ -18,6 +18,7 @@
 // the iframe HTML is plain text in a read-only textarea.
 
 import { share as text } from './strings-share.js';
+import { views as viewWords } from './strings.js';
 import { findPreset } from './presets.js';
 import { el, setText, plainText } from './dom.js';
 import { copyButton } from './render-values.js';
@@ -41,8 +42,9 @@ const EMBED_STEPS = Object.freeze(['signatureBaseString', 'signingKey', 'signatu
 // apply(request, preset) writes a share link's request (every allow-listed
 // field, no secret) into the inputs; preset is the example it names, or null.
 // tokensLeg() is the Tokens view's { flow, shown } leg (tokens-flow.js's
-// flowState), passed in so that the embed, which imports this module for
-// reasonText, does not download the Tokens view.
+// flowState), or null while that view's module is not loaded (lazy.js),
+// passed in so that neither the embed, which imports this module for
+// reasonText, nor the full page's first load downloads the Tokens view.
 export function setupSharing({ read, apply, tokensLeg }) {
   const $ = (id) => document.getElementById(id);
   const ui = {
@@ -122,10 +124,16 @@ export function setupSharing({ read, apply, tokensLeg }) {
       if (problem) shareOut.set('', text.refused(reasonText(problem)));
       else shareOut.set(encoded === null ? '' : linkTo(encoded), encoded === null ? text.tooLong : '');
     }
-    if (!ui.embedPanel.hidden && tokensShown()) {
+    const leg = !ui.embedPanel.hidden && tokensShown() ? tokensLeg() : null;
+    if (!ui.embedPanel.hidden && tokensShown() && !leg) {
+      // The Tokens view is still loading: its leg is not known yet (the
+      // view's hidden and data-state changes refresh again).
+      embedOut.set('', viewWords.loading);
+      listenerOut.set('', '');
+    } else if (leg) {
       // The Tokens view: an embed of the leg shown, with the demo app; no
       // request, no token, nothing typed.
-      const { flow, shown } = tokensLeg();
+      const { flow, shown } = leg;
       const fragment = embedFragment({ state: {}, view: 'tokens', flow, leg: shown, theme: theme.value, id: FRAME_ID, origin: origin.input.value.trim() });
       origin.check();
       embedOut.set(fragment === null ? '' : iframeHTML(fragment), '');

@@ -114,13 +114,3 @@ export const embed = Object.freeze({
     id: 'id must be 1 to 64 letters, digits, dots, colons, dashes or underscores',
   },
 });
-
-// The full page (index.html) inside a frame of another origin, which it
-// refuses to work in (guard.js): instead of the inputs it shows these.
-export const frame = Object.freeze({
-  title: 'Open this in its own tab',
-  body:
-    'This playground is shown inside another site\'s page, which could watch what you type into it. ' +
-    'It works only in a tab of its own.',
-  link: 'Open the playground in a new tab',
-});

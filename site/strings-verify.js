@@ -3,7 +3,11 @@
 // every view.
 //
 // Owns: every sentence around what the signer writes in the Verify view.
-// Must never: touch the DOM, import other modules, or hold user input.
+// Must never: touch the DOM, import other modules (but strings.js, which
+// holds the few words the Sign view shows too: the tab bar's label, the
+// warnings' names, the import notes), or hold user input.
+
+import { views, warningWords, imported } from './strings.js';
 
 // The Verify view (verify.js): paste what was sent or what the server said,
 // check the signature, and name the known mistake that produced a wrong one.
@@ -12,7 +16,7 @@
 // the signer words it; everything around it is here.
 export const verify = Object.freeze({
   tabs: {
-    label: 'Views',
+    label: views.label,
     sign: 'Sign',
     verify: 'Verify',
   },
@@ -99,15 +103,7 @@ export const verify = Object.freeze({
   },
   warnings: {
     heading: 'A server may still refuse it:',
-    ids: {
-      'timestamp-milliseconds': 'Timestamp in milliseconds.',
-      'timestamp-not-digits': 'Timestamp not a number.',
-      'timestamp-skew': 'Timestamp far from now.',
-      'version-not-1.0': 'oauth_version is not 1.0.',
-      'body-hash-on-form': 'Body hash on a form body.',
-      'plaintext-no-nonce': 'PLAINTEXT without nonce.',
-      'signature-cannot-show': 'What a valid signature cannot show.',
-    },
+    ids: warningWords,
   },
   diagnosis: {
     heading: 'Diagnosis',
@@ -184,7 +180,7 @@ export const verify = Object.freeze({
     import: 'Import into the Sign view',
     importHint: "Fills the Sign view with this request and shows its steps. The pasted text has no secrets: the Sign view's are emptied, unless you bring the ones typed here.",
     bringSecrets: 'Bring the consumer secret and token secret typed here',
-    importedWithSecrets: 'Imported from the Verify view, with the secrets typed there.',
-    importedNoSecrets: 'Imported from the Verify view. The pasted text has no secrets: type the consumer secret and token secret (for RSA, the private key) to sign it as it was sent.',
+    importedWithSecrets: imported.withSecrets,
+    importedNoSecrets: imported.noSecrets,
   },
 });

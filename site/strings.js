@@ -193,6 +193,44 @@ export const status = Object.freeze({
   restarted: 'The signer stopped unexpectedly and was restarted. The result below was signed again by the new one.',
 });
 
+// The tab bar of the full page (views.js), and what a view or panel the
+// first view does not show says while its module loads on demand, or when
+// that fails (lazy.js). No message names what was typed.
+export const views = Object.freeze({
+  label: 'Views',
+  loading: 'Loading\u2026',
+  failed: 'This part of the page could not be loaded. Reload the page to try again.',
+});
+
+// Words of the Verify view that the Sign view shows too, here so that the
+// Sign view need not load strings-verify.js, which comes with the Verify
+// view: strings-verify.js names them under verify.warnings.ids and
+// verify.read.importedWithSecrets / importedNoSecrets.
+export const warningWords = Object.freeze({
+  'timestamp-milliseconds': 'Timestamp in milliseconds.',
+  'timestamp-not-digits': 'Timestamp not a number.',
+  'timestamp-skew': 'Timestamp far from now.',
+  'version-not-1.0': 'oauth_version is not 1.0.',
+  'body-hash-on-form': 'Body hash on a form body.',
+  'plaintext-no-nonce': 'PLAINTEXT without nonce.',
+  'signature-cannot-show': 'What a valid signature cannot show.',
+});
+
+export const imported = Object.freeze({
+  withSecrets: 'Imported from the Verify view, with the secrets typed there.',
+  noSecrets: 'Imported from the Verify view. The pasted text has no secrets: type the consumer secret and token secret (for RSA, the private key) to sign it as it was sent.',
+});
+
+// The refusal guard.js shows in place of the page inside another site's
+// frame (it runs before the page's other modules, so its words are here).
+export const frame = Object.freeze({
+  title: 'Open this in its own tab',
+  body:
+    'This playground is shown inside another site\'s page, which could watch what you type into it. ' +
+    'It works only in a tab of its own.',
+  link: 'Open the playground in a new tab',
+});
+
 export const engine = Object.freeze({
   notBuilt: 'The signer is not built yet: run make build, then reload.',
   noWebAssembly:

@@ -3,12 +3,12 @@
 // flow, the break-it menu), the link to a leg, and opening the view at a
 // leg from the page's fragment (#view=tokens&leg=…, share.js viewFragment).
 //
-// Owns: setupTokens (app.js calls it once), the tab (the Sign and Verify
-// tabs are verify.js's: this module only hides its own view when one of
-// them is chosen, and hides theirs when its own is), the inputs of the
-// view, Clear and pagehide for the view (the issued credentials, the
-// inputs' secret), and "Open in Verify" (which fills the Verify view's
-// paste box, base string and secrets, and selects it).
+// Owns: setupTokens (lazy.js calls it once, when the view is first
+// chosen or a fragment names it; the tab bar and its keys are views.js's),
+// what the view does when it is shown, the inputs of the view, Clear and
+// pagehide for the view (the issued credentials, the inputs' secret), and
+// "Open in Verify" (which fills the Verify view's paste box, base string
+// and secrets, and selects it).
 // Must never: start the provider (it is in the full build) before the user
 // opens the view; put a consumer secret or an issued credential into the
 // URL, an attribute, a copy button or the Sign view; build nodes from HTML
@@ -32,16 +32,16 @@ const $ = (id) => document.getElementById(id);
 let ui = null;
 let opened = null; // the fragment last opened, so going back to it does not run it twice
 
-// setupTokens builds the view into #view-tokens and wires its tab. Call it
-// before app.js adds forgetSecrets to Clear, so this view's wipe runs
-// before the signer (and the provider in it) is discarded.
-export function setupTokens() {
+// setupTokens builds the view into #view-tokens. h: { select(name, focus)
+// → shows a view (views.js), onClear(fn) and onPageHide(fn) → run fn on
+// Clear and on pagehide before the signer (and the provider in it) is
+// discarded }. It returns shown(), to call each time the view is shown.
+export function setupTokens(h) {
   const view = $('view-tokens');
   const tab = $('tab-tokens');
-  if (!view || !tab) return;
+  if (!view || !tab) return () => {};
   fillText(document, { tokens: { tab: text.tab } });
-  ui = { view, tab, ...build(view) };
-  setupTab();
+  ui = { view, tab, ...build(view), select: (focus) => h.select('tokens', focus) };
   setupFlow(ui.flowNodes, {
     read,
     status,
@@ -61,12 +61,12 @@ export function setupTokens() {
     });
   }
 
-  $('clear').addEventListener('click', () => {
+  h.onClear(() => {
     clearInputs(true);
     wipe();
     status(text.cleared, 'cleared');
   });
-  window.addEventListener('pagehide', () => {
+  h.onPageHide(() => {
     clearInputs(false);
     wipe();
   });
@@ -75,6 +75,7 @@ export function setupTokens() {
 
   window.addEventListener('hashchange', openFragment);
   openFragment();
+  return showFlowIntro;
 }
 
 // ---- the view's nodes ----
@@ -182,54 +183,6 @@ function build(view) {
     key: key.node, secret: secret.node, callback: callback.node, demo, flows, flowIntro, start: startButton, status: statusLine,
     brk, link, flowNodes,
   };
-}
-
-// ---- the tab ----
-
-function setupTab() {
-  const others = [[$('tab-sign'), $('view-sign')], [$('tab-verify'), $('view-verify')]];
-  const tabs = [...others.map(([t]) => t), ui.tab];
-  ui.tab.addEventListener('click', () => selectTokens(false));
-  for (const [t] of others) t.addEventListener('click', hideTokens);
-  // The arrow keys walk all three tabs; verify.js's own handler knows two,
-  // so this one, on the way down, takes every key it acts on.
-  $('views').addEventListener('keydown', (event) => {
-    const i = tabs.indexOf(document.activeElement);
-    if (i < 0) return;
-    let next = -1;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = (i + 1) % tabs.length;
-    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = (i + tabs.length - 1) % tabs.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = tabs.length - 1;
-    if (next < 0) return;
-    event.preventDefault();
-    event.stopPropagation();
-    if (tabs[next] === ui.tab) selectTokens(true);
-    else {
-      tabs[next].click();
-      tabs[next].focus();
-    }
-  }, true);
-
-  function selectTokens(focus) {
-    for (const [t, panel] of others) {
-      t.setAttribute('aria-selected', 'false');
-      t.tabIndex = -1;
-      panel.hidden = true;
-    }
-    ui.tab.setAttribute('aria-selected', 'true');
-    ui.tab.tabIndex = 0;
-    ui.view.hidden = false;
-    if (focus) ui.tab.focus();
-    showFlowIntro();
-  }
-  ui.select = selectTokens;
-}
-
-function hideTokens() {
-  ui.tab.setAttribute('aria-selected', 'false');
-  ui.tab.tabIndex = -1;
-  ui.view.hidden = true;
 }
 
 // ---- inputs ----

@@ -1,6 +1,7 @@
 // verify.js: the Verify view.
 //
-// Owns: the Sign / Verify tabs; the paste box, the optional "your base
+// Owns: what the view does when it is shown (views.js owns the tab bar;
+// lazy.js loads this module when the view is first chosen); the paste box, the optional "your base
 // string" box and the secrets to check with; handing them to oauth1.check
 // (through engine.js), coalesced to one run per frame, with the Sign view's
 // request only when the user asks to compare with it; drawing the answer:
@@ -53,14 +54,14 @@ const state = {
 // secrets" button and, stripped of them, as the request to compare with
 // when the user asks), importRequest(request, secrets, brought) → fills the
 // Sign view with request and its secret inputs with secrets (empty ones
-// unless the user chose to bring those typed here; brought says so) }.
+// unless the user chose to bring those typed here; brought says so),
+// select(name, focus) → shows a view (views.js), onClear(fn) and
+// onPageHide(fn) → run fn on Clear and on pagehide before the signer is
+// discarded (app.js keeps that order for a view loaded late) }.
+// It returns shown(), to call each time the view is shown.
 export function setupVerify(h) {
   hooks = h;
   ui = {
-    tabs: $('views'),
-    tabSign: $('tab-sign'),
-    tabVerify: $('tab-verify'),
-    viewSign: $('view-sign'),
     viewVerify: $('view-verify'),
     input: $('verify-input'),
     baseString: $('verify-basestring'),
@@ -82,8 +83,6 @@ export function setupVerify(h) {
     bringRow: null,
   };
   fillText(document, { verify: text });
-  ui.tabs.setAttribute('aria-label', text.tabs.label);
-  setupTabs();
   setupToggles();
   setupBring();
 
@@ -91,14 +90,13 @@ export function setupVerify(h) {
   ui.useSign.addEventListener('click', useSignSecrets);
   ui.example.addEventListener('click', loadExample);
   ui.import.addEventListener('click', importIntoSign);
-  $('clear').addEventListener('click', () => {
+  h.onClear(() => {
     wipe(true);
     say(text.status.cleared, true);
   });
-  window.addEventListener('pagehide', () => wipe(false));
+  h.onPageHide(() => wipe(false));
 
   renderEmpty();
-  engine.upgradeWhenIdle(); // this page has a Verify view: the full signer loads once idle
   startEngine(ui.status, {
     loading: text.status.loading,
     upgraded: schedule, // re-check once the RSA build has loaded
@@ -111,41 +109,17 @@ export function setupVerify(h) {
       ui.status.dataset.error = 'true';
     },
   });
+  return shown;
 }
 
-// ---- tabs ----
+// ---- shown ----
 
-function setupTabs() {
-  const tabs = [ui.tabSign, ui.tabVerify];
-  for (const tab of tabs) tab.addEventListener('click', () => selectView(tab, false));
-  ui.tabs.addEventListener('keydown', (event) => {
-    const i = tabs.indexOf(document.activeElement);
-    if (i < 0) return;
-    let next = -1;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = (i + 1) % tabs.length;
-    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = (i + tabs.length - 1) % tabs.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = tabs.length - 1;
-    if (next < 0) return;
-    event.preventDefault();
-    selectView(tabs[next], true);
-  });
-}
-
-function selectView(tab, focus) {
-  for (const [t, panel] of [[ui.tabSign, ui.viewSign], [ui.tabVerify, ui.viewVerify]]) {
-    const on = t === tab;
-    t.setAttribute('aria-selected', String(on));
-    t.tabIndex = on ? 0 : -1;
-    panel.hidden = !on;
-  }
-  if (focus) tab.focus();
-  // A comparison with the Sign view's request, when asked for, follows
-  // that request, which may have changed while this view was hidden.
-  if (tab === ui.tabVerify) {
-    engine.upgrade().catch(() => {}); // the lite signer cannot check: load the full one now
-    schedule();
-  }
+// shown follows the view being shown: a comparison with the Sign view's
+// request, when asked for, follows that request, which may have changed
+// while this view was hidden.
+function shown() {
+  engine.upgrade().catch(() => {}); // the lite signer cannot check: load the full one now
+  schedule();
 }
 
 // ---- secrets: show / hide, the real-credential warning ----
@@ -493,7 +467,7 @@ function importIntoSign() {
   const brought = typedSecrets() && ui.bring.checked;
   const secrets = brought ? { consumerSecret: ui.consumerSecret.value, tokenSecret: ui.tokenSecret.value } : {};
   hooks.importRequest({ ...state.importable }, secrets, brought);
-  selectView(ui.tabSign, true);
+  hooks.select('sign', true);
 }
 
 // setupBring puts, before the Import button, the offer to bring the
