@@ -163,6 +163,10 @@ func newHeldModules(t *testing.T, base string, paths ...string) *heldModule {
 		h.once[p] = &sync.Once{}
 	}
 	proxy := httputil.NewSingleHostReverseProxy(target)
+	// Its own transport, so the cleanup can close its connections to the
+	// dev server, whose shutdown (5 s) would otherwise wait on them.
+	transport := &http.Transport{}
+	proxy.Transport = transport
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if gate, ok := h.gates[r.URL.Path]; ok {
 			select {
@@ -180,6 +184,7 @@ func newHeldModules(t *testing.T, base string, paths ...string) *heldModule {
 			h.release(p)
 		}
 		_ = srv.Close()
+		transport.CloseIdleConnections()
 	})
 	h.URL = "http://" + ln.Addr().String() + "/"
 	return h
