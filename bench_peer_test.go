@@ -74,7 +74,9 @@ func benchWatch(want, wantEdited string, early bool) string {
 	js, _ := json.Marshal(map[string]any{"want": want, "wantEdited": wantEdited, "early": early, "nonce": benchEarlyNonce})
 	return `(() => {
   const o = ` + string(js) + `;
-  const w = globalThis.__watch = { shown: -1, edited: -1, editAt: -1 };
+  const w = globalThis.__watch = { shown: -1, framed: -1, edited: -1, editedFramed: -1, editAt: -1 };
+  // framed: after the frame that follows, i.e. once the browser has drawn it.
+  const frame = (k) => requestAnimationFrame(() => setTimeout(() => { w[k] = performance.now(); }, 0));
   let typing = false;
   const check = () => {
     const n = o.early ? document.getElementById('nonce') : null;
@@ -90,8 +92,14 @@ func benchWatch(want, wantEdited string, early bool) string {
     const s = document.querySelector('[data-testid="signature"]');
     if (!s) return;
     const t = s.textContent;
-    if (w.shown < 0 && t === o.want) w.shown = performance.now();
-    if (w.edited < 0 && w.editAt >= 0 && t === o.wantEdited) w.edited = performance.now();
+    if (w.shown < 0 && t === o.want) {
+      w.shown = performance.now();
+      frame('framed');
+    }
+    if (w.edited < 0 && w.editAt >= 0 && t === o.wantEdited) {
+      w.edited = performance.now();
+      frame('editedFramed');
+    }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })();`
@@ -99,10 +107,11 @@ func benchWatch(want, wantEdited string, early bool) string {
 
 // benchPeerRun is one round of cold loads, ms from navigation start.
 type benchPeerRun struct {
-	ours, peer float64 // first signature on screen
-	ready      float64 // ours: the signer itself signed (data-ready)
-	early      float64 // ours: the early edit signed on screen
-	earlyAt    float64 // … typed at
+	ours, peer       float64 // first signature on screen: after the frame that follows its arrival in the DOM
+	oursDOM, peerDOM float64 // … its arrival in the DOM (a MutationObserver)
+	ready            float64 // ours: the signer itself signed (data-ready)
+	early            float64 // ours: the early edit signed on screen (after the frame, as ours)
+	earlyAt          float64 // … typed at
 }
 
 // benchPeerLoad loads path cold with benchWatch and returns __watch once
@@ -143,12 +152,12 @@ func benchSideBySide(t *testing.T, root context.Context, base string, rounds int
 	var runs []benchPeerRun
 	for range rounds {
 		var r benchPeerRun
-		ours := benchPeerLoad(t, root, base, benchWatch(want, edited, false), "w.shown >= 0 && b.ready >= 0")
-		r.ours, r.ready = ours["shown"], ours["ready"]
-		peer := benchPeerLoad(t, root, base+"peer.html", benchWatch(want, edited, false), "w.shown >= 0")
-		r.peer = peer["shown"]
-		early := benchPeerLoad(t, root, base, benchWatch(want, edited, true), "w.edited >= 0")
-		r.early, r.earlyAt = early["edited"], early["editAt"]
+		ours := benchPeerLoad(t, root, base, benchWatch(want, edited, false), "w.framed >= 0 && b.ready >= 0")
+		r.oursDOM, r.ours, r.ready = ours["shown"], ours["framed"], ours["ready"]
+		peer := benchPeerLoad(t, root, base+"peer.html", benchWatch(want, edited, false), "w.framed >= 0")
+		r.peerDOM, r.peer = peer["shown"], peer["framed"]
+		early := benchPeerLoad(t, root, base, benchWatch(want, edited, true), "w.editedFramed >= 0")
+		r.early, r.earlyAt = early["editedFramed"], early["editAt"]
 		runs = append(runs, r)
 	}
 	return runs
@@ -195,14 +204,17 @@ func benchPeerRows(tab *benchTable, runs []benchPeerRun, firstLoad int64, embed 
 		return xs
 	}
 	ours, peer := benchPct(col(func(r benchPeerRun) float64 { return r.ours }), 0.5), benchPct(col(func(r benchPeerRun) float64 { return r.peer }), 0.5)
+	oursDOM, peerDOM := benchPct(col(func(r benchPeerRun) float64 { return r.oursDOM }), 0.5), benchPct(col(func(r benchPeerRun) float64 { return r.peerDOM }), 0.5)
 	ready := benchPct(col(func(r benchPeerRun) float64 { return r.ready }), 0.5)
 	early := benchPct(col(func(r benchPeerRun) float64 { return r.early }), 0.5)
 	earlyAt := benchPct(col(func(r benchPeerRun) float64 { return r.earlyAt }), 0.5)
 	firstRatio, earlyRatio := ours/peer, early/peer
 	n := len(runs)
 	tab.add(fmt.Sprintf("peer (WebCrypto page): first signature on screen (%d cold loads)", n), "median "+benchMs(peer), "", "")
+	tab.add("  … in its DOM", "median "+benchMs(peerDOM), "", "")
 	tab.add(fmt.Sprintf("ours: first signature on screen (%d cold loads, alternating)", n),
 		fmt.Sprintf("median %s · %.2f× the peer", benchMs(ours), firstRatio), "≤ 1.5× peer", benchMet(firstRatio <= 1.5))
+	tab.add("  … in its DOM", fmt.Sprintf("median %s · %.2f× the peer's", benchMs(oursDOM), oursDOM/peerDOM), "", "")
 	tab.add("  … the signer itself signed it (data-ready)", "median "+benchMs(ready), "", "")
 	tab.add(fmt.Sprintf("ours: an edit as early as possible, signed on screen (%d cold loads)", n),
 		fmt.Sprintf("median %s (typed at %s) · %.2f× the peer's first signature", benchMs(early), benchMs(earlyAt), earlyRatio),
