@@ -85,6 +85,7 @@ export function httpRequestText(r) {
 // the cards set, so two views' cards can share one document.
 const fingerprints = new WeakMap(); // <li> → what it shows ([step, extra])
 let idPrefix = ''; // ctx.idPrefix of the render under way (rendering is synchronous)
+let reuseIn = null; // the card stepItem is filling again, whose value <pre>s valuePre reuses
 
 export function renderSteps(list, steps, ctx) {
   idPrefix = typeof ctx.idPrefix === 'string' ? ctx.idPrefix : '';
@@ -178,6 +179,15 @@ function remember(steps, previous) {
 // for the same step, is filled again in place: its tables stay in the page
 // and keep their unchanged rows.
 function stepItem(step, byId, ctx, old) {
+  reuseIn = old ?? null;
+  try {
+    return fillStep(step, byId, ctx, old);
+  } finally {
+    reuseIn = null;
+  }
+}
+
+function fillStep(step, byId, ctx, old) {
   const nodes = [];
   const add = (...n) => { nodes.push(...n); };
   // The heading and the explanation rarely change: the last card's stay.
@@ -281,9 +291,19 @@ function rfcLink(section) {
   return a;
 }
 
+// valuePre is the <pre> of step id's value: the one the card being
+// rebuilt (reuseIn) already has, emptied, or a new one. Filling the kept
+// node again costs a few text nodes; a new one, its removal and insertion.
 function valuePre(id) {
+  const pid = `${idPrefix}value-${id}`;
+  const kept = reuseIn?.querySelector(`[id="${pid}"]`);
+  if (kept && kept.nodeName === 'PRE') {
+    kept.className = 'value';
+    kept.replaceChildren();
+    return kept;
+  }
   const pre = el('pre', { className: 'value', dataset: { testid: testid.stepValue(id), empty: stepLabels.empty } });
-  pre.id = `${idPrefix}value-${id}`;
+  pre.id = pid;
   return pre;
 }
 
@@ -297,8 +317,12 @@ function plainPre(id, value, old, hl, o = {}) {
 // asText keeps the step's value as plain lines under the table, folded, for
 // copying and for comparing with what another library prints.
 function asText(id, value, old, hl, o) {
+  const pre = plainPre(id, value, old, hl, o);
+  // The rebuilt card's own <details> stays, around its refilled <pre>.
+  const kept = pre.parentNode;
+  if (kept && kept.nodeName === 'DETAILS' && kept.classList.contains('as-text')) return kept;
   const details = el('details', { className: 'as-text' });
-  details.append(el('summary', { text: stepLabels.asText }), plainPre(id, value, old, hl, o));
+  details.append(el('summary', { text: stepLabels.asText }), pre);
   return details;
 }
 
