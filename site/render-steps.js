@@ -15,7 +15,7 @@
 import { noteLabels } from './strings.js';
 import { stepLabels, stepParts, stepTitles, steps as explanations } from './strings-steps.js';
 import { el, testid, placeChildren } from './dom.js';
-import { secretBlock, copyButton, diffNodes, escapes, cutAt, cutNote, markBudget } from './render-values.js';
+import { secretBlock, copyButton, diffNodes, escapes, cutAt, cutNote, markBudget, keptCopy, valueRow } from './render-values.js';
 import { rowKey, collectedTable, encodedTable, sortedTable } from './render-tables.js';
 
 const RFC_BASE = 'https://www.rfc-editor.org/rfc/rfc5849#section-';
@@ -297,7 +297,7 @@ function rfcLink(section) {
 function valuePre(id) {
   const pid = `${idPrefix}value-${id}`;
   const kept = reuseIn?.querySelector(`[id="${pid}"]`);
-  if (kept && kept.nodeName === 'PRE') {
+  if (kept) {
     kept.className = 'value';
     kept.replaceChildren();
     return kept;
@@ -320,7 +320,7 @@ function asText(id, value, old, hl, o) {
   const pre = plainPre(id, value, old, hl, o);
   // The rebuilt card's own <details> stays, around its refilled <pre>.
   const kept = pre.parentNode;
-  if (kept && kept.nodeName === 'DETAILS' && kept.classList.contains('as-text')) return kept;
+  if (kept && kept.classList?.contains('as-text')) return kept;
   const details = el('details', { className: 'as-text' });
   details.append(el('summary', { text: stepLabels.asText }), pre);
   return details;
@@ -392,9 +392,7 @@ function signatureNodes(step, value, old, ctx) {
     }));
     return nodes;
   }
-  const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight, { beside: true })]);
-  if (value) row.append(copyButton(value, stepLabels.signatureName, `step-${step.id}`));
-  nodes.push(row);
+  nodes.push(valueRow(plainPre(step.id, value, old, ctx.highlight, { beside: true }), value, stepLabels.signatureName, `step-${step.id}`));
   const m = /oauth_signature="([^"]*)"/.exec(ctx.result.authorization ?? '');
   if (m) {
     const enc = el('p', { className: 'sub-value' }, [
@@ -414,24 +412,46 @@ function finalNodes(step, value, old, ctx) {
       ctx, valueTestid: testid.stepValue(step.id),
     }));
   } else {
-    const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight, { beside: true })]);
-    if (value) row.append(copyButton(value, title(step, ctx), `step-${step.id}`));
-    nodes.push(row);
+    nodes.push(valueRow(plainPre(step.id, value, old, ctx.highlight, { beside: true }), value, title(step, ctx), `step-${step.id}`));
   }
   const r = ctx.result;
   const secret = ctx.family === 'plaintext';
   const chosen = { header: 'authorization', query: 'query', body: 'formBody' }[ctx.transport] ?? 'authorization';
-  const list = el('div', { className: 'outputs', dataset: { testid: 'outputs' } });
-  list.append(el('h4', { className: 'outputs-heading', text: stepLabels.outputsHeading }));
-  if (secret) list.append(el('p', { className: 'hint', text: stepLabels.secretOutput }));
-  for (const name of ['authorization', 'query', 'formBody', 'curl']) {
-    if (name !== chosen) list.append(outputItem(name, r[name] ?? '', secret, ctx));
+  const items = ['authorization', 'query', 'formBody', 'curl']
+    .filter((name) => name !== chosen)
+    .map((name) => outputItem(name, r[name] ?? '', secret, ctx));
+  // The rebuilt card's list stays when its heading and hint are the same.
+  const key = `${secret}\u0000${chosen}`;
+  let list = reuseIn?.querySelector('[data-testid="outputs"]');
+  if (list && outputsKeys.get(list) === key) {
+    placeChildren(list, [...[...list.children].filter((n) => !n.classList.contains('output-item')), ...items]);
+  } else {
+    list = el('div', { className: 'outputs', dataset: { testid: 'outputs' } });
+    outputsKeys.set(list, key);
+    list.append(el('h4', { className: 'outputs-heading', text: stepLabels.outputsHeading }));
+    if (secret) list.append(el('p', { className: 'hint', text: stepLabels.secretOutput }));
+    list.append(...items);
   }
   nodes.push(list);
   return nodes;
 }
 
+const outputsKeys = new WeakMap(); // .outputs list → what its heading and hint were built for
+
 function outputItem(name, value, secret, ctx) {
+  if (!secret && value !== '') {
+    // The rebuilt card's item for name, when it shows a value with Copy:
+    // its <pre> is filled again and its button copies the new value.
+    const pre = reuseIn?.querySelector(`[data-testid="${testid.output(name)}"]`);
+    const item = pre?.parentNode?.parentNode;
+    if (pre && pre.className === 'value' && item?.dataset?.output === name && pre.parentNode.className === 'value-row'
+        && keptCopy(pre.nextSibling, value, stepLabels.outputs[name], `output-${name}`)) {
+      const old = ctx.previous.get(`output:${name}`);
+      pre.replaceChildren(...diffNodes(old, value, ctx.highlight, { beside: true }));
+      ctx.previous.set(`output:${name}`, value);
+      return item;
+    }
+  }
   const item = el('div', { className: 'output-item', dataset: { output: name } });
   item.append(el('h5', { className: 'output-label', text: stepLabels.outputs[name] }));
   if (value === '') {
