@@ -3,7 +3,9 @@
 //
 // Owns: renderSteps (bringing the list of cards in line with the signer's
 // steps: a card whose step is unchanged is kept, a changed one is rebuilt
-// around the last card's tables, whose unchanged rows stay), renderRequest
+// around the last card's tables, whose unchanged rows stay, and refills its
+// value <pre>, its "as text" <details>, its Copy rows and the outputs
+// list in place), renderRequest
 // (the HTTP request before signing), each card's explanation, value, parts,
 // notes and outputs, each long value cut with a note and Copy
 // (render-values.js cutNote), and the memory of the last render's values

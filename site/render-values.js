@@ -3,13 +3,15 @@
 // percent-escapes set apart.
 //
 // Owns: secretBlock (a masked value and its reveal button), copyButton (the
-// one copy button of the site, also behind share-panel.js's outputs),
+// one copy button of the site, also behind share-panel.js's outputs; a
+// re-sign keeps it with keptCopy and valueRow, pointed at the new value),
 // diffNodes (the "what changed" marks), escapes, and how much of a long
 // value is shown (cutAt, cutNote, cutCell, markBudget: the caps on text and
 // on highlights per value, table and card).
 // Must never: parse strings as HTML, read inputs, log, or put a secret into
 // an attribute: a masked value lives only in a closure until the user reveals
-// it, and copy buttons exist only for values that are not secret.
+// it, and copy buttons (and the WeakMap of what each copies) exist only for
+// values that are not secret.
 
 import { controls } from './strings.js';
 import { stepParts, stepLabels } from './strings-steps.js';
