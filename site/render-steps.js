@@ -3,7 +3,9 @@
 //
 // Owns: renderSteps (bringing the list of cards in line with the signer's
 // steps: a card whose step is unchanged is kept, a changed one is rebuilt
-// around the last card's tables, whose unchanged rows stay), renderRequest
+// around the last card's tables, whose unchanged rows stay, and refills its
+// value <pre>, its "as text" <details>, its Copy rows and the outputs
+// list in place), renderRequest
 // (the HTTP request before signing), each card's explanation, value, parts,
 // notes and outputs, each long value cut with a note and Copy
 // (render-values.js cutNote), and the memory of the last render's values
@@ -15,7 +17,7 @@
 import { noteLabels } from './strings.js';
 import { stepLabels, stepParts, stepTitles, steps as explanations } from './strings-steps.js';
 import { el, testid, placeChildren } from './dom.js';
-import { secretBlock, copyButton, diffNodes, escapes, cutAt, cutNote, markBudget } from './render-values.js';
+import { secretBlock, copyButton, diffNodes, escapes, cutAt, cutNote, markBudget, keptCopy, valueRow } from './render-values.js';
 import { rowKey, collectedTable, encodedTable, sortedTable } from './render-tables.js';
 
 const RFC_BASE = 'https://www.rfc-editor.org/rfc/rfc5849#section-';
@@ -85,6 +87,7 @@ export function httpRequestText(r) {
 // the cards set, so two views' cards can share one document.
 const fingerprints = new WeakMap(); // <li> → what it shows ([step, extra])
 let idPrefix = ''; // ctx.idPrefix of the render under way (rendering is synchronous)
+let reuseIn = null; // the card stepItem is filling again, whose value <pre>s valuePre reuses
 
 export function renderSteps(list, steps, ctx) {
   idPrefix = typeof ctx.idPrefix === 'string' ? ctx.idPrefix : '';
@@ -178,6 +181,15 @@ function remember(steps, previous) {
 // for the same step, is filled again in place: its tables stay in the page
 // and keep their unchanged rows.
 function stepItem(step, byId, ctx, old) {
+  reuseIn = old ?? null;
+  try {
+    return fillStep(step, byId, ctx, old);
+  } finally {
+    reuseIn = null;
+  }
+}
+
+function fillStep(step, byId, ctx, old) {
   const nodes = [];
   const add = (...n) => { nodes.push(...n); };
   // The heading and the explanation rarely change: the last card's stay.
@@ -281,9 +293,19 @@ function rfcLink(section) {
   return a;
 }
 
+// valuePre is the <pre> of step id's value: the one the card being
+// rebuilt (reuseIn) already has, emptied, or a new one. Filling the kept
+// node again costs a few text nodes; a new one, its removal and insertion.
 function valuePre(id) {
+  const pid = `${idPrefix}value-${id}`;
+  const kept = reuseIn?.querySelector(`[id="${pid}"]`);
+  if (kept) {
+    kept.className = 'value';
+    kept.replaceChildren();
+    return kept;
+  }
   const pre = el('pre', { className: 'value', dataset: { testid: testid.stepValue(id), empty: stepLabels.empty } });
-  pre.id = `${idPrefix}value-${id}`;
+  pre.id = pid;
   return pre;
 }
 
@@ -297,8 +319,12 @@ function plainPre(id, value, old, hl, o = {}) {
 // asText keeps the step's value as plain lines under the table, folded, for
 // copying and for comparing with what another library prints.
 function asText(id, value, old, hl, o) {
+  const pre = plainPre(id, value, old, hl, o);
+  // The rebuilt card's own <details> stays, around its refilled <pre>.
+  const kept = pre.parentNode;
+  if (kept && kept.classList?.contains('as-text')) return kept;
   const details = el('details', { className: 'as-text' });
-  details.append(el('summary', { text: stepLabels.asText }), plainPre(id, value, old, hl, o));
+  details.append(el('summary', { text: stepLabels.asText }), pre);
   return details;
 }
 
@@ -368,9 +394,7 @@ function signatureNodes(step, value, old, ctx) {
     }));
     return nodes;
   }
-  const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight, { beside: true })]);
-  if (value) row.append(copyButton(value, stepLabels.signatureName, `step-${step.id}`));
-  nodes.push(row);
+  nodes.push(valueRow(plainPre(step.id, value, old, ctx.highlight, { beside: true }), value, stepLabels.signatureName, `step-${step.id}`));
   const m = /oauth_signature="([^"]*)"/.exec(ctx.result.authorization ?? '');
   if (m) {
     const enc = el('p', { className: 'sub-value' }, [
@@ -390,24 +414,46 @@ function finalNodes(step, value, old, ctx) {
       ctx, valueTestid: testid.stepValue(step.id),
     }));
   } else {
-    const row = el('div', { className: 'value-row' }, [plainPre(step.id, value, old, ctx.highlight, { beside: true })]);
-    if (value) row.append(copyButton(value, title(step, ctx), `step-${step.id}`));
-    nodes.push(row);
+    nodes.push(valueRow(plainPre(step.id, value, old, ctx.highlight, { beside: true }), value, title(step, ctx), `step-${step.id}`));
   }
   const r = ctx.result;
   const secret = ctx.family === 'plaintext';
   const chosen = { header: 'authorization', query: 'query', body: 'formBody' }[ctx.transport] ?? 'authorization';
-  const list = el('div', { className: 'outputs', dataset: { testid: 'outputs' } });
-  list.append(el('h4', { className: 'outputs-heading', text: stepLabels.outputsHeading }));
-  if (secret) list.append(el('p', { className: 'hint', text: stepLabels.secretOutput }));
-  for (const name of ['authorization', 'query', 'formBody', 'curl']) {
-    if (name !== chosen) list.append(outputItem(name, r[name] ?? '', secret, ctx));
+  const items = ['authorization', 'query', 'formBody', 'curl']
+    .filter((name) => name !== chosen)
+    .map((name) => outputItem(name, r[name] ?? '', secret, ctx));
+  // The rebuilt card's list stays when its heading and hint are the same.
+  const key = `${secret}\u0000${chosen}`;
+  let list = reuseIn?.querySelector('[data-testid="outputs"]');
+  if (list && outputsKeys.get(list) === key) {
+    placeChildren(list, [...[...list.children].filter((n) => !n.classList.contains('output-item')), ...items]);
+  } else {
+    list = el('div', { className: 'outputs', dataset: { testid: 'outputs' } });
+    outputsKeys.set(list, key);
+    list.append(el('h4', { className: 'outputs-heading', text: stepLabels.outputsHeading }));
+    if (secret) list.append(el('p', { className: 'hint', text: stepLabels.secretOutput }));
+    list.append(...items);
   }
   nodes.push(list);
   return nodes;
 }
 
+const outputsKeys = new WeakMap(); // .outputs list → what its heading and hint were built for
+
 function outputItem(name, value, secret, ctx) {
+  if (!secret && value !== '') {
+    // The rebuilt card's item for name, when it shows a value with Copy:
+    // its <pre> is filled again and its button copies the new value.
+    const pre = reuseIn?.querySelector(`[data-testid="${testid.output(name)}"]`);
+    const item = pre?.parentNode?.parentNode;
+    if (pre && pre.className === 'value' && item?.dataset?.output === name && pre.parentNode.className === 'value-row'
+        && keptCopy(pre.nextSibling, value, stepLabels.outputs[name], `output-${name}`)) {
+      const old = ctx.previous.get(`output:${name}`);
+      pre.replaceChildren(...diffNodes(old, value, ctx.highlight, { beside: true }));
+      ctx.previous.set(`output:${name}`, value);
+      return item;
+    }
+  }
   const item = el('div', { className: 'output-item', dataset: { output: name } });
   item.append(el('h5', { className: 'output-label', text: stepLabels.outputs[name] }));
   if (value === '') {

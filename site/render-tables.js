@@ -130,16 +130,16 @@ function fillRows(body, rowSpecs, fresh, total) {
     tr.classList.toggle('changed-row', fresh[i] === true);
     return tr;
   });
-  // Rows that are already in place stay where they are.
+  // The rows that go are taken out first: left in place, each one stood
+  // where the loop below compared, and every kept row after it was moved
+  // (detached and attached again) to go before it. Rows that are already
+  // in place stay where they are.
+  const keep = new Set(rows);
+  for (const tr of before) if (!keep.has(tr)) tr.remove();
   let ref = body.firstElementChild;
   for (const tr of rows) {
     if (tr === ref) ref = ref.nextElementSibling;
     else body.insertBefore(tr, ref);
-  }
-  while (ref) {
-    const next = ref.nextElementSibling;
-    ref.remove();
-    ref = next;
   }
 }
 

@@ -3,13 +3,15 @@
 // percent-escapes set apart.
 //
 // Owns: secretBlock (a masked value and its reveal button), copyButton (the
-// one copy button of the site, also behind share-panel.js's outputs),
+// one copy button of the site, also behind share-panel.js's outputs; a
+// re-sign keeps it with keptCopy and valueRow, pointed at the new value),
 // diffNodes (the "what changed" marks), escapes, and how much of a long
 // value is shown (cutAt, cutNote, cutCell, markBudget: the caps on text and
 // on highlights per value, table and card).
 // Must never: parse strings as HTML, read inputs, log, or put a secret into
 // an attribute: a masked value lives only in a closure until the user reveals
-// it, and copy buttons exist only for values that are not secret.
+// it, and copy buttons (and the WeakMap of what each copies) exist only for
+// values that are not secret.
 
 import { controls } from './strings.js';
 import { stepParts, stepLabels } from './strings-steps.js';
@@ -77,8 +79,13 @@ export function secretBlock(o) {
 // the CSP does not govern it) and says that clipboard history may keep it.
 // An empty value copies nothing. Only ever called for values that are not
 // secret.
+const copyValues = new WeakMap(); // a copy button's <span> → what it copies (never a secret)
+const copyNames = new WeakMap(); // that <span> → its name and test name
+
 export function copyButton(value, name, testName) {
   const wrap = el('span', { className: 'copy' });
+  copyValues.set(wrap, value);
+  copyNames.set(wrap, `${name}\u0000${testName}`);
   const button = el('button', { className: 'toggle copy-button', text: controls.copy, dataset: { testid: testid.copy(testName) } });
   button.type = 'button';
   button.setAttribute('aria-label', controls.copyLabel(name));
@@ -86,7 +93,8 @@ export function copyButton(value, name, testName) {
   note.setAttribute('role', 'status');
   let timer = 0;
   button.addEventListener('click', () => {
-    const text = typeof value === 'function' ? value() : value;
+    const v = copyValues.get(wrap);
+    const text = typeof v === 'function' ? v() : v;
     if (text === '') return;
     const done = (words) => {
       note.textContent = words;
@@ -101,6 +109,29 @@ export function copyButton(value, name, testName) {
   });
   wrap.append(button, note);
   return wrap;
+}
+
+// keptCopy is node when it is a copyButton made with name and testName,
+// which then copies value from now on; otherwise null. A re-sign keeps
+// the button (and its focus) rather than building another.
+export function keptCopy(node, value, name, testName) {
+  if (!node || copyNames.get(node) !== `${name}\u0000${testName}`) return null;
+  copyValues.set(node, value);
+  return node;
+}
+
+// valueRow is pre in a .value-row with a Copy button for value (none when
+// value is ''): the row pre is already in, with its button, when they fit,
+// or a new one.
+export function valueRow(pre, value, name, testName) {
+  const row = pre.parentNode;
+  if (row && row.className === 'value-row' && row.firstChild === pre) {
+    const copy = pre.nextSibling;
+    if (value === '' ? copy === null : copy !== null && copy.nextSibling === null && keptCopy(copy, value, name, testName)) return row;
+  }
+  const fresh = el('div', { className: 'value-row' }, [pre]);
+  if (value !== '') fresh.append(copyButton(value, name, testName));
+  return fresh;
 }
 
 // --------------------------------------------------------------- cutting

@@ -19,8 +19,8 @@ import { status as statusText, errorNames, errorCodes, errors, warningWords } fr
 import { presetText } from './strings-sign.js';
 import { stepLabels } from './strings-steps.js';
 import { methodFamily } from './fields.js';
-import { el, setText, setStale, addToken, removeToken, testid } from './dom.js';
-import { secretBlock, copyButton, diffNodes } from './render-values.js';
+import { el, setText, setStale, addToken, removeToken, testid, placeChildren } from './dom.js';
+import { secretBlock, diffNodes, valueRow } from './render-values.js';
 import { renderRequest, renderSteps } from './render-steps.js';
 
 // ---------------------------------------------------------------- result area
@@ -65,16 +65,24 @@ export function renderResult(slots, result, ctx) {
 function fillSlot(slot, o) {
   const nodes = o.secret
     ? [secretBlock({ key: `result:${o.name}`, value: o.value, label: o.label, testName: o.name, ctx: o.ctx, className: o.big ? 'big' : '' })]
-    : valueWithCopy({ value: o.value, old: o.old, testName: o.name, copyName: o.copyName ?? o.label, big: o.big, ctx: o.ctx });
-  slot.replaceChildren(...nodes);
+    : valueWithCopy(slot, { value: o.value, old: o.old, testName: o.name, copyName: o.copyName ?? o.label, big: o.big, ctx: o.ctx });
+  placeChildren(slot, nodes);
 }
 
-function valueWithCopy({ value, old, testName, copyName, big, ctx }) {
-  const out = el('output', { className: `result-value mono${big ? ' big' : ''}`, dataset: { testid: testName, empty: stepLabels.empty } });
+// valueWithCopy shows value in an <output> with its Copy button. The
+// slot's own <output>, row and button are filled again when they are the
+// same kind (a re-sign): only the text changes.
+function valueWithCopy(slot, { value, old, testName, copyName, big, ctx }) {
+  const className = `result-value mono${big ? ' big' : ''}`;
+  const row = slot.firstChild;
+  let out = row && row === slot.lastChild ? row.firstChild : null;
+  if (out && out.className === className && out.dataset.testid === testName) {
+    out.replaceChildren();
+  } else {
+    out = el('output', { className, dataset: { testid: testName, empty: stepLabels.empty } });
+  }
   out.append(...diffNodes(old, value, ctx.highlight, { beside: value !== '' }));
-  const row = el('div', { className: 'value-row' }, [out]);
-  if (value !== '') row.append(copyButton(value, copyName, testName));
-  return [row];
+  return [valueRow(out, value, copyName, testName)];
 }
 
 // ------------------------------------------------------- a signing view

@@ -150,7 +150,7 @@ func sign(args []safejs.Value) any {
 	if err != nil {
 		return errorResult(err)
 	}
-	return resultObject(res)
+	return signedResult{res}
 }
 
 // needsFullSigner answers, in a build without the RSA methods, every call

@@ -207,12 +207,45 @@ func readParams(obj safejs.Value) ([]signer.Param, error) {
 // try/catch, so a throwing getter or Proxy trap would unwind through the
 // Go stack and corrupt the runtime. A call goes through valueCall, which
 // catches, and safejs turns that into an error.
+//
+// Reflect and each property name are made JS values once (jsKey): passed
+// as Go strings, each was decoded from UTF-8 into a new JS string on every
+// read, two for each of a sign request's ~20 fields.
 func property(obj safejs.Value, key any) (safejs.Value, error) {
-	reflect, err := safejs.Global().Get("Reflect")
+	if reflectObj == nil {
+		r, err := safejs.Global().Get("Reflect")
+		if err != nil {
+			return safejs.Undefined(), err
+		}
+		reflectObj = &r
+	}
+	if name, ok := key.(string); ok {
+		k, err := jsKey(name)
+		if err != nil {
+			return safejs.Undefined(), err
+		}
+		key = k
+	}
+	return reflectObj.Call("get", obj, key)
+}
+
+// reflectObj is the page's Reflect, once property has read it.
+var reflectObj *safejs.Value
+
+// jsKeys are the property names property has read, as JS strings. They
+// are the API's own field names, never an input.
+var jsKeys = map[string]safejs.Value{}
+
+func jsKey(name string) (safejs.Value, error) {
+	if k, ok := jsKeys[name]; ok {
+		return k, nil
+	}
+	k, err := safejs.ValueOf(name)
 	if err != nil {
 		return safejs.Undefined(), err
 	}
-	return reflect.Call("get", obj, key)
+	jsKeys[name] = k
+	return k, nil
 }
 
 // length reads v.length, for field, as a whole number, through property.
