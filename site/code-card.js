@@ -14,7 +14,7 @@
 
 import * as engine from './engine.js';
 import { code as words } from './strings-code.js';
-import { setText, el } from './dom.js';
+import { setText, el, placeChildren } from './dom.js';
 import { copyButton } from './render-values.js';
 import { coalesce } from './schedule.js';
 
@@ -88,7 +88,15 @@ export function setupCodeCard(root, read) {
     statusLine.hidden = true;
     setText(statusLine, '');
     if (!list.some((s) => s.id === chosen)) chosen = list[0].id;
+    // A tab that names the same library stays (a click on it, or its focus,
+    // survives the redraw after every signature); only its class follows.
+    const old = new Map([...tabs.children].map((b) => [b.dataset.id, b]));
     const buttons = list.map((s) => {
+      const kept = old.get(s.id);
+      if (kept && kept.textContent === s.language + ' \u00b7 ' + s.library) {
+        kept.classList.toggle('code-tab-unsupported', !s.supported);
+        return kept;
+      }
       const b = el('button', { className: 'code-tab', text: s.language + ' \u00b7 ' + s.library, dataset: { testid: `code-tab-${s.id}`, id: s.id } });
       b.type = 'button';
       b.id = `code-tab-${s.id}`;
@@ -99,7 +107,7 @@ export function setupCodeCard(root, read) {
       b.addEventListener('keydown', onTabKey);
       return b;
     });
-    tabs.replaceChildren(...buttons);
+    placeChildren(tabs, buttons);
     choose(chosen, false);
   }
 
