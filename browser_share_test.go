@@ -478,6 +478,9 @@ func reopen(p *pageT, url string) {
 		chromedp.Navigate(url),
 		chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`)),
 	))
+	// A #share= link is applied once share-panel.js has loaded (lazy.js),
+	// which the signer, started early, may beat.
+	require.NoError(p.t, waitLazy(p.ctx))
 }
 
 // TestBrowserShareEmbedOpenFullNoSecret checks the editable embed's "Open

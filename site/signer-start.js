@@ -8,9 +8,12 @@
 // then parses, compiles and starts beside the rest of the page's modules
 // instead of after them. app.js's startEngine (signing.js) later gets the
 // same start() promise, with its progress and its failure sentence.
+// In a frame it does nothing: there guard.js decides first whether the
+// page may run at all (inside another origin's frame it never starts the
+// signer), and app.js starts it if so.
 // Must never: touch the DOM, report anything itself (startEngine does), or
 // run in embed.html (a read-only embed never loads the signer).
 
 import { start } from './engine.js';
 
-start().catch(() => {}); // startEngine (signing.js) reports a failure
+if (window.self === window.top) start().catch(() => {}); // startEngine (signing.js) reports a failure
