@@ -327,6 +327,7 @@ func TestBrowserEmbedOptions(t *testing.T) {
 		assert.NotContains(t, open, "ja893SD9", "no secret in the link")
 		// The link opens the same request in the full page.
 		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(open), chromedp.WaitReady(chromedp.CSS(`[data-testid="status"][data-ready]`))))
+		require.NoError(t, waitLazy(ctx), "the share link is applied once share-panel.js has come")
 		assert.Equal(t, "https://server.example.com/request_temp_credentials", p.value("url"))
 		assert.Equal(t, "PLAINTEXT", p.value("signatureMethod"))
 	})
