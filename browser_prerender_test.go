@@ -36,17 +36,25 @@ func withoutScripts(t *testing.T, ctx *pageT, off bool) {
 	require.NoError(t, err)
 }
 
+// openWithoutScripts starts the server and a browser with JavaScript off,
+// and loads the page as served.
+func openWithoutScripts(t *testing.T) (*pageT, string) {
+	t.Helper()
+	requireBrowser(t)
+	base := startServer(t)
+	p := &pageT{t: t, ctx: newBrowser(t)}
+	withoutScripts(t, p, true)
+	require.NoError(t, chromedp.Do(p.ctx, chromedp.Navigate(base)))
+	return p, base
+}
+
 // TestBrowserPrerenderWithoutScript loads the page with JavaScript
 // disabled: the signature, base string, Authorization header, the HTTP
 // request card and every step card are there, labelled and explained,
 // with the values signer.Sign gives natively for the X example, and the
 // inputs hold that request, without a secret in any attribute.
 func TestBrowserPrerenderWithoutScript(t *testing.T) {
-	requireBrowser(t)
-	base := startServer(t)
-	p := &pageT{t: t, ctx: newBrowser(t)}
-	withoutScripts(t, p, true)
-	require.NoError(t, chromedp.Do(p.ctx, chromedp.Navigate(base)))
+	p, _ := openWithoutScripts(t)
 	require.NoError(t, chromedp.Do(p.ctx, chromedp.WaitReady(testid("steps"))))
 	assert.False(t, eval[bool](p, `'oauth1' in globalThis || document.getElementById('signer-starting') !== null`), "a page script ran")
 
@@ -116,11 +124,7 @@ const prerenderedParts = `(() => ['result', 'request-card', 'steps'].map((id) =>
 // wasm's; the served ones the native signer's through the page's code in
 // the DOM shim.
 func TestBrowserPrerenderIsTheLiveRender(t *testing.T) {
-	requireBrowser(t)
-	base := startServer(t)
-	p := &pageT{t: t, ctx: newBrowser(t)}
-	withoutScripts(t, p, true)
-	require.NoError(t, chromedp.Do(p.ctx, chromedp.Navigate(base)))
+	p, base := openWithoutScripts(t)
 	served := eval[[]string](p, prerenderedParts)
 	withoutScripts(t, p, false)
 	require.NoError(t, navigateReady(p.ctx, base))
