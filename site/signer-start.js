@@ -3,10 +3,10 @@
 //
 // Owns: the one early engine.start() of the full page. index.html loads it
 // as an async module script, so it runs as soon as engine.js and
-// strings.js are here, even while the HTML is still parsing; the lite
-// signer's import (its bytes already requested by the page's preload link)
-// then parses, compiles and starts beside the rest of the page's modules
-// instead of after them. app.js's startEngine (signing.js) later gets the
+// strings.js are here and the main thread is free (in Chrome, after the
+// page's first frame); the lite signer's import (its bytes requested, and
+// compiled as they arrive, by the page's modulepreload link) then starts
+// beside the rest of the page's modules instead of after them. app.js's startEngine (signing.js) later gets the
 // same start() promise, with its progress and its failure sentence.
 // In a frame it does nothing: there guard.js decides first whether the
 // page may run at all (inside another origin's frame it never starts the
