@@ -1,3 +1,5 @@
+//go:build !js
+
 // Command wasmsize prints where a Go wasm module's bytes go, by package and
 // by function, raw and as brotli:
 //
@@ -20,6 +22,8 @@
 // prints, for each matching symbol, the chain back to the root.
 //
 // Owns: the size report. Must never: be linked into the signer.
+// It is a native developer tool (never built for js/wasm, so never in the
+// page): its report goes to standard output.
 package main
 
 import (
