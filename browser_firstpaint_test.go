@@ -44,10 +44,8 @@ func newHeldSigner(t *testing.T, base string) *heldSigner {
 // without the server's headers: a docs page of the playground's origin.
 func newProxy(t *testing.T, base string, pages map[string]string) *heldSigner {
 	t.Helper()
-	target, err := url.Parse(base)
-	require.NoError(t, err)
 	h := &heldSigner{requested: make(chan struct{}), gate: make(chan struct{})}
-	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy, closeIdle := proxyTo(t, base)
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if page, ok := pages[r.URL.Path]; ok {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -66,9 +64,24 @@ func newProxy(t *testing.T, base string, pages map[string]string) *heldSigner {
 	})}
 	ln := listenLoopback(t)
 	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { h.release(); _ = srv.Close() })
+	t.Cleanup(func() { h.release(); _ = srv.Close(); closeIdle() })
 	h.URL = "http://" + ln.Addr().String() + "/"
 	return h
+}
+
+// proxyTo is a reverse proxy to the dev server at base with a transport of
+// its own, and the function that closes that transport's idle connections.
+// A test's proxy calls it when it closes: the dev server's shutdown (5 s)
+// waits on every open connection, and one the transport dialed but never
+// used counts as new there until it is 5 s old.
+func proxyTo(t *testing.T, base string) (*httputil.ReverseProxy, func()) {
+	t.Helper()
+	target, err := url.Parse(base)
+	require.NoError(t, err)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	transport := &http.Transport{}
+	proxy.Transport = transport
+	return proxy, transport.CloseIdleConnections
 }
 
 func (h *heldSigner) release() { h.free.Do(func() { close(h.gate) }) }

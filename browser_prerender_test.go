@@ -10,8 +10,6 @@ package main
 
 import (
 	"net/http"
-	"net/http/httputil"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -159,18 +157,12 @@ type heldModule struct {
 
 func newHeldModules(t *testing.T, base string, paths ...string) *heldModule {
 	t.Helper()
-	target, err := url.Parse(base)
-	require.NoError(t, err)
 	h := &heldModule{gates: map[string]chan struct{}{}, once: map[string]*sync.Once{}}
 	for _, p := range paths {
 		h.gates[p] = make(chan struct{})
 		h.once[p] = &sync.Once{}
 	}
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	// Its own transport, so the cleanup can close its connections to the
-	// dev server, whose shutdown (5 s) would otherwise wait on them.
-	transport := &http.Transport{}
-	proxy.Transport = transport
+	proxy, closeIdle := proxyTo(t, base)
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if gate, ok := h.gates[r.URL.Path]; ok {
 			select {
@@ -188,7 +180,7 @@ func newHeldModules(t *testing.T, base string, paths ...string) *heldModule {
 			h.release(p)
 		}
 		_ = srv.Close()
-		transport.CloseIdleConnections()
+		closeIdle()
 	})
 	h.URL = "http://" + ln.Addr().String() + "/"
 	return h

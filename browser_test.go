@@ -137,13 +137,25 @@ func navigateReady(ctx context.Context, url string) error {
 	); err != nil {
 		return err
 	}
-	return waitLazy(ctx)
+	return waitSettled(ctx)
 }
 
 // waitLazy waits until no view or panel the page loads on demand (site/lazy.js,
 // which names them in <html data-lazy-loading>) is still loading.
 func waitLazy(ctx context.Context) error {
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.documentElement.hasAttribute('data-lazy-loading')`, chromedp.WithPollingTimeout(20*time.Second)))
+	return err
+}
+
+// waitSettled is waitLazy, then waits until the page has laid out every
+// step card as usual: index.html arrives with <html data-first-frame>,
+// under which the cards' bodies are laid out only near the viewport, and
+// first-paint.js releaseFirstFrame takes it away once the page is idle.
+func waitSettled(ctx context.Context) error {
+	if err := waitLazy(ctx); err != nil {
+		return err
+	}
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.documentElement.hasAttribute('data-first-frame')`, chromedp.WithPollingTimeout(20*time.Second)))
 	return err
 }
 
@@ -167,7 +179,7 @@ func openPage(t *testing.T, setup ...chromedp.Action[chromedp.Void]) *pageT {
 	p := &pageT{t: t, ctx: ctx}
 	if len(setup) == 0 {
 		require.NoError(t, chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(readySelector))))
-		require.NoError(t, waitLazy(ctx))
+		require.NoError(t, waitSettled(ctx))
 	}
 	return p
 }

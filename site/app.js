@@ -31,7 +31,7 @@ import {
 } from './form.js';
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
 import {
-  paintGenerated, editedBeforeReady, startingNote, dropPrerendered, typedBefore, restoreTyped, forgetArrived,
+  paintGenerated, editedBeforeReady, startingNote, dropPrerendered, typedBefore, restoreTyped, forgetArrived, releaseFirstFrame,
 } from './first-paint.js';
 import { newNonce, nowSeconds } from './guard.js';
 import { setupLazy, lazyCodeCard, preloadWhenIdle } from './lazy.js';
@@ -83,6 +83,7 @@ const { schedule, start } = signingView(ui, state, {
     ui.placeholder.hidden = true;
     markVerdictStale(ui.presetCheck, false);
     preloadWhenIdle(); // the views and panels not shown yet, once idle after the first live signature
+    releaseFirstFrame(); // every step card laid out as usual, once idle too
   },
   // An error after the user's own action (a method chosen, say) takes the
   // focus to its field; the example's verdict is out of date with the result.

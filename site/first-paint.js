@@ -153,6 +153,19 @@ export function restoreTyped(kept) {
   return kept.map((k) => k.node);
 }
 
+// releaseFirstFrame takes index.html's data-first-frame away once the page
+// is idle (style.css: until then the step cards' bodies are laid out only
+// near the viewport, so the first frame and the signer's start do not wait
+// for them). app.js calls it after the first live signature; the layout of
+// every card then happens once, when nothing else waits.
+export function releaseFirstFrame() {
+  const root = document.documentElement;
+  if (!root.hasAttribute('data-first-frame')) return;
+  const go = () => root.removeAttribute('data-first-frame');
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 2000 });
+  else setTimeout(go, 500);
+}
+
 // markLive records that what is on screen now came from the running signer.
 export function markLive(ui) {
   delete ui.result.dataset.source;
