@@ -339,3 +339,34 @@ func TestBrowserModulesPreloaded(t *testing.T) {
 		assert.Greater(t, modules, 10, "the recorder saw the page's modules")
 	}
 }
+
+// TestBrowserFirstFrameCardBodies: until the page is idle after its first
+// live signature (here never: requestIdleCallback does nothing), index.html's
+// <html data-first-frame> gives every step card's body, and only its body,
+// content-visibility: auto, so the first frame lays out only the cards near
+// the viewport. Never the card itself or its head: that style containment
+// would scope the step counter to each card and number every step 1. Once
+// idle, the attribute goes and every card is laid out as usual.
+func TestBrowserFirstFrameCardBodies(t *testing.T) {
+	type styles struct {
+		Cards, Heads, Bodies []string
+		Attr                 bool
+	}
+	read := func(p *pageT) styles {
+		return eval[styles](p, `(() => {
+			const cv = (els) => [...new Set([...els].map((e) => getComputedStyle(e).contentVisibility))];
+			return { cards: cv(document.querySelectorAll('.step')), heads: cv(document.querySelectorAll('.step > .step-head')),
+				bodies: cv(document.querySelectorAll('.step > :not(.step-head)')),
+				attr: document.documentElement.hasAttribute('data-first-frame') };
+		})()`)
+	}
+	held := openPage(t, noIdle())
+	require.NoError(t, chromedp.Do(held.ctx, chromedp.WaitReady(chromedp.CSS(readySelector))))
+	assert.Greater(t, eval[int](held, `document.querySelectorAll('#steps > .step').length`), 5, "the X example's cards")
+	assert.Equal(t, styles{Cards: []string{"visible"}, Heads: []string{"visible"}, Bodies: []string{"auto"}, Attr: true}, read(held),
+		"before the page is idle, only the cards' bodies are skipped off screen")
+
+	idle := openPage(t)
+	assert.Equal(t, styles{Cards: []string{"visible"}, Heads: []string{"visible"}, Bodies: []string{"visible"}, Attr: false}, read(idle),
+		"once idle, every card is laid out as usual")
+}
