@@ -20,7 +20,7 @@ import (
 // the WebCrypto peer, and prints the median request → response end of every
 // resource (resource timing), the page's User Timing marks, the long tasks
 // of the first load, and how often signer-lite.wasm.js was fetched (a
-// preload whose fetch the import did not reuse would show 2): the waterfall
+// second request, by a preload or a retry, would show 2): the waterfall
 // the first paint waits on. It asserts only that each load shows the
 // signature; the numbers are for reading (go test -tags bench -run
 // TestBenchFirstPaintTimeline -v .), make bench owns the targets.
@@ -76,7 +76,7 @@ func TestBenchFirstPaintTimeline(t *testing.T) {
 			rows[r.Name].end = append(rows[r.Name].end, r.End)
 		}
 		t.Logf("signer-lite.wasm.js fetched %d time(s)", got.N)
-		require.Equal(t, 1, got.N, "the signer's preload was not reused by the import")
+		require.Equal(t, 1, got.N, "the signer module was requested more than once")
 		if i == 0 {
 			for _, l := range got.Long {
 				t.Logf("long task %.0f → %.0f", l.Start, l.End)

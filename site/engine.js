@@ -423,8 +423,8 @@ function compiled(path) {
   if (!m) {
     m = (async () => {
       let mod;
-      // The import at once (the page's preload link has already started
-      // the download; the import parses it), beside the sizes (a few
+      // The import at once (it requests the module, which is parsed as it
+      // arrives; index.html says why it has no preload), beside the sizes (a few
       // hundred bytes), which the first stage waits for so it can say how
       // big the download is: waiting for them first cost a round trip
       // before the parse could start.

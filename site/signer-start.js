@@ -4,10 +4,10 @@
 // Owns: the one early engine.start() of the full page. index.html loads it
 // as an async module script, so it runs as soon as engine.js and
 // strings.js are here and the main thread is free (in Chrome, after the
-// page's first frame); the lite signer's import (its bytes already
-// requested by the page's preload link, parsed only now so the first frame
-// does not share the CPU with it) then starts beside the rest of the
-// page's modules instead of after them. app.js's startEngine (signing.js)
+// page's first frame); the lite signer's import, the signer's request
+// (not fetched and parsed during the first frame, which needed that CPU:
+// index.html says how much), then starts beside the rest of the page's
+// modules instead of after them. app.js's startEngine (signing.js)
 // later gets the same start() promise, with its progress and its failure
 // sentence.
 // In a frame it does nothing: there guard.js decides first whether the
