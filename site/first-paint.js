@@ -153,6 +153,8 @@ export function restoreTyped(kept) {
   return kept.map((k) => k.node);
 }
 
+let releasing = false; // releaseFirstFrame has been called
+
 // releaseFirstFrame takes index.html's data-first-frame away once the page
 // is idle (style.css: until then the step cards' bodies are laid out only
 // near the viewport, so the first frame and the signer's start do not wait
@@ -160,7 +162,8 @@ export function restoreTyped(kept) {
 // every card then happens once, when nothing else waits.
 export function releaseFirstFrame() {
   const root = document.documentElement;
-  if (!root.hasAttribute('data-first-frame')) return;
+  if (releasing || !root.hasAttribute('data-first-frame')) return;
+  releasing = true;
   const go = () => root.removeAttribute('data-first-frame');
   if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 2000 });
   else setTimeout(go, 500);
