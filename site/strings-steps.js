@@ -124,9 +124,13 @@ export const stepParts = Object.freeze({
 
 // count writes a number as toLocaleString('en') does (1,048,583), with one
 // formatter: toLocaleString makes a new one each call, a tenth of a
-// millisecond that the cut notes of one render paid a dozen times.
-const counter = new Intl.NumberFormat('en');
-const count = (n) => counter.format(n);
+// millisecond that the cut notes of one render paid a dozen times. It is
+// made on the first count, not when this module loads: the first
+// Intl.NumberFormat of a page loads the locale data, ~35 ms of the boot
+// task on two cores (a CPU profile of the cold load), and only a cut value
+// or a long table ever needs it.
+let counter = null;
+const count = (n) => (counter ??= new Intl.NumberFormat('en')).format(n);
 
 export const stepLabels = Object.freeze({
   rfc: (section) => `RFC 5849 §${section}`,
