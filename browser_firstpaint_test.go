@@ -7,6 +7,7 @@ package main
 // and editable ones start it one at a time, when seen or focused.
 
 import (
+	"context"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -17,8 +18,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -369,4 +372,36 @@ func TestBrowserFirstFrameCardBodies(t *testing.T) {
 	idle := openPage(t)
 	assert.Equal(t, styles{Cards: []string{"visible"}, Heads: []string{"visible"}, Bodies: []string{"visible"}, Attr: false}, read(idle),
 		"once idle, every card is laid out as usual")
+}
+
+// TestBrowserBootAfterFirstPaint: app.js's boot, which draws index.html's
+// worked example again (dropPrerendered empties the step list first), runs
+// only once the browser has presented the example the page arrived with
+// (its first-contentful-paint entry exists), so the boot's work never
+// delays that frame; and the boot does run, and signs.
+func TestBrowserBootAfterFirstPaint(t *testing.T) {
+	recorder := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+			const w = globalThis.__boot = { dropped: false, paintedBefore: null };
+			new MutationObserver((records) => {
+				for (const r of records) {
+					if (w.dropped || r.target.id !== 'steps' || r.removedNodes.length === 0) continue;
+					w.dropped = true;
+					w.paintedBefore = performance.getEntriesByName('first-contentful-paint').length > 0;
+					w.at = performance.now();
+				}
+			}).observe(document, { subtree: true, childList: true });
+		})();`})
+		return chromedp.Void{}, err
+	}
+	p := openPage(t, recorder)
+	require.NoError(t, chromedp.Do(p.ctx, chromedp.WaitReady(chromedp.CSS(readySelector))))
+	type boot struct {
+		Dropped       bool
+		PaintedBefore *bool
+	}
+	yes := true
+	assert.Equal(t, boot{Dropped: true, PaintedBefore: &yes}, eval[boot](p, `globalThis.__boot`),
+		"the boot emptied the arrived step list only after the first contentful paint (%v)",
+		eval[map[string]any](p, `({ emptiedAt: globalThis.__boot.at, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime })`))
 }

@@ -32,6 +32,7 @@ import {
 import { signingUi, signingView, clearOutputs, forgetSecrets } from './signing.js';
 import {
   paintGenerated, editedBeforeReady, startingNote, dropPrerendered, typedBefore, restoreTyped, forgetArrived, releaseFirstFrame,
+  afterFirstPaint,
 } from './first-paint.js';
 import { newNonce, nowSeconds } from './guard.js';
 import { setupLazy, lazyCodeCard, preloadWhenIdle } from './lazy.js';
@@ -434,4 +435,7 @@ function showGenerated(request, result) {
   setText($('generated-timestamp'), ts);
 }
 
+// The boot waits for the first paint of the example the page arrived with
+// (afterFirstPaint); what is typed meanwhile is kept (typedBefore).
+await afterFirstPaint();
 init();
