@@ -40,7 +40,7 @@ func TestBenchFirstPaintTimeline(t *testing.T) {
 			_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
 			require.NoError(t, err)
 		}
-		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base)))
+		require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(benchViewport[0], benchViewport[1]), chromedp.Navigate(base)))
 		_, err := chromedp.Run(ctx, chromedp.Poll[bool]("globalThis.__watch.framed >= 0 && __bench.ready >= 0", chromedp.WithPollingTimeout(30*time.Second)))
 		require.NoError(t, err)
 		type res struct {
