@@ -135,7 +135,7 @@ type benchPeerRun struct {
 	oursFramed, peerFramed float64 // … the frame after its arrival in the DOM, drawn on the main thread
 	oursDOM, peerDOM       float64 // … its arrival in the DOM (a MutationObserver)
 	ready                  float64 // ours: the signer itself signed (data-ready)
-	early                  float64 // ours: the early edit signed on screen (after the frame, as ours)
+	early                  float64 // ours: the early edit signed, in the DOM and its frame drawn (as the Framed times)
 	earlyAt                float64 // … typed at
 }
 

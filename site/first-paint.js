@@ -15,7 +15,9 @@
 // drawing down for the boot to draw it again (dropPrerendered), and
 // finding what the user typed into the arrived inputs before the modules
 // ran (typedBefore, restoreTyped), so the boot keeps it, then taking the
-// arrived request out of the inputs' HTML (forgetArrived).
+// arrived request out of the inputs' HTML (forgetArrived); and saying when
+// the boot may run: after the arrived drawing's first paint
+// (afterFirstPaint).
 // Must never: compute anything itself (no signing, no OAuth rule: every
 // value shown is the Go signer's), show a generated result for a request
 // that differs from it in any field, say "Ready" (only the signer can), or
