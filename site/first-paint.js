@@ -170,7 +170,7 @@ export function afterFirstPaint(waitMs = 1000) {
   return new Promise((resolve) => {
     const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
     if (document.visibilityState === 'hidden' || document.prerendering || painted()
-      || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      || typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
       resolve();
       return;
     }
